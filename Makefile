@@ -1,0 +1,41 @@
+# One target per habit. `make run` and `make test` do all set-up on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Commands the tests need, as <command>=<Debian package>.
+SYSTEM_DEPS := redis-server=redis-server
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint typecheck unit bench sysdeps clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $@
+
+run: $(BIN)/.installed ## start the service on http://127.0.0.1:8080 (embedded default)
+	$(BIN)/stichat serve
+
+sysdeps: ## install the system programs the tests need (redis-server, …)
+	@scripts/ensure-system-deps.sh $(SYSTEM_DEPS)
+
+lint: $(BIN)/.installed ## ruff and mypy (strict on src)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+test: $(BIN)/.installed sysdeps lint ## lint, type checks and every test
+	$(BIN)/pytest -q
+
+unit: $(BIN)/.installed ## only the fast unit tests
+	$(BIN)/pytest -q tests/unit
+
+bench: $(BIN)/.installed ## benchmarks (not part of make test)
+	$(BIN)/python bench/run.py
+
+clean: ## remove the venv and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Make sure the system programs the tests need are present; install the missing ones with apt-get
+# when we can (root on Debian), otherwise stop with a message that names what is missing.
+# Usage: ensure-system-deps.sh <command>=<debian-package> ...
+set -euo pipefail
+missing_pkgs=()
+missing_cmds=()
+for pair in "$@"; do
+  cmd=${pair%%=*}
+  pkg=${pair#*=}
+  if ! command -v "$cmd" >/dev/null 2>&1; then
+    missing_cmds+=("$cmd")
+    missing_pkgs+=("$pkg")
+  fi
+done
+[ ${#missing_pkgs[@]} -eq 0 ] && exit 0
+echo "system packages needed by the tests are missing: ${missing_cmds[*]} (Debian packages: ${missing_pkgs[*]})"
+if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing them with apt-get ..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${missing_pkgs[@]}" >/dev/null
+  for cmd in "${missing_cmds[@]}"; do
+    command -v "$cmd" >/dev/null 2>&1 || { echo "still missing after apt-get: $cmd" >&2; exit 1; }
+  done
+  exit 0
+fi
+echo "cannot install them here (need root and apt-get). Install: ${missing_pkgs[*]}" >&2
+exit 1

@@ -1,0 +1,216 @@
+"""Settings: the only reader of the environment (and of `<NAME>_FILE` secrets)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from stichat.domain.errors import ConfigError
+
+#: Settings whose value may come from a file named by `<NAME>_FILE` (Kubernetes secrets, Docker secrets).
+SECRET_NAMES = ("OPENAI_API_KEY", "LOG_TOKEN", "WHATSAPP_NUMBER", "REDIS_URL")
+
+#: Values that show a secret was never really set. Compared lower-cased.
+PLACEHOLDERS = frozenset(
+    {"changeme", "change-me", "change_me", "secret", "password", "token", "test", "example", "xxx",
+     "default", "placeholder", "your-token-here", "log_token", "dev", "admin"}
+)
+
+#: A production operator token must be at least this long: 24 characters of a random alphabet.
+MIN_SECRET_LENGTH = 24
+
+LOCALES = ("es-AR", "en")
+
+
+def _read(env: Mapping[str, str], name: str, default: str = "") -> str:
+    """Return NAME from the environment, or the contents of the file named by NAME_FILE."""
+    value = env.get(name)
+    if value is not None and value != "":
+        return value.strip()
+    file_name = env.get(f"{name}_FILE")
+    if file_name and name in SECRET_NAMES:
+        try:
+            return Path(file_name).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ConfigError(f"{name}_FILE={file_name} cannot be read: {exc.strerror}") from exc
+    return default
+
+
+def _int(env: Mapping[str, str], name: str, default: int, *, minimum: int = 0) -> int:
+    raw = _read(env, name, str(default))
+    try:
+        value = int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from exc
+    if value < minimum:
+        raise ConfigError(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
+def _float(env: Mapping[str, str], name: str, default: float, *, minimum: float = 0.0) -> float:
+    raw = _read(env, name, str(default))
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from exc
+    if value <= minimum:
+        raise ConfigError(f"{name} must be greater than {minimum}, got {value}")
+    return value
+
+
+def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = _read(env, name, "true" if default else "false").lower()
+    if raw in {"1", "true", "yes", "on"}:
+        return True
+    if raw in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"{name} must be true or false, got {raw!r}")
+
+
+def _rate(env: Mapping[str, str], name: str, default: str) -> str:
+    raw = _read(env, name, default)
+    amount, _, per = raw.partition("/")
+    if not amount.strip().isdigit() or per.strip() not in {"second", "minute", "hour", "day"}:
+        raise ConfigError(f"{name} must look like '10/minute' (per second, minute, hour or day), got {raw!r}")
+    return f"{int(amount)}/{per.strip()}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting of CONTRACT.md, typed. Build it with `Settings.from_env()`."""
+
+    app_env: str = "development"
+    host: str = "127.0.0.1"
+    port: int = 8080
+    public_base_url: str = ""
+    data_dir: Path = Path("data")
+    transcripts_dir: Path = Path("data/transcripts")
+    tickets_dir: Path = Path("data/tickets")
+    uploads_dir: Path = Path("data/uploads")
+    logs_dir: Path = Path("data/logs")
+    redis_url: str = ""
+    smart_mode: bool = True
+    openai_api_key: str = field(default="", repr=False)
+    openai_base_url: str = ""
+    openai_model: str = "gpt-4o-mini"
+    openai_vision_model: str = "gpt-4o"
+    openai_timeout: float = 8.0
+    log_token: str = field(default="", repr=False)
+    log_token_generated: bool = False
+    allowed_origins: tuple[str, ...] = ()
+    whatsapp_number: str = "5493417422422"
+    max_sse_clients: int = 100
+    max_upload_mb: int = 5
+    rate_limit_greeting: str = "5/minute"
+    rate_limit_chat: str = "50/minute"
+    rate_limit_chat_session: str = "20/minute"
+    rate_limit_upload: str = "3/minute"
+    rate_limit_ticket: str = "3/hour"
+    trusted_proxies: tuple[str, ...] = ()
+    session_ttl_hours: int = 48
+    ticket_link_ttl_days: int = 30
+    upload_retention_days: int = 7
+    transcript_retention_days: int = 90
+    logs_max_bytes: int = 256 * 1024
+    log_level: str = "INFO"
+
+    @property
+    def is_production(self) -> bool:
+        return self.app_env == "production"
+
+    @property
+    def smart_mode_configured(self) -> bool:
+        """Smart mode needs both the switch and somewhere to send prompts."""
+        return self.smart_mode and bool(self.openai_api_key or self.openai_base_url)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Read and validate the settings; raise ConfigError with a one-line reason."""
+        env = os.environ if env is None else env
+        app_env = _read(env, "APP_ENV", "development").lower()
+        if app_env not in {"development", "production", "test"}:
+            raise ConfigError(f"APP_ENV must be development, test or production, got {app_env!r}")
+        host = _read(env, "HOST", "127.0.0.1")
+        port = _int(env, "PORT", 8080, minimum=0)
+        if port > 65535:
+            raise ConfigError(f"PORT must be at most 65535, got {port}")
+        data_dir = Path(_read(env, "DATA_DIR", "data"))
+        log_token = _read(env, "LOG_TOKEN")
+        generated = False
+        if not log_token and app_env != "production":
+            # Development: a fresh token per process, printed once at start-up, never stored.
+            log_token, generated = secrets.token_urlsafe(24), True
+        whatsapp = _read(env, "WHATSAPP_NUMBER", "5493417422422")
+        if not whatsapp.isdigit() or not 8 <= len(whatsapp) <= 15:
+            raise ConfigError("WHATSAPP_NUMBER must be 8 to 15 digits in international form, no + or spaces")
+        origins = tuple(o.strip().rstrip("/") for o in _read(env, "ALLOWED_ORIGINS").split(",") if o.strip())
+        proxies = tuple(p.strip() for p in _read(env, "TRUSTED_PROXIES").split(",") if p.strip())
+        settings = cls(
+            app_env=app_env,
+            host=host,
+            port=port,
+            public_base_url=_read(env, "PUBLIC_BASE_URL", f"http://{host}:{port}").rstrip("/"),
+            data_dir=data_dir,
+            transcripts_dir=Path(_read(env, "TRANSCRIPTS_DIR", str(data_dir / "transcripts"))),
+            tickets_dir=Path(_read(env, "TICKETS_DIR", str(data_dir / "tickets"))),
+            uploads_dir=Path(_read(env, "UPLOADS_DIR", str(data_dir / "uploads"))),
+            logs_dir=Path(_read(env, "LOGS_DIR", str(data_dir / "logs"))),
+            redis_url=_read(env, "REDIS_URL"),
+            smart_mode=_bool(env, "SMART_MODE", True),
+            openai_api_key=_read(env, "OPENAI_API_KEY"),
+            openai_base_url=_read(env, "OPENAI_BASE_URL").rstrip("/"),
+            openai_model=_read(env, "OPENAI_MODEL", "gpt-4o-mini"),
+            openai_vision_model=_read(env, "OPENAI_VISION_MODEL", "gpt-4o"),
+            openai_timeout=_float(env, "OPENAI_TIMEOUT", 8.0),
+            log_token=log_token,
+            log_token_generated=generated,
+            allowed_origins=origins,
+            whatsapp_number=whatsapp,
+            max_sse_clients=_int(env, "MAX_SSE_CLIENTS", 100, minimum=1),
+            max_upload_mb=_int(env, "MAX_UPLOAD_MB", 5, minimum=1),
+            rate_limit_greeting=_rate(env, "RATE_LIMIT_GREETING", "5/minute"),
+            rate_limit_chat=_rate(env, "RATE_LIMIT_CHAT", "50/minute"),
+            rate_limit_chat_session=_rate(env, "RATE_LIMIT_CHAT_SESSION", "20/minute"),
+            rate_limit_upload=_rate(env, "RATE_LIMIT_UPLOAD", "3/minute"),
+            rate_limit_ticket=_rate(env, "RATE_LIMIT_TICKET", "3/hour"),
+            trusted_proxies=proxies,
+            session_ttl_hours=_int(env, "SESSION_TTL_HOURS", 48, minimum=1),
+            ticket_link_ttl_days=_int(env, "TICKET_LINK_TTL_DAYS", 30, minimum=1),
+            upload_retention_days=_int(env, "UPLOAD_RETENTION_DAYS", 7, minimum=1),
+            transcript_retention_days=_int(env, "TRANSCRIPT_RETENTION_DAYS", 90, minimum=1),
+            logs_max_bytes=_int(env, "LOGS_MAX_BYTES", 256 * 1024, minimum=1024),
+            log_level=_read(env, "LOG_LEVEL", "INFO").upper(),
+        )
+        settings.check_production()
+        return settings
+
+    def check_production(self) -> None:
+        """Refuse to run production with a missing or placeholder secret (one-line reason)."""
+        if not self.is_production:
+            return
+        if not self.log_token:
+            raise ConfigError("APP_ENV=production needs LOG_TOKEN (or LOG_TOKEN_FILE)")
+        if not self.allowed_origins:
+            raise ConfigError("APP_ENV=production needs ALLOWED_ORIGINS (the sites that embed the widget)")
+        for name, value in (("LOG_TOKEN", self.log_token), ("OPENAI_API_KEY", self.openai_api_key)):
+            if not value:
+                continue
+            if value.lower() in PLACEHOLDERS or "changeme" in value.lower():
+                raise ConfigError(f"{name} is a placeholder value; set a real secret")
+            if name == "LOG_TOKEN" and len(value) < MIN_SECRET_LENGTH:
+                raise ConfigError(f"LOG_TOKEN must be at least {MIN_SECRET_LENGTH} characters in production")
+            if len(set(value)) < 6:
+                raise ConfigError(f"{name} is too repetitive to be a real secret")
+        if "*" in self.allowed_origins:
+            raise ConfigError("ALLOWED_ORIGINS must list sites, not '*', in production")
+
+    def storage_dirs(self) -> dict[str, Path]:
+        return {
+            "transcripts": self.transcripts_dir,
+            "tickets": self.tickets_dir,
+            "uploads": self.uploads_dir,
+            "logs": self.logs_dir,
+        }
