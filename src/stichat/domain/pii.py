@@ -1,19 +1,374 @@
-"""PII masking with validated detectors.
+"""PII masking: detectors declared as data, each with its validator.
 
-PLACEHOLDER: e-mail only; the privacy work replaces it keeping `mask()` and `contains_pii()`.
+Before anything is written (transcript, ticket, log line, LLM prompt) personal data is replaced by
+tokens `[EMAIL]`, `[CARD]`, `[CBU]`, `[CUIT]`, `[DNI]`, `[PHONE]` (see CONTRACT.md, "PII masking").
+
+How it works: `DETECTORS` is an ordered tuple. Each detector is a precompiled regular expression
+that proposes candidate spans plus an optional validator (check digits, digit counts, nearby
+keywords) that accepts or rejects a candidate. Detectors run in order and a later detector never
+takes a span that overlaps one already claimed, so the order is the priority:
+
+    EMAIL > CBU (22 digits) > CARD (Luhn) > CUIT (check digit) > PHONE (unambiguous shapes)
+          > DNI (dotted, or near a keyword) > PHONE (ambiguous shapes, only near a keyword)
+
+Precision is as important as recall: error codes, versions, model numbers, IP and MAC addresses,
+dates, times, prices, counts and ticket ids must stay byte-identical. Every digit candidate is
+therefore bounded on both sides: it may not touch a letter or digit, may not follow `+ $ # @ / -`
+(ticket ids, negative numbers, paths) and may not continue as `.5`, `,5`, `:5`, `/5`, `-5`
+(decimals, IPs, versions, times, dates).
+
+A bare 7-12 digit number is not personal data on its own (it can be an order number); it is masked
+only when the nearest keyword within four words is a phone word (tel, cel, whatsapp, llamame,
+phone, call me...) or a document word (dni, documento, doc, d.n.i.). A dotted 12.345.678 is a
+DNI by itself unless it reads as an amount ($ 1.500.000, 1.500.000 pesos).
+
+Pure domain code: standard library only, no I/O, no logging.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+__all__ = [
+    "CARD",
+    "CBU",
+    "CUIT",
+    "DETECTORS",
+    "DNI",
+    "EMAIL",
+    "KINDS",
+    "PHONE",
+    "Detector",
+    "Finding",
+    "cbu_is_valid",
+    "contains_pii",
+    "cuit_is_valid",
+    "find",
+    "luhn_is_valid",
+    "mask",
+    "mask_data",
+    "token",
+]
+
+EMAIL = "EMAIL"
+CARD = "CARD"
+CBU = "CBU"
+CUIT = "CUIT"
+DNI = "DNI"
+PHONE = "PHONE"
+KINDS: tuple[str, ...] = (EMAIL, CARD, CBU, CUIT, DNI, PHONE)
+
+
+def token(kind: str) -> str:
+    """The replacement text for a kind: `token("CBU") == "[CBU]"`."""
+    return f"[{kind}]"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One detected item: its kind and the half-open span `text[start:end]`."""
+
+    kind: str
+    start: int
+    end: int
+
+
+Validator = Callable[[str, int, int], bool]
+"""Receives the whole text and the candidate span; True accepts the candidate."""
+
+
+@dataclass(frozen=True, slots=True)
+class Detector:
+    """A candidate pattern and the check that turns a candidate into a finding."""
+
+    name: str
+    kind: str
+    pattern: re.Pattern[str]
+    validator: Validator | None = None
+    needs_digit: bool = True  # skipped quickly on texts without digits
+
+
+# --------------------------------------------------------------------------------------------------
+# Check digits
+# --------------------------------------------------------------------------------------------------
+
+_CBU_W1 = (7, 1, 3, 9, 7, 1, 3)
+_CBU_W2 = (3, 9, 7, 1, 3, 9, 7, 1, 3, 9, 7, 1, 3)
+_CUIT_W = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+_CUIT_PREFIXES = frozenset({"20", "23", "24", "27", "30", "33", "34"})
+
+
+def _digits(s: str) -> str:
+    return "".join(ch for ch in s if ch.isdigit())
+
+
+def luhn_is_valid(number: str) -> bool:
+    """Luhn (mod 10) check over the digits of `number`; separators are ignored."""
+    ds = _digits(number)
+    if not ds:
+        return False
+    total = 0
+    for i, ch in enumerate(reversed(ds)):
+        d = int(ch)
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def _mod10_check(ds: str, weights: tuple[int, ...]) -> int:
+    return (10 - sum(int(c) * w for c, w in zip(ds, weights, strict=True)) % 10) % 10
+
+
+def cbu_is_valid(number: str) -> bool:
+    """Both check digits of an Argentine CBU/CVU (22 digits; separators ignored)."""
+    ds = _digits(number)
+    if len(ds) != 22:
+        return False
+    return _mod10_check(ds[:7], _CBU_W1) == int(ds[7]) and _mod10_check(ds[8:21], _CBU_W2) == int(ds[21])
+
+
+def cuit_is_valid(number: str) -> bool:
+    """Check digit and prefix of a CUIT/CUIL (11 digits; separators ignored). A remainder of 10
+    ("11 - sum % 11 == 10") is treated as invalid."""
+    ds = _digits(number)
+    if len(ds) != 11 or ds[:2] not in _CUIT_PREFIXES:
+        return False
+    check = 11 - sum(int(c) * w for c, w in zip(ds[:10], _CUIT_W, strict=True)) % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(ds[10])
+
+
+# --------------------------------------------------------------------------------------------------
+# Context: keywords near a number, amounts
+# --------------------------------------------------------------------------------------------------
+
+_DNI_WORDS = r"d\.?n\.?i\.?|documento|document|doc"
+_PHONE_WORDS = (
+    r"tel[eé]fono|telefono|telephone|tel|cel(?:ular|u)?|m[oó]vil|whats\s?app|whats|wsp|wpp|wasap"
+    r"|guasap|ll[aá]m[aáeé]\w*|fijo|phone|cell(?:phone)?|mobile|call(?:\s+me)?|text\s+me|sms"
+)
+# A keyword is a whole word: not glued to letters on either side.
+_KEYWORD = re.compile(rf"(?<![^\W\d_])(?:(?P<dni>{_DNI_WORDS})|(?P<phone>{_PHONE_WORDS}))(?![^\W\d_])", re.IGNORECASE)
+# What may sit between a keyword and its number: punctuation and at most four words of letters.
+_GAP = re.compile(r"[^\w]*(?:[^\W\d_]+[^\w]+){0,4}")
+_WINDOW = 80
+
+_AMOUNT_BEFORE = re.compile(
+    r"(?:[$€£]|(?<![^\W\d_])(?:u\$s|us\$|usd|ars|eur|precio|cuesta|sale|vale|total|costo|presupuesto)"
+    r"(?![^\W\d_]))[^\w]*$",
+    re.IGNORECASE,
+)
+_AMOUNT_AFTER = re.compile(
+    r"\s*(?:pesos|ars|usd|u\$s|d[oó]lares|dollars|euros|mangos|lucas|bytes|[kmgt]i?b|km)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _keyword_kind(text: str, start: int, end: int) -> str | None:
+    """DNI or PHONE when the nearest keyword before the number (else after it) is within reach."""
+    lo = max(0, start - _WINDOW)
+    last: re.Match[str] | None = None
+    for m in _KEYWORD.finditer(text, lo, start):
+        last = m
+    if last is not None and _GAP.fullmatch(text, last.end(), start):
+        return DNI if last.group("dni") else PHONE
+    nxt = _KEYWORD.search(text, end, min(len(text), end + _WINDOW))
+    if nxt is not None and _GAP.fullmatch(text, end, nxt.start()):
+        return DNI if nxt.group("dni") else PHONE
+    return None
+
+
+def _is_amount(text: str, start: int, end: int) -> bool:
+    lo = max(0, start - 24)
+    return bool(_AMOUNT_BEFORE.search(text, lo, start) or _AMOUNT_AFTER.match(text, end))
+
+
+# --------------------------------------------------------------------------------------------------
+# Validators
+# --------------------------------------------------------------------------------------------------
+
+
+def _ndigits(text: str, start: int, end: int) -> int:
+    return sum(1 for ch in text[start:end] if ch.isdigit())
+
+
+def _card_ok(text: str, start: int, end: int) -> bool:
+    return 13 <= _ndigits(text, start, end) <= 19 and luhn_is_valid(text[start:end])
+
+
+def _cuit_ok(text: str, start: int, end: int) -> bool:
+    return cuit_is_valid(text[start:end])
+
+
+def _digit_count_in(*allowed: int) -> Validator:
+    counts = frozenset(allowed)
+
+    def check(text: str, start: int, end: int) -> bool:
+        return _ndigits(text, start, end) in counts
+
+    return check
+
+
+def _dni_ok(text: str, start: int, end: int) -> bool:
+    near = _keyword_kind(text, start, end)
+    if near == DNI:
+        return True
+    if near == PHONE:
+        return False
+    return "." in text[start:end] and not _is_amount(text, start, end)
+
+
+def _phone_near(text: str, start: int, end: int) -> bool:
+    return 7 <= _ndigits(text, start, end) <= 12 and _keyword_kind(text, start, end) == PHONE
+
+
+# --------------------------------------------------------------------------------------------------
+# Patterns
+# --------------------------------------------------------------------------------------------------
+
+# Left: not glued to a word, not after + $ # @ / - ; not continuing "1.", "1,", "1:".
+_L = r"(?<![\w+$#@/\-])(?<!\d[.,:])"
+# Right: not glued to a word or e-mail; not continuing as ".5", ",5", ":5", "/5", "-5".
+_R = r"(?![\w@])(?![.,:/\-]\d)"
+_SEP = r"(?:\ ?-\ ?|\ )"  # phone group separator: "-", " - ", " "
+_CARD_SEP = r"(?:\ ?-\ ?|\ {1,2})"
+
+
+def _rx(body: str) -> re.Pattern[str]:
+    return re.compile(_L + "(?:" + body + ")" + _R, re.VERBOSE)
+
+
+_EMAIL_RX = re.compile(r"(?<![\w.%+\-])[\w%+\-]+(?:\.[\w%+\-]+)*@(?:[^\W_](?:[\w\-]*[^\W_])?\.)+[^\W\d_]{2,}(?![\w\-])")
+
+_CBU_RX = _rx(r"\d(?:[\ \-]?\d){21}")
+
+_CARD_RX = _rx(rf"[1-9]\d{{2,5}}(?:{_CARD_SEP}\d{{3,6}})+ | [1-9]\d{{12,18}}")
+
+_CUIT_RX = _rx(r"(?:20|23|24|27|30|33|34) (?P<s>[\ .\-]?) (?:\d{8}|\d{2}\.\d{3}\.\d{3}) (?P=s) \d")
+
+# +54 [9] area subscriber, in the usual spellings.
+_PHONE_AR_INTL_RX = re.compile(
+    rf"""(?<![\w+])\+\ ?54 {_SEP}? (?:9 {_SEP}?)?
+        (?:\(\d{{2,4}}\) | \d{{2,4}}) {_SEP}? (?:15 {_SEP}?)? \d{{2,4}} {_SEP}? \d{{4}} {_R}""",
+    re.VERBOSE,
+)
+# Any other international number: "+" country code and groups of two or more digits.
+_PHONE_INTL_RX = re.compile(
+    rf"""(?<![\w+])\+\ ?[1-9]\d{{0,3}}
+        (?: (?:\ ?[.\-]\ ?|\ )\d{{2,}} | (?:\ ?[.\-]\ ?|\ )?\(\d{{1,4}}\) )+ {_R}
+      | (?<![\w+])\+[1-9]\d{{6,14}} {_R}""",
+    re.VERBOSE,
+)
+# National with the trunk 0: 0341-4556677, (0341) 455-6677, 0341 155551234, 011 15 2345-6789.
+_PHONE_TRUNK_RX = _rx(rf"(?:\(0\d{{1,4}}\) | 0\d{{1,4}}) {_SEP}? (?:15 {_SEP}?)? \d{{2,4}} {_SEP}? \d{{4}}")
+# Shapes no technical text has: "11 2345-6789", "341 15 555-1234", "15-5551234", "15 555-1234".
+_PHONE_DASHED_RX = _rx(
+    r"""[1-9]\d{1,3}\ (?:15\ ?)?\d{2,4}-\d{4}
+      | 15-\d{6,8}
+      | 15[\ \-]\d{2,4}-\d{4}"""
+)
+# DNI: dotted 12.345.678 / 1.234.567, spaced 12 345 678, or a bare run of 7-8 digits.
+_DNI_RX = _rx(r"\d{1,2}(?P<s>[.\ ])\d{3}(?P=s)\d{3} | \d{7,8}")
+# Ambiguous phone shapes, accepted only near a phone keyword (longest shapes first).
+_PHONE_NEAR_RX = _rx(
+    r"""\d{2,4}[\ \-]15[\ \-]?\d{2,4}[\ \-]?\d{4}
+      | \d{2,4}[\ \-]\d{3,4}[\ \-]\d{4}
+      | \d{2,4}[\ \-]\d{6,8}
+      | 15[\ \-]\d{6,8}
+      | \d{3,4}[\ \-]\d{4}
+      | \d{7,12}"""
+)
+
+DETECTORS: tuple[Detector, ...] = (
+    Detector("email", EMAIL, _EMAIL_RX, needs_digit=False),
+    # 22 digits: masked even when a check digit fails (nothing else in a chat has 22 digits).
+    Detector("cbu", CBU, _CBU_RX),
+    Detector("card", CARD, _CARD_RX, _card_ok),
+    Detector("cuit", CUIT, _CUIT_RX, _cuit_ok),
+    Detector("phone-ar-intl", PHONE, _PHONE_AR_INTL_RX, _digit_count_in(12, 13, 14, 15)),
+    Detector("phone-intl", PHONE, _PHONE_INTL_RX, _digit_count_in(*range(8, 16))),
+    Detector("phone-trunk", PHONE, _PHONE_TRUNK_RX, _digit_count_in(11, 13)),
+    Detector("phone-dashed", PHONE, _PHONE_DASHED_RX, _digit_count_in(8, 9, 10, 12)),
+    Detector("dni", DNI, _DNI_RX, _dni_ok),
+    Detector("phone-near-keyword", PHONE, _PHONE_NEAR_RX, _phone_near),
+)
+
+_DIGIT = re.compile(r"\d")
+
+
+# --------------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------------
+
+
+def find(text: str) -> list[Finding]:
+    """Every detected item, by position, without overlaps."""
+    has_at = "@" in text
+    has_digit = _DIGIT.search(text) is not None
+    if not has_at and not has_digit:
+        return []
+    taken: list[Finding] = []
+    for det in DETECTORS:
+        if (det.needs_digit and not has_digit) or (det.kind == EMAIL and not has_at):
+            continue
+        pos = 0
+        while (m := det.pattern.search(text, pos)) is not None:
+            start, end = m.span()
+            if (
+                end > start
+                and not _overlaps(taken, start, end)
+                and (det.validator is None or det.validator(text, start, end))
+            ):
+                taken.append(Finding(det.kind, start, end))
+                pos = end
+            else:
+                pos = start + 1
+    taken.sort(key=lambda f: f.start)
+    return taken
+
+
+def _overlaps(taken: list[Finding], start: int, end: int) -> bool:
+    return any(f.start < end and start < f.end for f in taken)
 
 
 def mask(text: str) -> str:
-    """Return `text` with personal data replaced by tokens such as [EMAIL]."""
-    return _EMAIL.sub("[EMAIL]", text)
+    """Return `text` with every detected item replaced by its token, e.g. `[EMAIL]`."""
+    found = find(text)
+    if not found:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for f in found:
+        parts.append(text[pos : f.start])
+        parts.append(token(f.kind))
+        pos = f.end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def contains_pii(text: str) -> bool:
-    return mask(text) != text
+    return bool(find(text))
+
+
+def mask_data(value: object) -> object:
+    """A new structure with every str value masked, recursing into dicts, lists and tuples.
+
+    Dict keys are kept as they are; other values (numbers, None, bytes...) are returned unchanged.
+    """
+    if isinstance(value, str):
+        return mask(value)
+    if isinstance(value, dict):
+        return {k: mask_data(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [mask_data(v) for v in value]
+    if isinstance(value, tuple):
+        items = [mask_data(v) for v in value]
+        make = getattr(value, "_make", None)  # a namedtuple keeps its type
+        return make(items) if callable(make) else tuple(items)
+    return value
