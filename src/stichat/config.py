@@ -11,7 +11,7 @@ from pathlib import Path
 from stichat.domain.errors import ConfigError
 
 #: Settings whose value may come from a file named by `<NAME>_FILE` (Kubernetes secrets, Docker secrets).
-SECRET_NAMES = ("OPENAI_API_KEY", "LOG_TOKEN", "WHATSAPP_NUMBER", "REDIS_URL")
+SECRET_NAMES = ("OPENAI_API_KEY", "LOG_TOKEN", "WHATSAPP_NUMBER", "REDIS_URL", "LINK_SECRET")
 
 #: Values that show a secret was never really set. Compared lower-cased.
 PLACEHOLDERS = frozenset(
@@ -114,6 +114,7 @@ class Settings:
     ticket_link_ttl_days: int = 30
     upload_retention_days: int = 7
     transcript_retention_days: int = 90
+    link_secret: str = field(default="", repr=False)
     logs_max_bytes: int = 256 * 1024
     log_level: str = "INFO"
 
@@ -181,6 +182,7 @@ class Settings:
             ticket_link_ttl_days=_int(env, "TICKET_LINK_TTL_DAYS", 30, minimum=1),
             upload_retention_days=_int(env, "UPLOAD_RETENTION_DAYS", 7, minimum=1),
             transcript_retention_days=_int(env, "TRANSCRIPT_RETENTION_DAYS", 90, minimum=1),
+            link_secret=_read(env, "LINK_SECRET"),
             logs_max_bytes=_int(env, "LOGS_MAX_BYTES", 256 * 1024, minimum=1024),
             log_level=_read(env, "LOG_LEVEL", "INFO").upper(),
         )
@@ -195,7 +197,9 @@ class Settings:
             raise ConfigError("APP_ENV=production needs LOG_TOKEN (or LOG_TOKEN_FILE)")
         if not self.allowed_origins:
             raise ConfigError("APP_ENV=production needs ALLOWED_ORIGINS (the sites that embed the widget)")
-        for name, value in (("LOG_TOKEN", self.log_token), ("OPENAI_API_KEY", self.openai_api_key)):
+        secrets_set = (("LOG_TOKEN", self.log_token), ("OPENAI_API_KEY", self.openai_api_key),
+                       ("LINK_SECRET", self.link_secret))
+        for name, value in secrets_set:
             if not value:
                 continue
             if value.lower() in PLACEHOLDERS or "changeme" in value.lower():

@@ -26,7 +26,7 @@ OUTCOMES = ("solved", "ticket", "abandoned", "refused")
 class _ProcessCollector(Collector):
     """Resident memory and CPU seconds of this process, read from /proc (Linux) at scrape time."""
 
-    def collect(self) -> list[GaugeMetricFamily]:  # type: ignore[override]
+    def collect(self) -> list[GaugeMetricFamily]:
         rss = GaugeMetricFamily("stichat_process_resident_memory_bytes", "Resident memory of the process.")
         cpu = GaugeMetricFamily("stichat_process_cpu_seconds", "CPU seconds (user + system) used so far.")
         times = os.times()
@@ -61,6 +61,8 @@ class Metrics:
     storage_used: Gauge
     storage_free: Gauge
     storage_free_inodes_ratio: Gauge
+    storage_total: Gauge
+    sse_clients_max: Gauge
 
     @classmethod
     def create(cls) -> Metrics:
@@ -102,6 +104,8 @@ class Metrics:
             storage_free_inodes_ratio=Gauge(
                 "stichat_storage_free_inodes_ratio", "Free inodes on the data volume (0..1).", registry=r
             ),
+            storage_total=Gauge("stichat_storage_total_bytes", "Size of the data volume in bytes.", registry=r),
+            sse_clients_max=Gauge("stichat_sse_clients_max", "Configured cap on live log streams.", registry=r),
         )
 
     def render(self) -> bytes:

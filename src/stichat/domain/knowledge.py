@@ -62,7 +62,7 @@ class KnowledgeBase:
 
     def steps(self, device: str | None, problem: str | None, level: Level) -> tuple[Step, ...]:
         """Steps for a device/problem pair; the problem's generic set when the pair has none."""
-        p = problem if problem in self.problem_labels else "other"
+        p = problem if problem is not None and problem in self.problem_labels else "other"
         if device is not None and (device, p, level) in self.specific:
             return self.specific[(device, p, level)]
         return self.generic[(p, level)]

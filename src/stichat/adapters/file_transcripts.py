@@ -1,0 +1,54 @@
+"""Transcripts as append-only JSON lines, one file per session."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+from pathlib import Path
+
+from stichat.domain.transcript import TranscriptEntry
+
+_SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+
+
+class FileTranscriptStore:
+    def __init__(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        self._dir = directory
+
+    def _path(self, session_id: str) -> Path:
+        if not _SESSION_ID.match(session_id):
+            raise ValueError("not a session id")
+        return self._dir / f"{session_id}.jsonl"
+
+    async def append(self, session_id: str, entries: list[TranscriptEntry]) -> None:
+        data = "".join(json.dumps(e.to_json(), ensure_ascii=False) + "\n" for e in entries).encode()
+        await asyncio.to_thread(self._append, self._path(session_id), data)
+
+    @staticmethod
+    def _append(path: Path, data: bytes) -> None:
+        # One write() of whole lines on an O_APPEND descriptor: lines never interleave.
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o640)
+        try:
+            os.write(fd, data)
+        finally:
+            os.close(fd)
+
+    async def read(self, session_id: str) -> list[TranscriptEntry]:
+        path = self._path(session_id)
+        try:
+            raw = await asyncio.to_thread(path.read_text, "utf-8")
+        except FileNotFoundError:
+            return []
+        entries = []
+        for line in raw.splitlines():
+            try:
+                entries.append(TranscriptEntry.from_json(json.loads(line)))
+            except (ValueError, KeyError):
+                continue  # a torn last line after a crash is skipped, not fatal
+        return entries
+
+    async def delete(self, session_id: str) -> None:
+        self._path(session_id).unlink(missing_ok=True)

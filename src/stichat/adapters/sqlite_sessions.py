@@ -1,0 +1,75 @@
+"""Sessions in a SQLite file under DATA_DIR: the embedded default (one process)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from pathlib import Path
+
+from stichat.domain.conversation import Conversation
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY,
+    data TEXT NOT NULL,
+    csrf TEXT NOT NULL,
+    expires_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_expiry ON sessions (expires_at);
+"""
+
+
+class SqliteSessionStore:
+    """Conversation JSON per session id. Statements take microseconds (WAL, one connection), so they
+    run on the event loop: a thread hop would cost more than the query."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._path = path
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA busy_timeout=2000")
+        self._db.executescript(_SCHEMA)
+        path.chmod(0o600)
+
+    async def create(self, conversation: Conversation, *, csrf_token: str, expires_at: float) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO sessions (id, data, csrf, expires_at) VALUES (?, ?, ?, ?)",
+                (conversation.session_id, json.dumps(conversation.to_json()), csrf_token, expires_at),
+            )
+
+    async def load(self, session_id: str, *, now: float) -> tuple[Conversation, str] | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT data, csrf FROM sessions WHERE id = ? AND expires_at > ?", (session_id, now)
+            ).fetchone()
+        if row is None:
+            return None
+        return Conversation.from_json(json.loads(row[0])), str(row[1])
+
+    async def save(self, conversation: Conversation, *, expires_at: float) -> None:
+        with self._lock:
+            self._db.execute(
+                "UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?",
+                (json.dumps(conversation.to_json()), expires_at, conversation.session_id),
+            )
+
+    async def delete(self, session_id: str) -> None:
+        with self._lock:
+            self._db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
+    async def purge_expired(self, now: float) -> int:
+        with self._lock:
+            return self._db.execute("DELETE FROM sessions WHERE expires_at <= ?", (now,)).rowcount
+
+    async def ping(self) -> None:
+        with self._lock:
+            self._db.execute("SELECT 1").fetchone()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

@@ -1,0 +1,129 @@
+"""The one composition root: builds adapters from Settings and hands them to the services."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from stichat.adapters.file_images import FileImageStore
+from stichat.adapters.file_tickets import FileTicketStore
+from stichat.adapters.file_transcripts import FileTranscriptStore
+from stichat.adapters.imaging import PillowImageProcessor
+from stichat.adapters.knowledge_files import load_knowledge
+from stichat.adapters.limits_rate import LimitsRateLimiter
+from stichat.adapters.local_locks import LocalSessionLocks
+from stichat.adapters.sqlite_sessions import SqliteSessionStore
+from stichat.config import Settings
+from stichat.domain.knowledge import KnowledgeBase
+from stichat.logs import LogHub
+from stichat.metrics import Metrics
+from stichat.ports import RateLimiter, SessionStore
+from stichat.services.chat import ChatService
+from stichat.services.links import LinkSigner
+from stichat.services.tickets import TicketService
+from stichat.services.uploads import UploadService
+
+LINK_SECRET_FILE = ".link-secret"  # noqa: S105 - a file name, not a secret
+
+
+class SystemClock:
+    def now(self) -> float:
+        return time.time()
+
+
+@dataclass
+class Services:
+    settings: Settings
+    kb: KnowledgeBase
+    metrics: Metrics
+    log_hub: LogHub
+    sessions: SessionStore
+    chat: ChatService
+    tickets: TicketService
+    uploads: UploadService
+    rate_limiter: RateLimiter
+    started_at: float = field(default_factory=time.time)
+    closers: list[object] = field(default_factory=list)
+
+    async def health(self) -> dict[str, str]:
+        """Each dependency: "ok" or a short reason. Storage dirs must be writable."""
+        checks: dict[str, str] = {}
+        for name, directory in self.settings.storage_dirs().items():
+            checks[name] = "ok" if os.access(directory, os.W_OK) else "not writable"
+        try:
+            await self.sessions.ping()
+            checks["sessions"] = "ok"
+        except Exception as exc:  # any failure of the store is a failed check, reported not raised
+            checks["sessions"] = f"error: {type(exc).__name__}"
+        return checks
+
+    def update_storage_metrics(self) -> None:
+        m = self.metrics
+        for name, directory in self.settings.storage_dirs().items():
+            m.storage_used.labels(dir=name).set(_dir_size(directory))
+        usage = shutil.disk_usage(self.settings.data_dir)
+        m.storage_free.set(usage.free)
+        m.storage_total.set(usage.total)
+        stats = os.statvfs(self.settings.data_dir)
+        m.storage_free_inodes_ratio.set(stats.f_favail / stats.f_files if stats.f_files else 1.0)
+
+    def close(self) -> None:
+        for closer in self.closers:
+            close = getattr(closer, "close", None)
+            if callable(close):
+                close()
+
+
+def _dir_size(directory: Path) -> int:
+    total = 0
+    for root, _, files in os.walk(directory):
+        for name in files:
+            try:
+                total += os.lstat(os.path.join(root, name)).st_size
+            except OSError:
+                continue
+    return total
+
+
+def link_secret(settings: Settings) -> bytes:
+    """The key that signs ticket links: LINK_SECRET, else a random one kept under DATA_DIR (0600)."""
+    if settings.link_secret:
+        return settings.link_secret.encode()
+    path = settings.data_dir / LINK_SECRET_FILE
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_bytes().strip()
+    with os.fdopen(fd, "w") as handle:
+        handle.write(secrets.token_urlsafe(32))
+    return path.read_bytes().strip()
+
+
+def build(settings: Settings, *, clock: SystemClock | None = None) -> Services:
+    """Wire the whole application for these settings. Nothing is wired at import time."""
+    clock = clock or SystemClock()
+    for directory in (settings.data_dir, *settings.storage_dirs().values()):
+        directory.mkdir(parents=True, exist_ok=True)
+    kb = load_knowledge()
+    metrics = Metrics.create()
+    metrics.sse_clients_max.set(settings.max_sse_clients)
+    hub = LogHub()
+    sessions = SqliteSessionStore(settings.data_dir / "sessions.sqlite3")
+    tickets = TicketService(
+        store=FileTicketStore(settings.tickets_dir), kb=kb, clock=clock, signer=LinkSigner(link_secret(settings)),
+        metrics=metrics, public_base_url=settings.public_base_url, whatsapp_number=settings.whatsapp_number,
+        link_ttl_days=settings.ticket_link_ttl_days,
+    )
+    chat = ChatService(
+        sessions=sessions, locks=LocalSessionLocks(), transcripts=FileTranscriptStore(settings.transcripts_dir),
+        tickets=tickets, kb=kb, clock=clock, metrics=metrics, session_ttl_hours=settings.session_ttl_hours,
+    )
+    uploads = UploadService(store=FileImageStore(settings.uploads_dir), chat=chat,
+                            processor=PillowImageProcessor(), metrics=metrics)
+    return Services(settings=settings, kb=kb, metrics=metrics, log_hub=hub, sessions=sessions, chat=chat,
+                    tickets=tickets, uploads=uploads, rate_limiter=LimitsRateLimiter(settings.redis_url),
+                    closers=[sessions])

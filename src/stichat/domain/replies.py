@@ -1,0 +1,215 @@
+"""Every sentence Tecnos says and every button label, in es-AR (voseo) and English."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LOCALES = ("es-AR", "en")
+
+
+@dataclass(frozen=True)
+class Button:
+    value: str
+    label: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"value": self.value, "label": self.label}
+
+
+TEXTS: dict[str, dict[str, str]] = {
+    "consent": {
+        "es-AR": (
+            "¡Hola! Soy **Tecnos**, el asistente técnico de STI 🛠️\n"
+            "Antes de empezar: para ayudarte guardo lo que me escribas en esta conversación y, si hace "
+            "falta, armo un ticket para un técnico. Los datos personales (mails, teléfonos, documentos, "
+            "tarjetas) se ocultan automáticamente.\n"
+            "¿Aceptás y seguimos? Elegí el idioma / Choose your language."
+        ),
+        "en": (
+            "Hi! I'm **Tecnos**, STI's tech support assistant 🛠️\n"
+            "Before we start: to help you I keep what you write in this conversation and, if needed, "
+            "I open a ticket for a technician. Personal data (e-mails, phone numbers, ID and card "
+            "numbers) is hidden automatically.\n"
+            "Do you accept so we can go on? Choose your language / Elegí el idioma."
+        ),
+    },
+    "consent_again": {
+        "es-AR": "Para seguir necesito que aceptes el aviso de privacidad. Elegí un idioma para aceptar, o «No acepto».",
+        "en": "To go on I need you to accept the privacy notice. Pick a language to accept, or «I don't accept».",
+    },
+    "refused": {
+        "es-AR": (
+            "Entendido, no guardo nada más. Si cambiás de idea, podés aceptar cuando quieras, o "
+            "escribirnos directamente por WhatsApp. ¡Que andes bien!"
+        ),
+        "en": (
+            "Understood, I won't keep anything else. If you change your mind you can accept at any "
+            "time, or write to us directly on WhatsApp. Take care!"
+        ),
+    },
+    "ask_name": {
+        "es-AR": "¡Genial! ¿Cómo te llamás?",
+        "en": "Great! What's your name?",
+    },
+    "ask_name_again": {
+        "es-AR": "No me quedó claro tu nombre 🙂 ¿Cómo te llamo? Si preferís no decirlo, tocá «Prefiero no decirlo».",
+        "en": "I didn't quite get your name 🙂 What should I call you? If you'd rather not say, tap «I'd rather not say».",
+    },
+    "ask_problem": {
+        "es-AR": "Un gusto, {name}. Contame qué equipo tenés y qué le pasa (por ejemplo: «mi notebook no prende»).",
+        "en": "Nice to meet you, {name}. Tell me which device you have and what's wrong (for example: "
+              "\"my laptop won't turn on\").",
+    },
+    "ask_problem_anon": {
+        "es-AR": "Perfecto. Contame qué equipo tenés y qué le pasa (por ejemplo: «mi notebook no prende»).",
+        "en": "All right. Tell me which device you have and what's wrong (for example: \"my laptop won't turn on\").",
+    },
+    "ask_problem_again": {
+        "es-AR": "No llegué a entender el problema. ¿Me contás con otras palabras qué equipo es y qué le pasa?",
+        "en": "I couldn't quite work out the problem. Could you tell me in other words which device it is "
+              "and what's happening?",
+    },
+    "ask_problem_for_device": {
+        "es-AR": "Entendido, es tu {device}. ¿Qué le pasa? Contame qué hace o qué deja de hacer.",
+        "en": "Got it, it's your {device}. What's wrong with it? Tell me what it does or stops doing.",
+    },
+    "ask_device": {
+        "es-AR": "Entiendo: {problem}. ¿Qué equipo es?",
+        "en": "I see: {problem}. Which device is it?",
+    },
+    "ask_device_again": {
+        "es-AR": "¿Me decís qué equipo es? Podés tocar uno de los botones.",
+        "en": "Could you tell me which device it is? You can tap one of the buttons.",
+    },
+    "basic_steps": {
+        "es-AR": "Vamos con unas pruebas básicas para tu {device} ({problem}):",
+        "en": "Let's try some basic checks for your {device} ({problem}):",
+    },
+    "advanced_steps": {
+        "es-AR": "Probemos algo más avanzado. Con calma, de a uno:",
+        "en": "Let's try something more advanced. Take them one at a time:",
+    },
+    "steps_question": {
+        "es-AR": "Cuando los pruebes, contame: ¿se solucionó? Si algún paso no te queda claro, tocá «Ayuda» con su número.",
+        "en": "Once you've tried them, tell me: is it fixed? If a step isn't clear, tap «Help» with its number.",
+    },
+    "steps_unclear": {
+        "es-AR": "¿Pudiste probar los pasos? Decime si se solucionó o si sigue igual, o pedime ayuda con un paso.",
+        "en": "Were you able to try the steps? Tell me if it's fixed or still the same, or ask me for help with a step.",
+    },
+    "help_step": {
+        "es-AR": "**Paso {n}:** {text}\n{help}",
+        "en": "**Step {n}:** {text}\n{help}",
+    },
+    "help_no_step": {
+        "es-AR": "Ese paso no existe: elegí un número del 1 al {count}.",
+        "en": "There's no such step: pick a number from 1 to {count}.",
+    },
+    "solved": {
+        "es-AR": "¡Excelente, {name}! Me alegra que se haya solucionado 🎉 Si vuelve a pasar, acá estoy.",
+        "en": "Excellent, {name}! I'm glad it's fixed 🎉 If it happens again, I'm here.",
+    },
+    "solved_anon": {
+        "es-AR": "¡Excelente! Me alegra que se haya solucionado 🎉 Si vuelve a pasar, acá estoy.",
+        "en": "Excellent! I'm glad it's fixed 🎉 If it happens again, I'm here.",
+    },
+    "escalate": {
+        "es-AR": "Uh, qué macana que siga igual. ¿Querés probar unas pruebas más avanzadas o preferís hablar con un técnico?",
+        "en": "Sorry it's still not working. Do you want to try some more advanced checks, or would you rather "
+              "talk to a technician?",
+    },
+    "escalate_again": {
+        "es-AR": "Ya probamos todo lo que te puedo guiar desde acá. Lo mejor es que lo vea un técnico.",
+        "en": "We've tried everything I can guide you through from here. A technician should take a look.",
+    },
+    "ticket": {
+        "es-AR": (
+            "Listo, {name}: armé el ticket **{ticket}** con el resumen de lo que probamos. "
+            "Tocá el botón de WhatsApp para hablar con un técnico de STI; el mensaje ya va con el número de ticket."
+        ),
+        "en": (
+            "Done, {name}: I've opened ticket **{ticket}** with a summary of what we tried. "
+            "Tap the WhatsApp button to talk to an STI technician; the message already carries the ticket number."
+        ),
+    },
+    "ticket_anon": {
+        "es-AR": (
+            "Listo: armé el ticket **{ticket}** con el resumen de lo que probamos. "
+            "Tocá el botón de WhatsApp para hablar con un técnico de STI; el mensaje ya va con el número de ticket."
+        ),
+        "en": (
+            "Done: I've opened ticket **{ticket}** with a summary of what we tried. "
+            "Tap the WhatsApp button to talk to an STI technician; the message already carries the ticket number."
+        ),
+    },
+    "ticket_exists": {
+        "es-AR": "Tu ticket es **{ticket}**. Tocá el botón de WhatsApp para hablar con un técnico.",
+        "en": "Your ticket is **{ticket}**. Tap the WhatsApp button to talk to a technician.",
+    },
+    "frustration": {
+        "es-AR": "Perdoná, entiendo que es frustrante 😔 Si querés, te paso ahora mismo con un técnico de STI.",
+        "en": "I'm sorry, I know this is frustrating 😔 If you like, I can put you through to an STI technician "
+              "right now.",
+    },
+    "thanks": {
+        "es-AR": "¡De nada! ¿Te ayudo con algo más?",
+        "en": "You're welcome! Can I help with anything else?",
+    },
+    "greeting_again": {
+        "es-AR": "¡Hola de nuevo! Sigamos donde estábamos.",
+        "en": "Hi again! Let's pick up where we left off.",
+    },
+    "rephrase": {
+        "es-AR": "Dale, empecemos de nuevo. Contame qué equipo tenés y qué le pasa.",
+        "en": "Sure, let's start over. Tell me which device you have and what's wrong.",
+    },
+    "closed": {
+        "es-AR": "Gracias por escribir a STI. ¡Que andes muy bien! Si necesitás algo más, tocá «Nueva consulta».",
+        "en": "Thanks for contacting STI. Take care! If you need anything else, tap «New question».",
+    },
+    "ended_hint": {
+        "es-AR": "Esta conversación terminó. Si tenés otra consulta, tocá «Nueva consulta».",
+        "en": "This conversation has ended. If you have another question, tap «New question».",
+    },
+    "after_ticket": {
+        "es-AR": "Tu ticket ya está creado. Podés escribirle al técnico por WhatsApp, o contarme otro problema.",
+        "en": "Your ticket is ready. You can message the technician on WhatsApp, or tell me about another problem.",
+    },
+    "pii_notice": {
+        "es-AR": "🔒 Oculté datos personales de tu mensaje. No hace falta compartirlos por acá.",
+        "en": "🔒 I hid personal data from your message. There's no need to share it here.",
+    },
+}
+
+BUTTONS: dict[str, dict[str, str]] = {
+    "BTN_LANG_ES_AR": {"es-AR": "🇦🇷 Acepto — Español", "en": "🇦🇷 Acepto — Español"},
+    "BTN_LANG_EN": {"es-AR": "🇬🇧 I accept — English", "en": "🇬🇧 I accept — English"},
+    "BTN_CONSENT_NO": {"es-AR": "No acepto", "en": "I don't accept"},
+    "BTN_NO_NAME": {"es-AR": "Prefiero no decirlo", "en": "I'd rather not say"},
+    "BTN_SOLVED": {"es-AR": "✔️ Lo pude solucionar", "en": "✔️ It's fixed"},
+    "BTN_PERSIST": {"es-AR": "❌ Sigue igual", "en": "❌ Still not working"},
+    "BTN_BACK_TO_STEPS": {"es-AR": "↩️ Volver a los pasos", "en": "↩️ Back to the steps"},
+    "BTN_ADVANCED_TESTS": {"es-AR": "🔬 Pruebas avanzadas", "en": "🔬 Advanced checks"},
+    "BTN_CONNECT_TECH": {"es-AR": "🧑‍🔧 Hablar con un técnico", "en": "🧑‍🔧 Talk to a technician"},
+    "BTN_REPHRASE": {"es-AR": "🔄 Nueva consulta", "en": "🔄 New question"},
+    "BTN_CLOSE": {"es-AR": "Cerrar chat", "en": "Close chat"},
+}
+
+HELP_LABEL = {"es-AR": "Ayuda paso {n}", "en": "Help step {n}"}
+
+
+def say(key: str, locale: str, **values: object) -> str:
+    """The sentence `key` in `locale`, with `{placeholders}` filled in."""
+    return TEXTS[key][locale].format(**values)
+
+
+def button(value: str, locale: str) -> Button:
+    return Button(value, BUTTONS[value][locale])
+
+
+def help_button(n: int, locale: str) -> Button:
+    return Button(f"BTN_HELP_{n}", HELP_LABEL[locale].format(n=n))
+
+
+def device_button(device: str, label: str) -> Button:
+    return Button(f"BTN_DEV_{device.upper()}", label)

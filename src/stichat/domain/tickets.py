@@ -1,0 +1,136 @@
+"""Tickets: the id format, the model, the readable text and the WhatsApp message."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import quote
+
+ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
+TICKET_ID = re.compile(r"^TCK-\d{8}-[A-Z0-9]{6}$")
+
+
+def make_ticket_id(at: float, suffix: str) -> str:
+    """`TCK-YYYYMMDD-XXXXXX` with the UTC date of `at` and a random six-character suffix."""
+    if len(suffix) != 6 or any(c not in ID_ALPHABET for c in suffix):
+        raise ValueError("the suffix must be six characters of ID_ALPHABET")
+    return f"TCK-{datetime.fromtimestamp(at, UTC):%Y%m%d}-{suffix}"
+
+
+def is_ticket_id(value: str) -> bool:
+    return bool(TICKET_ID.match(value))
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """A request for a human technician, built from a conversation; text fields are masked."""
+
+    id: str
+    created_at: float
+    session_id: str
+    locale: str
+    name: str | None
+    device: str | None
+    problem: str | None
+    device_label: str
+    problem_label: str
+    description: str
+    steps_tried: tuple[str, ...] = ()
+    images: tuple[str, ...] = ()
+    status: str = "open"
+    link_expires_at: float = 0.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["steps_tried"] = list(self.steps_tried)
+        data["images"] = list(self.images)
+        return data
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Ticket:
+        return cls(
+            id=str(raw["id"]), created_at=float(raw["created_at"]), session_id=str(raw["session_id"]),
+            locale=str(raw.get("locale", "es-AR")), name=raw.get("name"), device=raw.get("device"),
+            problem=raw.get("problem"), device_label=str(raw.get("device_label", "")),
+            problem_label=str(raw.get("problem_label", "")), description=str(raw.get("description", "")),
+            steps_tried=tuple(raw.get("steps_tried", ())), images=tuple(raw.get("images", ())),
+            status=str(raw.get("status", "open")), link_expires_at=float(raw.get("link_expires_at", 0.0)),
+            extra=dict(raw.get("extra", {})),
+        )
+
+    def with_images(self, images: tuple[str, ...]) -> Ticket:
+        return replace(self, images=images)
+
+    def public_view(self) -> dict[str, Any]:
+        """What the customer's link shows: no session id, no transcript."""
+        return {
+            "ticketId": self.id, "status": self.status, "createdAt": _iso(self.created_at),
+            "name": self.name, "device": self.device, "problem": self.problem,
+            "deviceLabel": self.device_label, "problemLabel": self.problem_label,
+            "description": self.description, "stepsTried": list(self.steps_tried),
+            "images": len(self.images),
+        }
+
+    def as_text(self) -> str:
+        lines = [
+            f"Ticket {self.id}",
+            f"Creado / Created: {_iso(self.created_at)}",
+            f"Estado / Status: {self.status}",
+            f"Idioma / Language: {self.locale}",
+            f"Cliente / Customer: {self.name or '-'}",
+            f"Equipo / Device: {self.device_label} ({self.device or 'unknown'})",
+            f"Problema / Problem: {self.problem_label} ({self.problem or 'unknown'})",
+            f"Descripción / Description: {self.description or '-'}",
+            "Pasos probados / Steps tried:",
+            *[f"  - {s}" for s in self.steps_tried or ("-",)],
+            f"Imágenes / Images: {len(self.images)}",
+            f"Sesión / Session: {self.session_id}",
+        ]
+        return "\n".join(lines) + "\n"
+
+
+def _iso(at: float) -> str:
+    return datetime.fromtimestamp(at, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def whatsapp_text(ticket: Ticket, public_url: str) -> str:
+    """The prefilled WhatsApp message, in the customer's language."""
+    if ticket.locale == "en":
+        parts = [
+            f"Hi STI! I'm {ticket.name}." if ticket.name else "Hi STI!",
+            f"I need help with ticket {ticket.id}.",
+            f"Device: {ticket.device_label}. Problem: {ticket.problem_label}.",
+            f"Summary: {ticket.description}" if ticket.description else "",
+            f"Ticket: {public_url}",
+        ]
+    else:
+        parts = [
+            f"¡Hola STI! Soy {ticket.name}." if ticket.name else "¡Hola STI!",
+            f"Necesito ayuda con el ticket {ticket.id}.",
+            f"Equipo: {ticket.device_label}. Problema: {ticket.problem_label}.",
+            f"Resumen: {ticket.description}" if ticket.description else "",
+            f"Ticket: {public_url}",
+        ]
+    return "\n".join(p for p in parts if p)
+
+
+def whatsapp_url(number: str, text: str) -> str:
+    return f"https://wa.me/{number}?text={quote(text, safe='')}"
+
+
+def summarize_steps(levels_tried: tuple[str, ...], step_texts: dict[str, list[str]], locale: str) -> tuple[str, ...]:
+    """Readable 'steps tried' lines: each step of each level tried, with how it ended."""
+    failed = "no lo resolvió" if locale == "es-AR" else "did not fix it"
+    fixed = "lo resolvió" if locale == "es-AR" else "fixed it"
+    names = {"basic": "Básico" if locale == "es-AR" else "Basic",
+             "advanced": "Avanzado" if locale == "es-AR" else "Advanced"}
+    lines: list[str] = []
+    for entry in levels_tried:
+        level, _, result = entry.partition(":")
+        outcome = fixed if result == "solved" else failed
+        for n, text in enumerate(step_texts.get(level, []), start=1):
+            lines.append(f"{names.get(level, level)} {n}: {text} — {outcome}")
+    return tuple(lines)

@@ -1,0 +1,96 @@
+"""Small Protocols the core owns; adapters implement them, fakes in tests/fakes.py too."""
+
+from __future__ import annotations
+
+from contextlib import AbstractAsyncContextManager
+from pathlib import Path
+from typing import Protocol
+
+from stichat.domain.conversation import Conversation
+from stichat.domain.images import ImageRecord
+from stichat.domain.tickets import Ticket
+from stichat.domain.transcript import TranscriptEntry
+
+
+class Clock(Protocol):
+    def now(self) -> float:
+        """Seconds since the epoch (UTC)."""
+        ...
+
+
+class SessionStore(Protocol):
+    """Conversations by session id, each with its CSRF token and a sliding expiry."""
+
+    async def create(self, conversation: Conversation, *, csrf_token: str, expires_at: float) -> None: ...
+
+    async def load(self, session_id: str, *, now: float) -> tuple[Conversation, str] | None:
+        """The conversation and its CSRF token, or None when unknown or expired."""
+        ...
+
+    async def save(self, conversation: Conversation, *, expires_at: float) -> None: ...
+
+    async def delete(self, session_id: str) -> None: ...
+
+    async def ping(self) -> None:
+        """Raise when the store cannot be used."""
+        ...
+
+
+class SessionLocks(Protocol):
+    """One writer per session at a time, across every replica that shares the store."""
+
+    def hold(self, session_id: str) -> AbstractAsyncContextManager[None]: ...
+
+
+class TicketStore(Protocol):
+    async def save(self, ticket: Ticket) -> None:
+        """Write atomically: a reader sees the old file, the new file, or nothing; never half."""
+        ...
+
+    async def load(self, ticket_id: str) -> Ticket | None: ...
+
+    async def exists(self, ticket_id: str) -> bool: ...
+
+    async def list_ids(self) -> list[str]: ...
+
+
+class TranscriptStore(Protocol):
+    async def append(self, session_id: str, entries: list[TranscriptEntry]) -> None:
+        """Append already-masked entries, in order."""
+        ...
+
+    async def read(self, session_id: str) -> list[TranscriptEntry]: ...
+
+
+class RateLimiter(Protocol):
+    async def hit(self, limit: str, *keys: str) -> int | None:
+        """Count one request; None when allowed, else the seconds to wait before retrying."""
+        ...
+
+
+class ProcessedImage(Protocol):
+    @property
+    def image(self) -> bytes: ...
+
+    @property
+    def thumbnail(self) -> bytes: ...
+
+    @property
+    def width(self) -> int: ...
+
+    @property
+    def height(self) -> int: ...
+
+
+class ImageProcessor(Protocol):
+    def process(self, data: bytes) -> ProcessedImage:
+        """Validate and re-encode; raise UnsupportedMedia (415) or Unprocessable (422)."""
+        ...
+
+
+class ImageStore(Protocol):
+    async def save(self, record: ImageRecord, image: bytes, thumbnail: bytes) -> None: ...
+
+    async def load(self, image_id: str) -> ImageRecord | None: ...
+
+    def file(self, image_id: str, *, thumbnail: bool = False) -> Path | None: ...

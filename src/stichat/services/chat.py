@@ -1,0 +1,168 @@
+"""The chat use cases: greet, validate, take a turn, reset. Load → domain → actions → save."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass, replace
+
+from stichat.domain import conversation as conv
+from stichat.domain.conversation import Conversation, Event, Finished, OpenTicket, Reply, Stage
+from stichat.domain.errors import BadRequest, Forbidden, NotFound
+from stichat.domain.knowledge import KnowledgeBase
+from stichat.domain.nlu import understand
+from stichat.domain.pii import mask
+from stichat.domain.transcript import TranscriptEntry
+from stichat.metrics import Metrics
+from stichat.ports import Clock, SessionLocks, SessionStore, TranscriptStore
+from stichat.services.tickets import TicketLinks, TicketService
+
+SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
+MAX_MESSAGE = 2000
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What a turn produced: the conversation after it, the reply, the ticket links if any."""
+
+    conversation: Conversation
+    reply: Reply
+    csrf_token: str = ""
+    ticket: TicketLinks | None = None
+    expires_at: float = 0.0
+
+
+def new_session_id() -> str:
+    return secrets.token_urlsafe(24)  # 192 random bits, 32 characters
+
+
+def check_session_id(session_id: object) -> str:
+    if not isinstance(session_id, str) or not SESSION_ID.match(session_id):
+        raise BadRequest("invalid_session_id", detail="sessionId must be the id given by /api/greeting")
+    return session_id
+
+
+class ChatService:
+    def __init__(self, *, sessions: SessionStore, locks: SessionLocks, transcripts: TranscriptStore,
+                 tickets: TicketService, kb: KnowledgeBase, clock: Clock, metrics: Metrics,
+                 session_ttl_hours: int) -> None:
+        self._sessions, self._locks, self._transcripts = sessions, locks, transcripts
+        self._tickets, self._kb, self._clock, self._metrics = tickets, kb, clock, metrics
+        self._ttl = session_ttl_hours * 3600.0
+
+    async def greet(self, *, locale: str) -> Turn:
+        now = self._clock.now()
+        conversation, reply = conv.start(new_session_id(), locale=locale, now=now, kb=self._kb)
+        csrf = secrets.token_urlsafe(24)
+        await self._sessions.create(conversation, csrf_token=csrf, expires_at=now + self._ttl)
+        await self._transcripts.append(conversation.session_id, [self._bot(conversation, reply, now)])
+        self._metrics.funnel.labels(stage=Stage.ASK_CONSENT.value).inc()
+        return Turn(conversation, reply, csrf, expires_at=now + self._ttl)
+
+    async def load(self, session_id: str) -> tuple[Conversation, str]:
+        found = await self._sessions.load(check_session_id(session_id), now=self._clock.now())
+        if found is None:
+            raise NotFound("session_not_found", detail="unknown or expired session")
+        return found
+
+    async def validate(self, session_id: object) -> Turn | None:
+        if not isinstance(session_id, str) or not SESSION_ID.match(session_id):
+            return None
+        found = await self._sessions.load(session_id, now=self._clock.now())
+        if found is None:
+            return None
+        conversation, csrf = found
+        expires = self._clock.now() + self._ttl
+        await self._sessions.save(conversation, expires_at=expires)  # validating is activity: slide
+        return Turn(conversation, conv.prompt(conversation, self._kb), csrf, expires_at=expires)
+
+    def check_csrf(self, csrf: str, presented: str | None) -> None:
+        if presented is None or not secrets.compare_digest(csrf.encode(), presented.encode()):
+            raise Forbidden("csrf_failed", detail="missing or wrong X-CSRF-Token")
+
+    async def handle(self, *, session_id: str, message: str | None, action: str | None,
+                     csrf: str | None = None, browser: bool = False) -> Turn:
+        """One customer turn: a typed message or a button value."""
+        if message is not None and len(message) > MAX_MESSAGE:
+            raise BadRequest("message_too_long", detail=f"at most {MAX_MESSAGE} characters")
+        async with self._locks.hold(check_session_id(session_id)):
+            conversation, token = await self.load(session_id)
+            if browser:
+                self.check_csrf(token, csrf)
+            now = self._clock.now()
+            event = self._event(conversation, message, action)
+            outcome = conv.apply(conversation, event,
+                                 conv.Context(self._kb, now, await self._tickets.new_id()))
+            after, reply, links = outcome.conversation, outcome.reply, None
+            for act in outcome.actions:
+                if isinstance(act, OpenTicket):
+                    links = self._tickets.links(await self._tickets.ensure(after, act.ticket_id))
+                elif isinstance(act, Finished):
+                    self._metrics.conversations.labels(outcome=act.outcome).inc()
+            if links is None and after.ticket_id and after.stage == Stage.TICKET:
+                links = self._tickets.links(await self._tickets.ensure(after, after.ticket_id))
+            await self._sessions.save(after, expires_at=now + self._ttl)
+            await self._transcripts.append(session_id, [
+                TranscriptEntry(now, "customer", conversation.stage.value, event.text, event.button),
+                self._bot(after, reply, now),
+            ])
+        self._metrics.chat_messages.inc()
+        if after.stage != conversation.stage:
+            self._metrics.funnel.labels(stage=after.stage.value).inc()
+        return Turn(after, reply, token, links)
+
+    def _event(self, conversation: Conversation, message: str | None, action: str | None) -> Event:
+        if action:
+            event = conv.button_event(action, self._kb)
+            shown = mask(message) if message else event.button or ""
+            return replace(event, text=shown)
+        text = (message or "").strip()
+        masked = mask(text)
+        heard = understand(masked)
+        return conv.text_event(conversation, masked, heard, had_pii=masked != text)
+
+    async def open_ticket(self, *, session_id: str, csrf: str | None = None, browser: bool = False) -> Turn:
+        """The customer asks for a technician outside the chat flow (the WhatsApp button)."""
+        async with self._locks.hold(check_session_id(session_id)):
+            conversation, token = await self.load(session_id)
+            if browser:
+                self.check_csrf(token, csrf)
+            now = self._clock.now()
+            if conversation.ticket_id and conversation.ticket_problem == conversation.problem:
+                ticket_id = conversation.ticket_id
+            else:
+                ticket_id = await self._tickets.new_id()
+                self._metrics.conversations.labels(outcome="ticket").inc()
+            after = replace(conversation, ticket_id=ticket_id, ticket_problem=conversation.problem,
+                            updated_at=now)
+            if after.consented and after.stage != Stage.ENDED:
+                after = replace(after, stage=Stage.TICKET)
+            ticket = await self._tickets.ensure(after, ticket_id)
+            await self._sessions.save(after, expires_at=now + self._ttl)
+        reply = conv.prompt(after, self._kb)
+        return Turn(after, reply, token, self._tickets.links(ticket))
+
+    async def reset(self, *, session_id: str, csrf: str | None = None, browser: bool = False) -> Turn:
+        async with self._locks.hold(check_session_id(session_id)):
+            conversation, token = await self.load(session_id)
+            if browser:
+                self.check_csrf(token, csrf)
+            now = self._clock.now()
+            fresh, reply = conv.start(session_id, locale=conversation.locale, now=now, kb=self._kb)
+            fresh = replace(fresh, created_at=conversation.created_at, images=conversation.images)
+            await self._sessions.save(fresh, expires_at=now + self._ttl)
+            await self._transcripts.append(session_id, [self._bot(fresh, reply, now)])
+        return Turn(fresh, reply, token)
+
+    async def attach_image(self, session_id: str, image_id: str) -> None:
+        async with self._locks.hold(session_id):
+            conversation, _ = await self.load(session_id)
+            await self._sessions.save(replace(conversation, images=(*conversation.images, image_id)),
+                                      expires_at=self._clock.now() + self._ttl)
+
+    async def transcript(self, session_id: str) -> list[TranscriptEntry]:
+        return await self._transcripts.read(check_session_id(session_id))
+
+    @staticmethod
+    def _bot(conversation: Conversation, reply: Reply, now: float) -> TranscriptEntry:
+        return TranscriptEntry(now, "bot", conversation.stage.value, mask(reply.text))

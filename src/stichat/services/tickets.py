@@ -1,0 +1,102 @@
+"""Opening tickets from conversations, and showing them through their links."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from stichat.domain.conversation import Conversation
+from stichat.domain.errors import NotFound, Unavailable
+from stichat.domain.knowledge import KnowledgeBase
+from stichat.domain.tickets import (
+    ID_ALPHABET,
+    Ticket,
+    is_ticket_id,
+    make_ticket_id,
+    summarize_steps,
+    whatsapp_text,
+    whatsapp_url,
+)
+from stichat.metrics import Metrics
+from stichat.ports import Clock, TicketStore
+from stichat.services.links import LinkSigner
+
+DAY = 86400.0
+
+
+@dataclass(frozen=True)
+class TicketLinks:
+    ticket_id: str
+    whatsapp_url: str
+    public_url: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"ticketId": self.ticket_id, "whatsappUrl": self.whatsapp_url, "publicUrl": self.public_url}
+
+
+class TicketService:
+    def __init__(self, *, store: TicketStore, kb: KnowledgeBase, clock: Clock, signer: LinkSigner,
+                 metrics: Metrics, public_base_url: str, whatsapp_number: str, link_ttl_days: int) -> None:
+        self._store, self._kb, self._clock, self._signer = store, kb, clock, signer
+        self._metrics = metrics
+        self._base = public_base_url
+        self._number = whatsapp_number
+        self._ttl = link_ttl_days * DAY
+
+    async def new_id(self) -> str:
+        """A fresh `TCK-YYYYMMDD-XXXXXX`, checked against the tickets already on disk."""
+        now = self._clock.now()
+        for _ in range(8):
+            candidate = make_ticket_id(now, "".join(secrets.choice(ID_ALPHABET) for _ in range(6)))
+            if not await self._store.exists(candidate):
+                return candidate
+        raise Unavailable("ticket_id_exhausted")  # 32^6 ids a day: only a broken store gets here
+
+    def build(self, conversation: Conversation, ticket_id: str) -> Ticket:
+        c, kb, loc = conversation, self._kb, conversation.locale
+        now = self._clock.now()
+        step_texts = {
+            level: [s.text_in(loc) for s in kb.steps(c.device, c.problem, level)]
+            for level in ("basic", "advanced")
+        }
+        return Ticket(
+            id=ticket_id, created_at=now, session_id=c.session_id, locale=loc, name=c.name,
+            device=c.device, problem=c.problem, device_label=kb.device_label(c.device, loc),
+            problem_label=kb.problem_label(c.problem, loc), description=c.description,
+            steps_tried=summarize_steps(c.levels_tried, step_texts, loc), images=c.images,
+            link_expires_at=now + self._ttl,
+        )
+
+    async def ensure(self, conversation: Conversation, ticket_id: str) -> Ticket:
+        """The ticket with this id, written now from the conversation if it does not exist yet."""
+        existing = await self._store.load(ticket_id)
+        if existing is not None:
+            return existing
+        ticket = self.build(conversation, ticket_id)
+        await self._store.save(ticket)
+        self._metrics.tickets.inc()
+        return ticket
+
+    def links(self, ticket: Ticket) -> TicketLinks:
+        token = self._signer.token(ticket.id, ticket.link_expires_at)
+        public = f"{self._base}/ticket/{ticket.id}?t={quote(token)}"
+        return TicketLinks(ticket.id, whatsapp_url(self._number, whatsapp_text(ticket, public)), public)
+
+    async def by_link(self, ticket_id: str, token: str | None) -> Ticket:
+        if not is_ticket_id(ticket_id):
+            raise NotFound("ticket_not_found")
+        self._signer.check(ticket_id, token, now=self._clock.now())
+        ticket = await self._store.load(ticket_id)
+        if ticket is None:
+            raise NotFound("ticket_not_found")
+        return ticket
+
+    async def list_ids(self) -> list[str]:
+        return await self._store.list_ids()
+
+    async def by_operator(self, ticket_id: str) -> Ticket:
+        ticket = await self._store.load(ticket_id) if is_ticket_id(ticket_id) else None
+        if ticket is None:
+            raise NotFound("ticket_not_found")
+        return ticket

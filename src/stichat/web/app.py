@@ -1,0 +1,66 @@
+"""The ASGI app factory: `create_app(settings)` wires routes, middleware and error mapping."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.cors import CORSMiddleware
+
+from stichat import __version__, bootstrap, logs
+from stichat.config import Settings
+from stichat.web import errors
+from stichat.web.middleware import BodyLimit, OriginGuard, RequestContext, SecurityHeaders
+from stichat.web.routes import chat, ops, tickets, uploads
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+JSON_BODY_CAP = 64 * 1024
+
+
+def create_app(settings: Settings, *, services: bootstrap.Services | None = None) -> FastAPI:
+    svc = services or bootstrap.build(settings)
+    logs.configure(settings.logs_dir, level=settings.log_level, hub=svc.log_hub,
+                   stdout=settings.app_env != "test")
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        log = logging.getLogger("stichat")
+        log.info("service_started", extra={"version": __version__, "mode": "redis" if settings.redis_url else
+                                           "embedded", "smart_mode": settings.smart_mode_configured})
+        yield
+        log.info("service_stopping")
+        svc.close()
+
+    app = FastAPI(title="STI Chat", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None)
+    app.state.services = svc
+    errors.install(app)
+    for router in (chat.router, uploads.router, tickets.router, ops.router):
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/", include_in_schema=False)
+    async def index() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
+
+    upload_cap = settings.max_upload_mb * 1024 * 1024 + 64 * 1024
+
+    def cap_for(path: str) -> int:
+        return upload_cap if path.startswith("/api/upload-image") else JSON_BODY_CAP
+
+    # Outermost last: request context → security headers → origin guard → CORS → body caps → app.
+    app.add_middleware(BodyLimit, cap_for=cap_for)
+    app.add_middleware(
+        CORSMiddleware, allow_origins=list(settings.allowed_origins), allow_credentials=False,
+        allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+        allow_headers=["content-type", "x-csrf-token", "x-session-id", "authorization", "x-request-id"],
+        expose_headers=["retry-after", "x-request-id"], max_age=600,
+    )
+    app.add_middleware(OriginGuard, allowed=settings.allowed_origins)
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestContext, metrics=svc.metrics)
+    return app

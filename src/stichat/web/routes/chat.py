@@ -1,0 +1,86 @@
+"""Conversation endpoints: greeting, session validation, chat turns, reset, WhatsApp ticket."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import APIRouter, Request
+
+from stichat.domain.errors import BadRequest
+from stichat.logs import session_id_var
+from stichat.web.errors import locale_from_header
+from stichat.web.schemas import ChatIn, GreetingIn, SessionIn, reply_body
+from stichat.web.security import ServicesDep, client_ip, is_browser, limit
+
+router = APIRouter(prefix="/api")
+
+
+def _locale(requested: str | None, request: Request) -> str:
+    if requested in ("es-AR", "en"):
+        return requested
+    if requested and requested.lower().startswith("en"):
+        return "en"
+    if requested and requested.lower().startswith("es"):
+        return "es-AR"
+    return locale_from_header(request.headers.get("accept-language", ""))
+
+
+async def _greet(request: Request, svc: ServicesDep, body: GreetingIn | None) -> dict[str, Any]:
+    await limit(svc, svc.settings.rate_limit_greeting, "greeting", client_ip(request, svc.settings.trusted_proxies))
+    turn = await svc.chat.greet(locale=_locale(body.locale if body else None, request))
+    session_id_var.set(turn.conversation.session_id)
+    return reply_body(turn, with_csrf=True)
+
+
+@router.post("/greeting")
+async def greeting(request: Request, svc: ServicesDep, body: GreetingIn | None = None) -> dict[str, Any]:
+    return await _greet(request, svc, body)
+
+
+@router.get("/greeting")
+async def greeting_get(request: Request, svc: ServicesDep) -> dict[str, Any]:
+    """The v7 widget greets with GET."""
+    return await _greet(request, svc, None)
+
+
+@router.post("/session/validate")
+async def validate(body: SessionIn, svc: ServicesDep) -> dict[str, Any]:
+    turn = await svc.chat.validate(body.sessionId)
+    if turn is None:
+        return {"valid": False}
+    expires = datetime.fromtimestamp(turn.expires_at, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return {"valid": True, "stage": turn.conversation.stage.value, "locale": turn.conversation.locale,
+            "expiresAt": expires, "csrfToken": turn.csrf_token}
+
+
+@router.post("/chat")
+async def chat(body: ChatIn, request: Request, svc: ServicesDep) -> dict[str, Any]:
+    s = svc.settings
+    await limit(svc, s.rate_limit_chat, "chat", client_ip(request, s.trusted_proxies))
+    await limit(svc, s.rate_limit_chat_session, "chat-session", body.sessionId)
+    button, typed = body.button(), body.typed()
+    if not button and (typed is None or not typed.strip()):
+        raise BadRequest("missing_input", detail="send a message or an action")
+    session_id_var.set(body.sessionId)
+    turn = await svc.chat.handle(session_id=body.sessionId, message=typed, action=button,
+                                 csrf=request.headers.get("x-csrf-token"), browser=is_browser(request))
+    request.state.locale = turn.conversation.locale
+    return reply_body(turn)
+
+
+@router.post("/reset")
+async def reset(body: SessionIn, request: Request, svc: ServicesDep) -> dict[str, Any]:
+    turn = await svc.chat.reset(session_id=body.sessionId, csrf=request.headers.get("x-csrf-token"),
+                                browser=is_browser(request))
+    return reply_body(turn)
+
+
+@router.post("/whatsapp-ticket")
+async def whatsapp_ticket(body: SessionIn, request: Request, svc: ServicesDep) -> dict[str, Any]:
+    await limit(svc, svc.settings.rate_limit_ticket, "ticket", body.sessionId)
+    turn = await svc.chat.open_ticket(session_id=body.sessionId, csrf=request.headers.get("x-csrf-token"),
+                                      browser=is_browser(request))
+    assert turn.ticket is not None
+    ticket = await svc.tickets.by_operator(turn.ticket.ticket_id)
+    return {"ok": True, **turn.ticket.to_json(), "ticket": ticket.public_view(), "stage": turn.conversation.stage}

@@ -1,0 +1,136 @@
+"""Operator endpoints: health, readiness, logs (tail and live stream) and metrics."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
+
+from stichat import __version__
+from stichat.logs import read_tail
+from stichat.web.errors import error_response
+from stichat.web.security import OperatorDep, ServicesDep
+
+router = APIRouter()
+KEEPALIVE_SECONDS = 15.0
+
+
+@router.get("/api/health")
+async def health(svc: ServicesDep) -> JSONResponse:
+    checks = await svc.health()
+    ok = all(v == "ok" for v in checks.values())
+    body = {"ok": ok, "status": "healthy" if ok else "unhealthy", "version": __version__,
+            "uptimeSeconds": round(time.time() - svc.started_at, 1), "checks": checks,
+            "smartMode": svc.settings.smart_mode_configured}
+    return JSONResponse(body, status_code=200 if ok else 503)
+
+
+@router.get("/healthz")
+async def healthz() -> dict[str, Any]:
+    return {"ok": True, "status": "alive"}
+
+
+@router.get("/readyz")
+async def readyz(svc: ServicesDep) -> JSONResponse:
+    checks = await svc.health()
+    ok = all(v == "ok" for v in checks.values())
+    return JSONResponse({"ok": ok, "status": "ready" if ok else "not_ready", "checks": checks},
+                        status_code=200 if ok else 503)
+
+
+@router.get("/api/logs", response_class=PlainTextResponse)
+async def logs(_: OperatorDep, svc: ServicesDep) -> PlainTextResponse:
+    text = await asyncio.to_thread(read_tail, svc.settings.logs_dir, svc.settings.logs_max_bytes)
+    return PlainTextResponse(text, headers={"Cache-Control": "no-store"})
+
+
+@router.get("/api/logs/stream", response_model=None)
+async def log_stream(_: OperatorDep, request: Request, svc: ServicesDep, tail: int = 0,
+                     level: str | None = None, event: str | None = None,
+                     session: str | None = None) -> Response:
+    hub, cap = svc.log_hub, svc.settings.max_sse_clients
+    if hub.subscribers >= cap:
+        return error_response(request, 503, "too_many_streams", retry_after=5)
+
+    def wanted(line: str) -> bool:
+        if not (level or event or session):
+            return True
+        try:
+            data = json.loads(line)
+        except ValueError:
+            return False
+        return ((not level or data.get("level") == level.lower()) and (not event or data.get("event") == event)
+                and (not session or data.get("session_id") == session))
+
+    async def stream() -> AsyncIterator[str]:
+        source = hub.subscribe(tail=max(0, min(tail, 1000)))
+        svc.metrics.sse_clients.inc()
+        try:
+            yield f"event: hello\ndata: {json.dumps({'maxClients': cap})}\n\n"
+            pending: asyncio.Task[str] | None = None
+            while True:
+                pending = pending or asyncio.ensure_future(anext(source))
+                done, _ = await asyncio.wait({pending}, timeout=KEEPALIVE_SECONDS)
+                if not done:
+                    if await request.is_disconnected():
+                        break
+                    yield ": keep-alive\n\n"
+                    continue
+                line, pending = pending.result(), None
+                if wanted(line):
+                    yield f"data: {line}\n\n"
+        finally:
+            if pending is not None:
+                pending.cancel()
+            await source.aclose()
+            svc.metrics.sse_clients.dec()
+
+    return StreamingResponse(stream(), media_type="text/event-stream",
+                             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+
+
+@router.get("/api/metrics")
+async def metrics_json(_: OperatorDep, svc: ServicesDep) -> dict[str, Any]:
+    m = svc.metrics
+    analysis_count = _sample(m, "stichat_upload_analysis_seconds_count")
+    analysis_sum = _sample(m, "stichat_upload_analysis_seconds_sum")
+    state = int(_sample(m, "stichat_openai_circuit_state"))
+    return {
+        "ok": True,
+        "openai": {"requests": _sample(m, "stichat_openai_requests_total"),
+                   "failures": _sum_samples(m, "stichat_openai_failures_total"),
+                   "circuitState": {0: "closed", 1: "half_open", 2: "open"}.get(state, "closed"),
+                   "smartMode": svc.settings.smart_mode_configured},
+        "uploads": {"total": analysis_count,
+                    "avgAnalysisTime": round(analysis_sum / analysis_count, 4) if analysis_count else 0.0,
+                    "queueLength": _sample(m, "stichat_upload_queue_length")},
+        "chat": {"totalMessages": _sample(m, "stichat_chat_messages_total"),
+                 "tickets": _sample(m, "stichat_tickets_total")},
+        "sse": {"clients": _sample(m, "stichat_sse_clients"), "maxClients": svc.settings.max_sse_clients},
+        "uptimeSeconds": round(time.time() - svc.started_at, 1),
+    }
+
+
+def _sample(m: Any, name: str) -> float:
+    value = m.registry.get_sample_value(name)
+    return float(value) if value is not None else 0.0
+
+
+def _sum_samples(m: Any, name: str) -> float:
+    total = 0.0
+    for family in m.registry.collect():
+        for sample in family.samples:
+            if sample.name == name:
+                total += sample.value
+    return total
+
+
+@router.get("/metrics")
+async def prometheus(svc: ServicesDep) -> Response:
+    await asyncio.to_thread(svc.update_storage_metrics)
+    return Response(svc.metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8")

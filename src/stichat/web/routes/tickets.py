@@ -1,0 +1,70 @@
+"""Ticket views (JSON and HTML, by link token or operator token) and transcripts."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse
+
+from stichat.domain.errors import NotFound
+from stichat.domain.tickets import Ticket
+from stichat.web.security import OperatorDep, ServicesDep, is_operator
+
+router = APIRouter()
+
+
+async def _ticket(request: Request, svc: ServicesDep, ticket_id: str) -> tuple[Ticket, bool]:
+    if is_operator(request, svc.settings.log_token):
+        return await svc.tickets.by_operator(ticket_id), True
+    return await svc.tickets.by_link(ticket_id, request.query_params.get("t")), False
+
+
+@router.get("/api/ticket/{ticket_id}")
+async def ticket_json(ticket_id: str, request: Request, svc: ServicesDep) -> dict[str, Any]:
+    ticket, operator = await _ticket(request, svc, ticket_id)
+    body: dict[str, Any] = {"ok": True, "ticket": ticket.public_view()}
+    if operator:
+        body["ticket"] = {**body["ticket"], "sessionId": ticket.session_id, "locale": ticket.locale}
+    return body
+
+
+@router.get("/api/tickets")
+async def ticket_list(_: OperatorDep, svc: ServicesDep) -> dict[str, Any]:
+    return {"ok": True, "tickets": await svc.tickets.list_ids()}
+
+
+@router.get("/ticket/{ticket_id}", response_class=HTMLResponse)
+async def ticket_page(ticket_id: str, request: Request, svc: ServicesDep) -> HTMLResponse:
+    ticket, _ = await _ticket(request, svc, ticket_id)
+    return HTMLResponse(render_ticket(ticket))
+
+
+def render_ticket(t: Ticket) -> str:
+    es = t.locale != "en"
+    labels = (("Equipo", "Problema", "Descripción", "Pasos probados", "Estado") if es
+              else ("Device", "Problem", "Description", "Steps tried", "Status"))
+    steps = "".join(f"<li>{escape(s)}</li>" for s in t.steps_tried) or "<li>-</li>"
+    return f"""<!doctype html>
+<html lang="{'es-AR' if es else 'en'}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(t.id)} · STI</title><link rel="stylesheet" href="/static/ticket.css"></head>
+<body><main class="ticket"><h1>Ticket {escape(t.id)}</h1>
+<dl><dt>{labels[4]}</dt><dd>{escape(t.status)}</dd>
+<dt>{labels[0]}</dt><dd>{escape(t.device_label)}</dd>
+<dt>{labels[1]}</dt><dd>{escape(t.problem_label)}</dd>
+<dt>{labels[2]}</dt><dd>{escape(t.description or '-')}</dd></dl>
+<h2>{labels[3]}</h2><ul>{steps}</ul></main></body></html>
+"""
+
+
+@router.get("/api/transcript/{session_id}", response_class=PlainTextResponse)
+async def transcript(session_id: str, request: Request, svc: ServicesDep) -> PlainTextResponse:
+    owner = request.headers.get("x-session-id") == session_id
+    if not owner and not is_operator(request, svc.settings.log_token):
+        raise NotFound("session_not_found")
+    entries = await svc.chat.transcript(session_id)
+    if not entries:
+        raise NotFound("session_not_found")
+    return PlainTextResponse("\n".join(e.as_line() for e in entries) + "\n")

@@ -1,0 +1,55 @@
+"""Image uploads: multipart field `image`, header `x-session-id`; status and processed file."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse
+from starlette.datastructures import UploadFile
+
+from stichat.domain.errors import BadRequest, PayloadTooLarge
+from stichat.logs import session_id_var
+from stichat.services.chat import check_session_id
+from stichat.web.security import ServicesDep, is_browser, is_operator, limit
+
+router = APIRouter(prefix="/api/upload-image")
+
+
+def _session(request: Request) -> str:
+    return check_session_id(request.headers.get("x-session-id"))
+
+
+@router.post("")
+async def upload(request: Request, svc: ServicesDep) -> dict[str, Any]:
+    session_id = _session(request)
+    session_id_var.set(session_id)
+    conversation, csrf = await svc.chat.load(session_id)
+    request.state.locale = conversation.locale
+    if is_browser(request):
+        svc.chat.check_csrf(csrf, request.headers.get("x-csrf-token"))
+    await limit(svc, svc.settings.rate_limit_upload, "upload", session_id)
+    cap = svc.settings.max_upload_mb * 1024 * 1024
+    async with request.form(max_files=1, max_fields=5, max_part_size=cap) as form:
+        image = form.get("image")
+        if not isinstance(image, UploadFile):
+            raise BadRequest("missing_image", detail="send the photo in the multipart field 'image'")
+        data = await image.read(cap + 1)
+    if len(data) > cap:
+        raise PayloadTooLarge("payload_too_large")
+    record = await svc.uploads.accept(session_id=session_id, data=data)
+    return {**record.public(), "statusUrl": f"/api/upload-image/{record.image_id}"}
+
+
+@router.get("/{image_id}")
+async def status(image_id: str, request: Request, svc: ServicesDep) -> dict[str, Any]:
+    record = await svc.uploads.record(image_id, session_id=request.headers.get("x-session-id"),
+                                      operator=is_operator(request, svc.settings.log_token))
+    return record.public()
+
+
+@router.get("/{image_id}/file")
+async def file(image_id: str, request: Request, svc: ServicesDep, thumb: bool = False) -> FileResponse:
+    path = await svc.uploads.file(image_id, session_id=request.headers.get("x-session-id"),
+                                  operator=is_operator(request, svc.settings.log_token), thumbnail=thumb)
+    return FileResponse(path, media_type="image/jpeg", headers={"Cache-Control": "private, max-age=3600"})

@@ -1,0 +1,84 @@
+"""Who is asking: client address (proxy-aware), browser origin, CSRF and the operator token."""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from stichat.bootstrap import Services
+from stichat.domain.errors import RateLimited, Unauthorized
+
+
+def services(request: Request) -> Services:
+    svc: Services = request.app.state.services
+    return svc
+
+
+ServicesDep = Annotated[Services, Depends(services)]
+
+
+def _trusted(address: str, proxies: tuple[str, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    for entry in proxies:
+        try:
+            if ip in ipaddress.ip_network(entry, strict=False):
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+def client_ip(request: Request, trusted_proxies: tuple[str, ...]) -> str:
+    """The peer address; X-Forwarded-For is believed only when the peer is a trusted proxy, and then
+    only as far back as the chain stays inside trusted proxies."""
+    peer = request.client.host if request.client else "unknown"
+    if not trusted_proxies or not _trusted(peer, trusted_proxies):
+        return peer
+    chain = [p.strip() for p in request.headers.get("x-forwarded-for", "").split(",") if p.strip()]
+    for hop in reversed(chain):
+        if not _trusted(hop, trusted_proxies):
+            try:
+                return str(ipaddress.ip_address(hop))
+            except ValueError:
+                return peer
+    return peer
+
+
+def is_browser(request: Request) -> bool:
+    """Browsers send Origin on every POST; requests without it cannot be forged cross-site."""
+    return "origin" in request.headers
+
+
+def presented_token(request: Request) -> str | None:
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        return auth[7:].strip()
+    return request.query_params.get("token")
+
+
+def is_operator(request: Request, log_token: str) -> bool:
+    token = presented_token(request)
+    if not token or not log_token:
+        return False
+    return hmac.compare_digest(token.encode(), log_token.encode())
+
+
+def require_operator(request: Request, svc: ServicesDep) -> None:
+    if not is_operator(request, svc.settings.log_token):
+        raise Unauthorized("unauthorized")
+
+
+OperatorDep = Annotated[None, Depends(require_operator)]
+
+
+async def limit(svc: Services, limit_value: str, *keys: str) -> None:
+    """Count one request against a limit; 429 with Retry-After when over it."""
+    wait = await svc.rate_limiter.hit(limit_value, *keys)
+    if wait is not None:
+        raise RateLimited("rate_limited", retry_after=wait)

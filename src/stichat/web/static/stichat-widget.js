@@ -1,0 +1,1 @@
+/* The chat widget: built in the widget work (issue 9). */
