@@ -216,11 +216,8 @@ def _digit_count_in(*allowed: int) -> Validator:
 
 
 def _dni_ok(text: str, start: int, end: int) -> bool:
-    near = _keyword_kind(text, start, end)
-    if near == DNI:
+    if _keyword_kind(text, start, end) == DNI:
         return True
-    if near == PHONE:
-        return False
     return "." in text[start:end] and not _is_amount(text, start, end)
 
 
@@ -248,7 +245,7 @@ _EMAIL_RX = re.compile(r"(?<![\w.%+\-])[\w%+\-]+(?:\.[\w%+\-]+)*@(?:[^\W_](?:[\w
 
 _CBU_RX = _rx(r"\d(?:[\ \-]?\d){21}")
 
-_CARD_RX = _rx(rf"[1-9]\d{{2,5}}(?:{_CARD_SEP}\d{{3,6}})+ | [1-9]\d{{12,18}}")
+_CARD_RX = _rx(rf"[1-9]\d{{2,5}}(?:{_CARD_SEP}\d{{3,6}})*{_CARD_SEP}\d{{1,6}} | [1-9]\d{{12,18}}")
 
 _CUIT_RX = _rx(r"(?:20|23|24|27|30|33|34) (?P<s>[\ .\-]?) (?:\d{8}|\d{2}\.\d{3}\.\d{3}) (?P=s) \d")
 
@@ -320,17 +317,28 @@ def find(text: str) -> list[Finding]:
         pos = 0
         while (m := det.pattern.search(text, pos)) is not None:
             start, end = m.span()
-            if (
-                end > start
-                and not _overlaps(taken, start, end)
-                and (det.validator is None or det.validator(text, start, end))
-            ):
-                taken.append(Finding(det.kind, start, end))
-                pos = end
-            else:
+            accepted = _accept(det, text, start, end, taken)
+            if accepted is None:
                 pos = start + 1
+            else:
+                taken.append(Finding(det.kind, start, accepted))
+                pos = accepted
     taken.sort(key=lambda f: f.start)
     return taken
+
+
+def _accept(det: Detector, text: str, start: int, end: int, taken: list[Finding]) -> int | None:
+    """The end of the accepted span, or None. When the whole candidate fails its validator, shorter
+    spans ending before a space or dash are tried, longest first: "4111 1111 1111 1111 2 veces"
+    still yields the card, "tel 341 5551234 20 veces" still yields the phone."""
+    if det.validator is None:
+        return None if _overlaps(taken, start, end) else end
+    for cut in range(end, start, -1):
+        if cut != end and not (text[cut] in " -" and text[cut - 1].isdigit()):
+            continue
+        if not _overlaps(taken, start, cut) and det.validator(text, start, cut):
+            return cut
+    return None
 
 
 def _overlaps(taken: list[Finding], start: int, end: int) -> bool:
