@@ -171,8 +171,8 @@ DESTRUCTIVE = {
 ERASES = {"es-AR": re.compile(r"borra"), "en": re.compile(r"erase")}
 BACKUP = {"es-AR": re.compile(r"copia|respaldo"), "en": re.compile(r"back(ed)? ?up|copy")}
 NEGATION = {
-    "es-AR": re.compile(r"\b(no|nunca|ni|tampoco|sin|cancelar)\b", re.IGNORECASE),
-    "en": re.compile(r"\b(no|never|not|don't|without|cancel)\b", re.IGNORECASE),
+    "es-AR": re.compile(r"\b(no|nunca|ni|tampoco|sin|cancelar|cancelá|evitá)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(no|never|not|don't|without|cancel|avoid)\b", re.IGNORECASE),
 }
 
 
