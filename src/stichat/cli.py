@@ -45,3 +45,7 @@ def serve(host: str | None, port: int | None) -> None:
         click.echo(f"stichat: development LOG_TOKEN for this run: {settings.log_token}", err=True)
     uvicorn.run(app, host=host or settings.host, port=port if port is not None else settings.port,
                 access_log=False, log_level="warning", proxy_headers=False, server_header=False)
+
+from stichat.smoke import smoke  # noqa: E402
+
+main.add_command(smoke)
