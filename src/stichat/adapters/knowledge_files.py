@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,9 @@ from stichat.domain.knowledge import KnowledgeBase, build_knowledge
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 
 
+@lru_cache(maxsize=4)
 def load_knowledge(directory: Path = DEFAULT_DIR) -> KnowledgeBase:
+    """Parse and validate once per process: the knowledge base is immutable."""
     docs: dict[str, Any] = {}
     files = [directory / "taxonomy.yaml", *sorted((directory / "steps").glob("*.yaml"))]
     for path in files:
