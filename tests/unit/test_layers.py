@@ -1,0 +1,52 @@
+"""DESIGN.md's import rule: domain imports only itself; services reach adapters never; only bootstrap wires."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "stichat"
+FORBIDDEN_IN_DOMAIN = {"fastapi", "starlette", "redis", "httpx", "openai", "logging", "sqlite3", "time",
+                       "random", "secrets", "os", "pathlib", "asyncio", "PIL", "uvicorn", "datetime.now"}
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_the_domain_imports_nothing_of_ours_but_itself_and_no_io() -> None:
+    for path in (SRC / "domain").glob("*.py"):
+        for name in imports_of(path):
+            top = name.split(".")[0]
+            assert top not in FORBIDDEN_IN_DOMAIN, f"{path.name} imports {name}"
+            if top == "stichat":
+                assert name.startswith("stichat.domain"), f"{path.name} imports {name}"
+
+
+def test_services_never_import_adapters_or_the_web() -> None:
+    for path in (SRC / "services").glob("*.py"):
+        for name in imports_of(path):
+            assert not name.startswith(("stichat.adapters", "stichat.web", "stichat.bootstrap")), (path.name, name)
+
+
+def test_only_bootstrap_imports_adapters() -> None:
+    for path in SRC.rglob("*.py"):
+        if "adapters" in path.parts or path.name == "bootstrap.py":
+            continue
+        for name in imports_of(path):
+            assert not name.startswith("stichat.adapters"), f"{path.relative_to(SRC)} imports {name}"
+
+
+def test_only_config_reads_the_environment() -> None:
+    for path in SRC.rglob("*.py"):
+        if path.name == "config.py":
+            continue
+        text = path.read_text()
+        assert "os.environ" not in text and "getenv(" not in text, path.relative_to(SRC)
