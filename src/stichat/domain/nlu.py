@@ -1,14 +1,36 @@
-"""Understanding customer text: normalisation, intents, device and problem detection.
+"""Understanding customer text: normalisation, typo tolerance, intents, device and problem detection.
 
-PLACEHOLDER: a minimal keyword version; the conversation-engine work replaces it keeping this API.
+Pure domain code: no I/O, no clock, no randomness. The word lists live in
+``stichat.domain.vocabulary``; this module compiles them once at import time.
+
+How a message is read:
+
+1. ``normalise`` lower-cases it, strips accents, squeezes repeated letters ("holaaa") and
+   punctuation.
+2. Each word is *canonicalised*: kept when it is a known word, otherwise squeezed ("noo" → "no")
+   or corrected against the vocabulary with a bounded edit distance ("impresosra" → "impresora").
+   Short words are never fuzzy-matched.
+3. Weighted phrase patterns vote for problems and devices; intents are read with their own
+   patterns plus a few positional rules ("no" is a refusal only when it stands alone or leads a
+   short refusal, never in "no prende").
+
+Ambiguity is explicit: ``device`` is ``None`` with ``device_candidates`` set when the customer
+said something like "compu" or "pantalla"; the conversation engine asks instead of guessing.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from stichat.domain import vocabulary as v
 
 
 class Intent(StrEnum):
@@ -42,44 +64,563 @@ class Understanding:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+DEVICE_KEYS = frozenset(v.DEVICE_PATTERNS)
+PROBLEM_KEYS = frozenset(v.PROBLEM_PATTERNS) | {"other"}
+MAX_INPUT = 2000  # characters read from one message; the rest is ignored
+
+# ------------------------------------------------------------------------------------------------
+# Normalisation
+# ------------------------------------------------------------------------------------------------
+
+_APOSTROPHES = re.compile(r"['’`´‘]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_TRIPLE = re.compile(r"([a-z])\1{2,}")
+_RARE_DOUBLE = re.compile(r"([aiuyhjkqvwxz])\1")
+_ANY_DOUBLE = re.compile(r"([a-z])\1+")
+_KEEP_DOUBLE = frozenset("lrceosnftpmdgb")
+
+
+def _squeeze(match: re.Match[str]) -> str:
+    letter = match.group(1)
+    return letter * 2 if letter in "lr" else letter
+
+
 def normalise(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    """Lower-case, accent-free, squeezed, punctuation-free text with single spaces."""
+    lowered = _APOSTROPHES.sub("", text[:MAX_INPUT].lower())
+    decomposed = unicodedata.normalize("NFKD", lowered)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = re.sub(r"[^a-z0-9ñ ]+", " ", plain)
-    return re.sub(r"\s+", " ", plain).strip()
+    plain = _NON_WORD.sub(" ", plain)
+    plain = _TRIPLE.sub(_squeeze, plain)
+    plain = _RARE_DOUBLE.sub(r"\1", plain)
+    return " ".join(plain.split())
 
 
-_DEVICES = {"notebook": "notebook", "laptop": "notebook", "impresora": "printer", "printer": "printer",
-            "router": "router", "celular": "smartphone", "phone": "smartphone", "pc": "pc"}
-_PROBLEMS = {"prende": "no_power", "turn on": "no_power", "internet": "no_internet", "lenta": "slow",
-             "slow": "slow", "imprime": "printing", "print": "printing"}
+# ------------------------------------------------------------------------------------------------
+# Vocabulary compilation
+# ------------------------------------------------------------------------------------------------
+
+_MACROS = {"{NEG}": v.NEG, "{CL}": v.CLITIC, "{G}": v.GAP, "{ART}": v.ART}
+
+
+def _expand(pattern: str) -> str:
+    for macro, body in _MACROS.items():
+        pattern = pattern.replace(macro, body)
+    return pattern
+
+
+_Req = frozenset[str] | None
+
+
+class _Required:
+    """Which word starts any match of one of our patterns must contain (None: no constraint).
+
+    A tiny reader for the regex subset the vocabulary uses: literals, ``(?:…)`` groups, ``|``,
+    quantifiers, classes and escapes. Only literal runs that begin a word count, so the result is
+    safe to test against the set of prefixes of the message's words.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        text = pattern.replace("{G}", "\x01").replace("{CL}", "\x01").replace("{ART}", "\x01")
+        self.text = text.replace("{NEG}", "\x02")
+        self.pos = 0
+
+    def parse(self) -> _Req:
+        req, _ = self._alternation(True)
+        return req
+
+    def _alternation(self, at_start: bool) -> tuple[_Req, bool]:
+        branches: list[_Req] = []
+        end_flag = False
+        while True:
+            req, end_flag = self._sequence(at_start)
+            branches.append(req)
+            if self.pos < len(self.text) and self.text[self.pos] == "|":
+                self.pos += 1
+                continue
+            break
+        if any(b is None for b in branches):
+            return None, end_flag
+        return frozenset().union(*[b for b in branches if b is not None]), end_flag
+
+    def _quantified_optional(self) -> bool:
+        text, pos = self.text, self.pos
+        if pos < len(text) and text[pos] in "?*+{":
+            if text[pos] == "{":
+                close = text.index("}", pos)
+                optional = text[pos + 1:close].split(",")[0] in ("", "0")
+                self.pos = close + 1
+            else:
+                optional = text[pos] != "+"
+                self.pos += 1
+            if self.pos < len(text) and text[self.pos] == "?":
+                self.pos += 1
+            return optional
+        return False
+
+    def _sequence(self, at_start: bool) -> tuple[_Req, bool]:
+        items: list[frozenset[str]] = []
+        text = self.text
+        while self.pos < len(text) and text[self.pos] not in "|)":
+            ch = text[self.pos]
+            if ch == "(":
+                self.pos += 1
+                look = text.startswith(("?<!", "?<=", "?!", "?="), self.pos)
+                if text.startswith("?:", self.pos):
+                    self.pos += 2
+                elif look:
+                    self.pos += 3 if text[self.pos + 1] == "<" else 2
+                req, flag = self._alternation(at_start)
+                self.pos += 1  # the closing parenthesis
+                if not self._quantified_optional() and not look and req is not None:
+                    items.append(req)
+                at_start = at_start if look else flag
+            elif ch.isalnum():
+                run_start = self.pos
+                while self.pos < len(text) and text[self.pos].isalnum():
+                    self.pos += 1
+                run = text[run_start:self.pos]
+                if self.pos < len(text) and text[self.pos] in "?*{":
+                    run = run[:-1]
+                    self._quantified_optional()
+                if at_start and run:
+                    items.append(frozenset({run[:12]}))
+                at_start = False
+            else:
+                self.pos += 2 if ch == "\\" else 1
+                if ch == "[":
+                    self.pos = text.index("]", self.pos) + 1
+                self._quantified_optional()
+                at_start = ch in " \x01^"
+        if not items:
+            return None, at_start
+        best = max(items, key=lambda r: (min(len(f) for f in r), -len(r)))
+        return best, at_start
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A compiled pattern and the word starts one of which any match must contain.
+
+    Running ~150 regular expressions on every message is slow; a rule runs only when some word of
+    the message starts with one of its literal fragments (a cheap set test). Fragments are taken
+    from the pattern outside macros, so the test never skips a rule that could match.
+    """
+
+    regex: re.Pattern[str]
+    fragments: frozenset[str]
+
+    def search(self, text: str, prefixes: frozenset[str]) -> re.Match[str] | None:
+        if self.fragments and self.fragments.isdisjoint(prefixes):
+            return None
+        return self.regex.search(text)
+
+
+def _compile(pattern: str) -> _Rule:
+    regex = re.compile(rf"(?<!\S)(?:{_expand(pattern)})(?!\S)")
+    return _Rule(regex, _Required(pattern).parse() or frozenset())
+
+
+def _prefixes(tokens: Iterable[str]) -> frozenset[str]:
+    return frozenset(t[:i] for t in tokens for i in range(1, min(len(t), 12) + 1))
+
+
+_WORDISH = re.compile(r"(?<![\\a-z])([a-z]+(?:\[[a-z]+\][a-z]*)*)(s\?)?(?![a-z\\(\[])")
+
+
+def _literal_words(pattern: str) -> Iterable[str]:
+    """Whole words a pattern spells out (for the typo-correction lexicon)."""
+    for match in _WORDISH.finditer(pattern):
+        body, plural = match.group(1), match.group(2)
+        variants = [""]
+        for piece in re.split(r"(\[[a-z]+\])", body):
+            options = list(piece[1:-1]) if piece.startswith("[") else [piece]
+            variants = [pre + opt for pre in variants for opt in options]
+        for word in variants:
+            yield word
+            if plural:
+                yield word + "s"
+
+
+def _all_patterns() -> Iterable[str]:
+    for entries in (*v.DEVICE_PATTERNS.values(), *v.PROBLEM_PATTERNS.values()):
+        yield from (pattern for pattern, _ in entries)
+    yield from (pattern for pattern, _ in v.AMBIGUOUS_DEVICE_PATTERNS)
+    yield from v.TOPICS.values()
+    yield from v.INTENT_PATTERNS.values()
+    yield from v.GENERIC_MALFUNCTION
+    yield from (v.YES_PHRASES, v.NO_PHRASES, v.WORKS)
+
+
+_LEXICON: frozenset[str] = frozenset(
+    word for pattern in _all_patterns() for word in _literal_words(pattern) if len(word) >= 4
+) | frozenset(w for w in v.YES_WORDS | v.NO_WORDS if len(w) >= 4)
+_KNOWN: frozenset[str] = (
+    _LEXICON | v.COMMON_WORDS | v.SPANISH_WORDS | v.ENGLISH_WORDS | v.YES_WORDS | v.NO_WORDS
+    | frozenset(v.NUMBER_WORDS) | v.PROFANITY
+)
+
+
+@lru_cache(maxsize=256)
+def _candidates(initial: str, length: int, spread: int) -> tuple[str, ...]:
+    return tuple(sorted(
+        w for w in _LEXICON
+        if abs(len(w) - length) <= spread and (length >= 9 or w[0] == initial)
+    ))
+
+
+@lru_cache(maxsize=32768)
+def canonical_word(word: str) -> str:
+    """The vocabulary word a customer most likely meant, or the word itself."""
+    if word in _KNOWN or len(word) < 3 or word.isdigit():
+        return word
+    squeezed = _ANY_DOUBLE.sub(r"\1", word)
+    if squeezed in _KNOWN:
+        return squeezed
+    if len(word) < 5 or not word.isalpha() or len(word) > 20:
+        return word
+    spread = 1 if len(word) < 7 else 2
+    choices = _candidates(word[0], len(word), spread)
+    hit = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=spread)
+    return str(hit[0]) if hit else word
+
+
+_JOINS = ((re.compile(r"\bwi fi\b"), "wifi"), (re.compile(r"\be mail\b"), "email"))
+
+_DEVICE_RES = tuple(
+    (device, _compile(pattern), weight)
+    for device, entries in v.DEVICE_PATTERNS.items()
+    for pattern, weight in entries
+)
+_AMBIGUOUS_RES = tuple((_compile(pattern), cands) for pattern, cands in v.AMBIGUOUS_DEVICE_PATTERNS)
+
+
+def _topic_patterns() -> Iterable[tuple[str, str, float]]:
+    neg_works = rf"{{NEG}} {{CL}}{v.WORKS}"
+    trouble = r"(?:problemas?|falla|fallas|problem|problems|issue|issues|trouble)"
+    broken = r"(?:not working|stopped working|is broken|anda mal|funciona mal|dejo de (?:andar|funcionar))"
+    for key, noun in v.TOPICS.items():
+        yield key, rf"{noun} {{G}}{neg_works}", 2.0
+        yield key, rf"{neg_works} (?:\S+ )?{{ART}}{noun}", 2.0
+        yield key, rf"{trouble} (?:con|de|with|en|in) {{ART}}{noun}", 1.9
+        yield key, rf"{noun} (?:is |are )?{broken}", 2.0
+
+
+_PROBLEM_RES = tuple(
+    (key, _compile(pattern), weight)
+    for key, entries in v.PROBLEM_PATTERNS.items()
+    for pattern, weight in entries
+) + tuple((key, _compile(pattern), weight) for key, pattern, weight in _topic_patterns())
+_SUPPRESSOR_RES = {key: tuple(_compile(p) for p in pats) for key, pats in v.PROBLEM_SUPPRESSORS.items()}
+_GENERIC_RES = tuple(_compile(p) for p in v.GENERIC_MALFUNCTION)
+_INTENT_RES = {name: _compile(p) for name, p in v.INTENT_PATTERNS.items()}
+_YES_RE = _compile(v.YES_PHRASES)
+_NO_RE = _compile(v.NO_PHRASES)
+_CLOSE_SHORT_RE = re.compile(
+    r"^(?:(?:quiero|queria|podemos|vamos a|lets|i want to|can we|please|por favor|ok|bueno|listo|"
+    r"gracias|thanks|ya|dale|si) )*(?:" + v.INTENT_PATTERNS["close_short"] + r")(?: (?:el chat|la charla|"
+    r"la conversacion|the chat|chat|conversation|por favor|please|gracias|thanks|now|ya))*$"
+)
+_PROFANE_RE = _compile(v.PROFANE_PHRASES)
+_NUMBER = r"(\d{1,2}|" + "|".join(sorted(v.NUMBER_WORDS, key=len, reverse=True)) + ")"
+_STEP_KEYWORD_RE = re.compile(
+    rf"(?<!\S)(?:paso|pasos|step|steps|punto|item|numero|nro|n) (?:numero |nro )?{_NUMBER}(?!\S)"
+)
+_STEP_ORDINAL_RE = re.compile(rf"(?<!\S){_NUMBER} (?:paso|step)(?!\S)")
+_STEP_ARTICLE_RE = re.compile(rf"(?<!\S)(?:el|la|lo del|the|del|al|number|nro|numero) {_NUMBER}(?!\S)")
+_SI_FIRM_RE = re.compile(r"^\W*(?:s[ií]{2,}|sí|si\s*[,.!;:])", re.IGNORECASE)
+_ES_ONLY = v.SPANISH_WORDS - v.ENGLISH_WORDS
+_EN_ONLY = v.ENGLISH_WORDS - v.SPANISH_WORDS
+
+
+# ------------------------------------------------------------------------------------------------
+# Understanding
+# ------------------------------------------------------------------------------------------------
 
 
 def understand(text: str) -> Understanding:
-    norm = normalise(text)
-    words = set(norm.split())
-    intents: set[Intent] = set()
-    if words & {"si", "dale", "ok", "yes", "sure"}:
-        intents.add(Intent.YES)
-    if words & {"no", "nope"} and len(words) <= 2:
-        intents.add(Intent.NO)
-    step = None
-    m = re.search(r"paso (\d+)|step (\d+)", norm)
-    if m:
-        intents.add(Intent.HELP)
-        step = int(m.group(1) or m.group(2))
-    device = next((v for k, v in _DEVICES.items() if k in words), None)
-    candidates: tuple[str, ...] = ("pc", "notebook") if device is None and "compu" in words else ()
-    problem = next((v for k, v in _PROBLEMS.items() if k in norm), None)
+    """Read one customer message: intents, step, device, problem and language."""
+    raw_tokens = normalise(text).split()
+    tokens = [canonical_word(t) for t in raw_tokens]
+    canon = " ".join(tokens)
+    for regex, joined in _JOINS:
+        canon = regex.sub(joined, canon)
+    tokens = canon.split()
+    prefixes = _prefixes(tokens)
+    intents, step = _intents(canon, tokens, text, prefixes)
+    problem, problem_conf, hits = _problem(canon, prefixes)
+    device, device_conf, candidates = _device(canon, problem, prefixes)
+    if problem is not None and device is not None and hits:
+        problem, problem_conf = _prefer_plausible(device, problem, problem_conf, hits)
+    if problem is None and _generic_malfunction(canon, intents, prefixes):
+        problem = v.DEVICE_DEFAULT_PROBLEM.get(device or "", "other")
+        problem_conf = 0.5 if problem != "other" else 0.3
     return Understanding(
-        intents=frozenset(intents), step=step, device=device, device_confidence=1.0 if device else 0.0,
-        device_candidates=candidates, problem=problem, problem_confidence=1.0 if problem else 0.0,
+        intents=frozenset(intents),
+        step=step,
+        device=device,
+        device_confidence=device_conf,
+        device_candidates=candidates,
+        problem=problem,
+        problem_confidence=round(problem_conf, 2),
+        language=_language(raw_tokens),
     )
 
 
+def _intents(
+    canon: str, tokens: list[str], raw: str, prefixes: frozenset[str]
+) -> tuple[set[Intent], int | None]:
+    found: set[Intent] = set()
+    if not tokens:
+        return found, None
+    first, n = tokens[0], len(tokens)
+    second = tokens[1] if n > 1 else ""
+    refusal = bool(_NO_RE.search(canon, prefixes)) or (
+        first in v.NO_WORDS and (n == 1 or second in v.NO_FOLLOWERS)
+    ) or (n <= 3 and any(t in {"nop", "nope", "nah", "negativo"} for t in tokens))
+    if refusal:
+        found.add(Intent.NO)
+    if not refusal:
+        firm = first != "si" or n <= 2 or second in v.YES_WORDS or bool(_SI_FIRM_RE.match(raw))
+        if (first in v.YES_WORDS and n <= 6 and firm) or _YES_RE.search(canon, prefixes):
+            found.add(Intent.YES)
+    for name, intent in (
+        ("solved", Intent.SOLVED), ("persists", Intent.PERSISTS), ("show_steps", Intent.SHOW_STEPS),
+        ("advanced", Intent.ADVANCED), ("technician", Intent.TECHNICIAN), ("close", Intent.CLOSE),
+        ("rephrase", Intent.REPHRASE), ("thanks", Intent.THANKS), ("frustration", Intent.FRUSTRATION),
+    ):
+        if _INTENT_RES[name].search(canon, prefixes):
+            found.add(intent)
+    if Intent.PERSISTS in found:
+        found.discard(Intent.SOLVED)
+    if n <= 8 and _CLOSE_SHORT_RE.match(canon):
+        found.add(Intent.CLOSE)
+    if _INTENT_RES["greeting"].search(" ".join(tokens[:4]), prefixes):
+        found.add(Intent.GREETING)
+    if any(t in v.PROFANITY for t in tokens) or _PROFANE_RE.search(canon, prefixes):
+        found.add(Intent.FRUSTRATION)
+    step = _step(canon)
+    asks_help = bool(_INTENT_RES["help"].search(canon, prefixes))
+    if asks_help or (step is not None and n <= 4):
+        found.add(Intent.HELP)
+    if step is None and asks_help:
+        match = _STEP_ARTICLE_RE.search(canon)
+        step = _to_step(match.group(1)) if match else None
+    return found, step
+
+
+def _to_step(word: str) -> int | None:
+    number = int(word) if word.isdigit() else v.NUMBER_WORDS.get(word)
+    return number if number is not None and 1 <= number <= 20 else None
+
+
+def _step(canon: str) -> int | None:
+    match = _STEP_KEYWORD_RE.search(canon) or _STEP_ORDINAL_RE.search(canon)
+    return _to_step(match.group(1)) if match else None
+
+
+def _problem(canon: str, prefixes: frozenset[str]) -> tuple[str | None, float, dict[str, tuple[float, int]]]:
+    hits: dict[str, list[tuple[float, int]]] = {}
+    for key, rule, weight in _PROBLEM_RES:
+        match = rule.search(canon, prefixes)
+        if match:
+            hits.setdefault(key, []).append((weight, match.start()))
+    for key, suppressors in _SUPPRESSOR_RES.items():
+        if key in hits and any(s.search(canon, prefixes) for s in suppressors):
+            strong = [h for h in hits[key] if h[0] >= 2.0]
+            if strong:
+                hits[key] = strong
+            else:
+                del hits[key]
+    if not hits:
+        return None, 0.0, {}
+    best = {key: (max(w for w, _ in hs), min(p for _, p in hs)) for key, hs in hits.items()}
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
+    key, (weight, _) = ranked[0]
+    if weight < 1.0:  # only vague hints ("internet" alone): not a problem description yet
+        return None, 0.0, best
+    confidence = min(1.0, weight / 2.5)
+    if len(ranked) > 1 and ranked[1][1][0] >= weight - 0.25:
+        confidence *= 0.75
+    return key, confidence, best
+
+
+def _prefer_plausible(
+    device: str, problem: str, confidence: float, best: dict[str, tuple[float, int]]
+) -> tuple[str, float]:
+    plausible = v.DEVICE_PROBLEMS.get(device, frozenset())
+    if problem in plausible:
+        return problem, confidence
+    top = best[problem][0]
+    for key, (weight, _) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1])):
+        if key in plausible and weight >= 1.0 and weight + 0.3 >= top:
+            return key, min(1.0, weight / 2.5) * 0.8
+    return problem, confidence
+
+
+def _generic_malfunction(canon: str, intents: set[Intent], prefixes: frozenset[str]) -> bool:
+    conversational = intents - {Intent.GREETING, Intent.NO, Intent.YES}
+    if conversational:
+        return False
+    return any(r.search(canon, prefixes) for r in _GENERIC_RES)
+
+
+def _device(
+    canon: str, problem: str | None, prefixes: frozenset[str]
+) -> tuple[str | None, float, tuple[str, ...]]:
+    hits: dict[str, tuple[float, int]] = {}
+    for device, rule, weight in _DEVICE_RES:
+        match = rule.search(canon, prefixes)
+        if match:
+            old = hits.get(device)
+            if old is None or weight > old[0]:
+                hits[device] = (weight, match.start())
+    strong = {d: h for d, h in hits.items() if h[0] >= 2.0 and d != "other"}
+    if len(strong) == 1:
+        device = next(iter(strong))
+        return device, 0.9, ()
+    if strong:
+        peripherals = [d for d in strong if d in v.PERIPHERALS]
+        if len(peripherals) == 1:
+            return peripherals[0], 0.7, ()
+        pool = {d: strong[d] for d in peripherals} if peripherals else strong
+        device = min(pool, key=lambda d: (-pool[d][0], pool[d][1]))
+        return device, 0.6, ()
+    ambiguous: list[tuple[int, tuple[str, ...]]] = []
+    for rule, cands in _AMBIGUOUS_RES:
+        match = rule.search(canon, prefixes)
+        if match:
+            ambiguous.append((match.start(), cands))
+    weak = {d: h for d, h in hits.items() if d not in strong}
+    if ambiguous:
+        ambiguous.sort()
+        candidates = ambiguous[0][1]
+        for _, more in ambiguous[1:]:
+            narrowed = tuple(c for c in candidates if c in more)
+            candidates = narrowed or candidates
+        if "storage" in weak and problem in {"not_detected", "data_recovery"}:
+            return "storage", 0.5, ()
+        if problem == "battery" and "notebook" in candidates and "pc" in candidates:
+            return "notebook", 0.6, ()
+        if len(candidates) == 1:
+            return candidates[0], 0.6, ()
+        return None, 0.0, candidates
+    if weak:
+        device = max(weak, key=lambda d: weak[d][0])
+        return device, round(min(0.6, weak[device][0]), 2), ()
+    return None, 0.0, ()
+
+
+def _language(tokens: list[str]) -> str | None:
+    es = sum(1 for t in tokens if t in _ES_ONLY)
+    en = sum(1 for t in tokens if t in _EN_ONLY)
+    if es > en:
+        return "es"
+    if en > es:
+        return "en"
+    return None
+
+
+# ------------------------------------------------------------------------------------------------
+# Names
+# ------------------------------------------------------------------------------------------------
+
+_RAW_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_INTROS = tuple(
+    tuple(intro.split()) for intro in sorted(v.NAME_INTROS.split("|"), key=lambda s: -len(s.split()))
+)
+_WEAK_INTROS = frozenset({("soy",), ("im",), ("i", "am"), ("i", "m"), ("its",), ("it", "s"), ("this", "is"),
+                          ("habla",), ("aca",), ("aqui",), ("nombre",), ("decime",)})
+_LEAD_SKIP = frozenset({
+    "hola", "holis", "buenas", "buen", "buenos", "dia", "dias", "tardes", "noches", "que", "tal", "hi",
+    "hello", "hey", "good", "morning", "afternoon", "evening", "tecnos", "ok", "dale", "si", "bueno",
+    "che", "ah", "eh", "yes", "sure", "okay", "claro", "well", "perdon", "disculpa", "gracias", "thanks",
+})
+_NOT_NAMES = _KNOWN | frozenset("""
+cliente estudiante profesor profesora docente jubilado jubilada nuevo nueva medico medica abogado abogada
+contador contadora tecnico tecnica usuario usuaria dueno duena mama papa hijo hija abuela abuelo nieto
+nieta senor senora yo usted vos nadie alguien anonimo anonima student teacher customer user owner
+from here there having trying looking wondering not sure sorry new old the lol xd jaja jajaja jeje
+""".split())
+_BAD_CHARS = re.compile(r"[@#$%&*=+<>/\\|{}\[\]~^]|https?|www\.")
+_HAS_VOWEL = re.compile(r"[aeiouy]")
+
+
+def _name_key(word: str) -> str:
+    return normalise(word).replace(" ", "")
+
+
+def _is_name_word(word: str) -> bool:
+    key = _name_key(word)
+    if len(key) < 2 or key in _NOT_NAMES or key in v.PROFANITY:
+        return False
+    if len(key) >= 3 and not _HAS_VOWEL.search(key):
+        return False
+    return not (key.endswith("ing") and len(key) > 5)
+
+
+def _format_name(words: list[str]) -> str:
+    name = " ".join(words)
+    if name != name.lower():
+        return name
+    out: list[str] = []
+    for i, word in enumerate(words):
+        if i > 0 and word in v.NAME_PARTICLES:
+            out.append(word)
+            continue
+        out.append(re.sub(r"(^|['’\-])(\w)", lambda m: m.group(1) + m.group(2).upper(), word))
+    return " ".join(out)
+
+
+def _collect(words: list[str], gaps: list[str], start: int) -> list[str]:
+    taken: list[str] = []
+    i = start
+    while i < len(words) and len(taken) < 4:
+        if i > start and gaps[i].strip():
+            break  # punctuation between words ends the name
+        key = _name_key(words[i])
+        particle = bool(taken) and key in v.NAME_PARTICLES and i + 1 < len(words)
+        if (particle and _is_name_word(words[i + 1])) or _is_name_word(words[i]):
+            taken.append(words[i])
+        else:
+            break
+        i += 1
+    while taken and _name_key(taken[-1]) in v.NAME_PARTICLES:
+        taken.pop()
+    return taken
+
+
 def extract_name(text: str) -> str | None:
-    m = re.match(r"^\s*(?:me llamo|soy|mi nombre es|i'm|i am|my name is)?\s*(.+?)\s*$", text, re.I)
-    name = m.group(1) if m else ""
-    if not name or any(ch.isdigit() for ch in name) or len(name.split()) > 4:
+    """The customer's name in a reply to "what is your name?", or None when it is not a name."""
+    raw = text.strip()[:200]
+    if not raw or any(c.isdigit() for c in raw) or _BAD_CHARS.search(raw.lower()):
         return None
-    return name
+    norm = normalise(raw)
+    if any(t in v.PROFANITY for t in norm.split()) or _PROFANE_RE.regex.search(norm):
+        return None
+    matches = list(_RAW_WORD.finditer(raw))
+    if not matches:
+        return None
+    words = [m.group(0) for m in matches]
+    gaps = [raw[(matches[i - 1].end() if i else 0):m.start()] for i, m in enumerate(matches)]
+    keys = [_name_key(w) for w in words]
+    for i in range(len(keys)):
+        for intro in _INTROS:
+            if tuple(keys[i:i + len(intro)]) != intro:
+                continue
+            start = i + len(intro)
+            if intro in _WEAK_INTROS and any(k not in _LEAD_SKIP for k in keys[:i]):
+                continue  # "no soy experto", "mi compu es ..." are not introductions
+            taken = _collect(words, gaps, start)
+            if taken and (start >= len(words) or len(taken) <= 4):
+                return _format_name(taken)
+            if intro not in _WEAK_INTROS:
+                return None
+    start = 0
+    while start < len(keys) and keys[start] in _LEAD_SKIP:
+        start += 1
+    rest = words[start:]
+    if not rest or len(rest) > 4:
+        return None
+    taken = _collect(words, gaps, start)
+    return _format_name(taken) if len(taken) == len(rest) else None

@@ -1,0 +1,585 @@
+"""Word lists and phrase patterns that ``stichat.domain.nlu`` uses to understand customers.
+
+Everything here is data. Patterns are regular expressions over *normalised* text (lower case, no
+accents, ``ñ`` → ``n``, single spaces, no punctuation) and always match whole words. Macros in
+braces are expanded by nlu before compiling:
+
+``{NEG}``  a negation ("no", "nunca", "ya no", "sigue sin", English "doesnt"/"wont"/…)
+``{CL}``   optional clitics after the negation ("no *se me* prende")
+``{G}``    a gap of up to three arbitrary words
+``{ART}``  optional articles/possessives ("el", "la", "mi", "the", "my"…)
+
+Weights say how specific a phrase is: ~1 a vague hint, ~2 a clear description, ~3 unmistakable.
+The heaviest problem wins; a suppressor cancels that problem's *weak* hits (weight < 2), so
+"carga bien pero se calienta" is not a battery problem while "carga bien pero la batería dura
+poco" still is.
+"""
+
+from __future__ import annotations
+
+Pattern = tuple[str, float]
+
+NEG = (
+    r"(?:no|nunca|ni|tampoco|ya no|todavia no|aun no|sigue sin|siguen sin|sin|doesnt|dont|wont|cant|"
+    r"cannot|isnt|arent|didnt|not|never|still not|will not|does not|do not|can not|did not|is not|no longer)"
+)
+CLITIC = r"(?:(?:me|se|te|le|lo|la|les|nos|los|las|it) ){0,2}"
+GAP = r"(?:\S+ ){0,3}"
+ART = r"(?:(?:el|la|los|las|mi|mis|un|una|al|del|de|su|sus|a|the|my|this|our|its) ){0,2}"
+
+# ---------------------------------------------------------------------------------------------
+# Devices
+# ---------------------------------------------------------------------------------------------
+
+DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
+    "pc": (
+        (r"pc|pcs|desktop|gabinete|torre|cpu|all in one|aio|imac", 2.0),
+        (r"(?:compu|computadora|computador|ordenador|maquina|computer|equipo) (?:de )?escritorio", 3.0),
+        (r"desktop (?:computer|pc)|tower", 2.5),
+    ),
+    "notebook": (
+        (r"notebook|notebooks|note|notbuk|laptop|laptops|netbook|ultrabook|portatil|macbook|"
+         r"chromebook|thinkpad|ideapad|vivobook|zenbook|aspire|pavilion|inspiron|vostro|latitude|"
+         r"probook|elitebook|exo|bangho|bgh|positivo", 2.0),
+        (r"(?:compu|computadora|computer|maquina) (?:portatil|portable)", 3.0),
+    ),
+    "monitor": (
+        (r"monitor|monitores|pantalla externa|segundo monitor|segunda pantalla|display externo|"
+         r"external (?:monitor|display|screen)|second (?:monitor|screen)", 2.0),
+    ),
+    "printer": (
+        (r"impresora|impresoras|impre|printer|printers|multifuncion|multifuncional|epson|brother|"
+         r"canon|xerox|kyocera|ricoh|lexmark|laserjet|deskjet|officejet|ecotank|escaner|scanner|"
+         r"plotter", 2.0),
+        (r"hp (?:laserjet|deskjet|officejet|ink tank|smart tank)", 3.0),
+    ),
+    "router": (
+        (r"router|routers|ruter|rauter|modem|modems|ont|repetidor|extensor|access point|mesh|"
+         r"decodificador|fibra optica", 2.0),
+        (r"wifi|red|red wifi|wlan", 0.5),
+    ),
+    "smartphone": (
+        (r"celular|celulares|celu|cel|telefono|movil|smartphone|phone|cellphone|iphone|android|"
+         r"galaxy|motorola|moto [a-z]\d*|xiaomi|redmi|huawei|poco|oppo|realme|nokia|pixel|mobile", 2.0),
+    ),
+    "tablet": (
+        (r"tablet|tablets|tableta|ipad|ipads|tab [as]\d*|galaxy tab|kindle", 2.5),
+    ),
+    "tv": (
+        (r"tv|tele|televisor|television|televisores|smart tv|smarttv|smart|chromecast|fire ?tv|"
+         r"firestick|fire stick|roku|tv ?box|android tv|google tv|apple tv|tvbox|tdt", 2.0),
+    ),
+    "keyboard": ((r"teclado|teclados|keyboard|keyboards|teclas|keys", 2.0),),
+    "mouse": ((r"mouse|mouses|raton|mause|mous", 2.0),),
+    "storage": (
+        (r"pendrive|pen drive|pendraiv|usb stick|flash drive|thumb drive|memory stick|"
+         r"disco (?:externo|rigido externo|solido externo)|external (?:hard )?drive|external disk|"
+         r"tarjeta (?:sd|micro sd|microsd|de memoria)|sd card|microsd|micro sd|memoria usb", 2.5),
+        (r"disco|disco rigido|hdd|ssd|hard drive|hard disk|usb|memoria", 0.7),
+    ),
+    "other": (
+        (r"webcam|camara|camera|parlantes?|speakers?|auriculares|headphones|headset|joystick|"
+         r"joystick|consola|console|playstation|ps[345]|xbox|nintendo|proyector|projector|"
+         r"smartwatch|estabilizador|microfono|microphone|drone", 0.9),
+    ),
+}
+
+# Words that name a device without saying which one; the engine must ask.
+AMBIGUOUS_DEVICE_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"compu|compus|computadora|computadoras|computador|computer|ordenador|maquina|maquinita|"
+     r"equipo|pc portatil o de escritorio|mac|lenovo|dell|asus|acer|toshiba|sony|vaio|msi", ("pc", "notebook")),
+    (r"hp", ("notebook", "pc", "printer")),
+    (r"pantalla|pantallas|screen|display", ("monitor", "notebook", "pc", "smartphone", "tv")),
+    (r"samsung|lg|philips", ("smartphone", "tv", "monitor", "tablet")),
+)
+
+PERIPHERALS = ("printer", "monitor", "keyboard", "mouse", "storage")
+
+# Problems that make sense for a device: a small bonus breaks ties between readings.
+DEVICE_PROBLEMS: dict[str, frozenset[str]] = {
+    "pc": frozenset({"no_power", "no_boot", "no_display", "slow", "freezes", "blue_screen", "overheating"}),
+    "notebook": frozenset({"no_power", "no_boot", "battery", "slow", "freezes", "blue_screen", "overheating"}),
+    "monitor": frozenset({"no_display", "no_power", "physical_damage"}),
+    "printer": frozenset({"printing", "no_power", "not_detected", "no_internet"}),
+    "router": frozenset({"no_internet", "no_power"}),
+    "smartphone": frozenset({"battery", "account", "physical_damage", "slow", "no_power"}),
+    "tablet": frozenset({"battery", "slow", "physical_damage", "no_power"}),
+    "tv": frozenset({"no_display", "no_internet", "no_sound", "no_power"}),
+    "keyboard": frozenset({"not_detected"}),
+    "mouse": frozenset({"not_detected"}),
+    "storage": frozenset({"not_detected", "data_recovery"}),
+}
+
+# What a vague "no anda" means for each device.
+DEVICE_DEFAULT_PROBLEM: dict[str, str] = {
+    "keyboard": "not_detected",
+    "mouse": "not_detected",
+    "storage": "not_detected",
+    "printer": "printing",
+    "router": "no_internet",
+    "monitor": "no_display",
+}
+
+# ---------------------------------------------------------------------------------------------
+# Problems
+# ---------------------------------------------------------------------------------------------
+
+_TURN_ON = (
+    r"(?:prende|prenden|prendio|prender|prenda|enciende|encienden|encendio|encender|encienda|"
+    r"turn on|turns on|power on|powers on|switch on|switches on|turn it on|turning on|powering on)"
+)
+_START = r"(?:arranca|arrancan|arranco|arrancar|inicia|iniciar|inicio|levanta|levantar|bootea|bootear|booteo)"
+_OS = r"(?:windows|win|el sistema|sistema operativo|ubuntu|linux|macos|el escritorio|os|escritorio)"
+WORKS = (
+    r"(?:anda|andan|anduvo|andar|funciona|funcionan|funciono|funcionar|funca|funcan|funko|responde|"
+    r"responden|responder|sirve|work|works|working|worked|respond|responding)"
+)
+_MEDIA = (
+    r"(?:fotos?|archivos?|documentos?|docs|carpetas?|videos?|datos|informacion|info|trabajos?|tesis|"
+    r"planillas?|musica|files?|photos?|pictures?|documents?|data|folders?|videos?|contactos|chats)"
+)
+_LIQUID = (
+    r"(?:agua|cafe|mate|gaseosa|jugo|cerveza|vino|liquido|leche|te|coca|fernet|water|coffee|tea|soda|juice|"
+    r"beer|wine)"
+)
+_ACCOUNT = (
+    r"(?:cuenta|cuentas|face|facebook|fb|instagram|insta|ig|mail|email|correo|gmail|hotmail|outlook|"
+    r"whatsapp|whats|wsp|wpp|tiktok|twitter|icloud|apple id|account|netflix|spotify|home banking|banco)"
+)
+_PASSWORD = r"(?:contrasena|contrasenas|clave|claves|password|passwords|pass|pin|patron|passcode|usuario)"  # noqa: S105
+
+# Nouns that tie a vague "no anda" to a problem ("no anda el wifi" → no_internet).
+TOPICS: dict[str, str] = {
+    "no_internet": r"(?:internet|wifi|red|conexion|datos moviles|4g|connection|network|online|senal de wifi)",
+    "no_sound": r"(?:sonido|audio|parlantes?|auriculares|volumen|microfono|speakers?|sound|headphones|mic)",
+    "battery": r"(?:bateria|cargador|battery|charger)",
+    "no_display": r"(?:pantalla|imagen|video|monitor|screen|display|picture)",
+    "not_detected": (
+        r"(?:teclado|teclas|tecla|mouse|raton|touchpad|touch pad|panel tactil|usb|puertos?|pendrive|"
+        r"keyboard|keys|trackpad|bluetooth|lectora|lector|webcam|camara|joystick)"
+    ),
+    "printing": r"(?:impresion|impresora|impre|printer|scanner|escaner)",
+}
+
+GENERIC_MALFUNCTION: tuple[str, ...] = (
+    rf"{{NEG}} {{CL}}{WORKS}",
+    r"dejo de (?:andar|funcionar|funcar|responder)|anda mal|funciona mal|anda como el (?:orto|culo|tuje)",
+    r"falla|fallando|fallas|problema|problemas|(?:hace|tiene) (?:algo|cosas) rar[oa]s?|ruido raro",
+    r"stopped working|broken|acting (?:up|weird|strange)|problem|problems|issue|issues|trouble|not working",
+    r"se rompio|rompio|roto|rota",
+)
+
+PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
+    "no_power": (
+        (rf"{{NEG}} {{CL}}{_TURN_ON}", 1.6),
+        (r"no da (?:ni )?senales? de vida|no hace nada|ni (?:una )?(?:luz|lucecita|lucesita)|"
+         r"no (?:tiene|le llega|hay) (?:corriente|energia)|no power|wont power|completely dead|"
+         r"esta muert[oa]|se murio|murio|quedo muert[oa]|is dead|its dead|dead|died", 1.3),
+        (r"(?:apreto|aprieto|toco) {G}boton {G}(?:y )?(?:no pasa nada|nada)|nothing happens", 1.8),
+        (r"{NEG} {CL}(?:arranca|arrancan|arranco|arrancar|start|starts)", 1.1),
+        (r"no (?:lo|la) puedo (?:prender|encender)|(?:cant|cannot) (?:turn|power) (?:it )?on", 1.8),
+    ),
+    "no_boot": (
+        (rf"{{NEG}} {{CL}}(?:{_START}|carga|cargar|entra|entrar|abre|boot|boots|load|loads|start|starts) "
+         rf"{{ART}}{_OS}", 2.3),
+        (rf"{_OS} {{G}}{{NEG}} {{CL}}(?:{_START}|carga|boot|boots|load|loads|start|starts)", 2.3),
+        (r"(?:se queda|queda|quedo|se clava|se traba|se tilda|se cuelga|stuck|freezes|hangs) (?:en|on|at)? ?"
+         r"(?:el |la |the )?(?:logo|inicio|arranque|pantalla de (?:inicio|carga)|bios|circulito|ruedita|"
+         r"cargando|preparando|reparando|loading|boot|startup|spinning|windows logo)", 2.4),
+        (rf"{_TURN_ON} (?:\S+ )?(?:pero|but) {{G}}(?:no|doesnt|wont|does not) "
+         rf"(?:{_START}|carga|entra|boot|load|start)", 2.5),
+        (r"reparacion automatica|preparando reparacion|automatic repair|boot ?loop|bootloop|boot loop|"
+         r"dispositivo de arranque|boot device|bootable|operating system not found|bootmgr|no boot|"
+         r"wont boot|fails to boot|cursor titilando|pantalla negra con (?:el )?cursor", 2.5),
+        (r"(?:se )?reinicia\w* (?:en loop|una y otra vez|antes de (?:arrancar|cargar|iniciar)|sin parar y no)", 2.3),
+    ),
+    "no_display": (
+        (r"no (?:me )?(?:da|tiene|muestra|hay|sale|aparece|tira) (?:ninguna )?(?:imagen|video|nada en "
+         r"(?:la )?pantalla)|sin (?:imagen|video)|no (?:display|image|picture|video)", 2.3),
+        (r"sin senal|no (?:hay|tiene|detecta|agarra) senal|no signal", 1.8),
+        (r"pantalla (?:en )?negra|pantalla (?:queda |se queda |se pone |se puso |esta |quedo )?(?:en )?negro|"
+         r"pantalla oscura|se ve (?:todo )?negro|black screen|blank screen|screen (?:is|stays|goes|went|turns|"
+         r"turned|stays) (?:black|blank|dark)", 2.1),
+        (r"{NEG} {CL}(?:prende|enciende|ve|muestra|anda|funciona|turn on|turns on|show|shows|work|works) "
+         r"{ART}(?:pantalla|imagen|screen|display|monitor)", 2.3),
+        (r"(?:pantalla|imagen|screen|display) {G}{NEG} {CL}(?:prende|enciende|muestra|se ve|"
+         r"turn on|turns on|show|shows)", 2.3),
+        (r"no se ve (?:nada|la imagen)|no veo nada|nothing on (?:the )?screen|cant see anything", 1.9),
+        (r"(?:pantalla|imagen|screen|display|monitor) {G}(?:parpadea|titila|tiembla|flicker\w*|rayas|lineas|"
+         r"franjas|se ve mal|manchas)|(?:parpadea|titila|tiembla|rayas|lineas|franjas) (?:\S+ ){0,2}"
+         r"(?:pantalla|imagen|screen)|flicker\w*|lines on (?:the )?screen", 2.0),
+        (r"parpadea|titila|flickers", 0.8),
+    ),
+    "slow": (
+        (r"lent[oa]s?|lentisim[oa]s?|lentitud|lentisimo|ralentiz\w*|tortuga|anda para atras|"
+         r"slow|slowly|slower|sluggish|laggy|lagging|lags|lag", 1.6),
+        (r"tarda (?:mucho|una eternidad|anos|banda|siglos|demasiado|una banda|horas|un monton)|"
+         r"tarda (?:\S+ )?en (?:prender|arrancar|iniciar|abrir|cargar|encender|responder)|demora (?:mucho|en)|"
+         r"takes (?:forever|ages|a long time|so long|minutes)|se pone pesad[oa]|anda pesad[oa]|muy pesad[oa]", 1.9),
+    ),
+    "freezes": (
+        (r"se (?:me |le )?(?:tilda|tildo|tildan|tildaba|tildea|cuelga|colgo|cuelgan|colgaba|congela|congelo|"
+         r"congelan|traba|trabo|traban|trababa|clava|clavo|clavan|frena|freno)", 2.0),
+        (r"tildad[oa]s?|colgad[oa]s?|congelad[oa]s?|trabad[oa]s?|tildes|cuelgues|freez\w*|frozen|hangs|"
+         r"hanging|crash\w*|not responding|unresponsive|no responde nada|pantalla congelada", 1.8),
+        (r"se (?:me |le )?(?:reinicia|reinicio|reinician|apaga|apago|apagan|apagaba|reiniciaba) "
+         r"(?:\S+ )?(?:sol[oa]s?|de la nada|de golpe|cada (?:rato|tanto|\d+)|todo el tiempo|a cada rato|"
+         r"sin motivo|sin razon|aleatoriamente|de repente|random|cuando quiere|mientras)", 2.2),
+        (r"se (?:me |le )?(?:reinicia|reinicio|reinician|apaga|apago|apagan|apagaba|reiniciaba)", 1.4),
+        (r"(?:restarts?|reboots?|shuts? (?:down|off)|turns? off|powers? off) (?:\S+ )?(?:itself|by itself|"
+         r"randomly|on its own|suddenly|out of nowhere|every)|keeps (?:restarting|rebooting|shutting down|"
+         r"turning off|freezing|crashing|hanging)", 2.2),
+        (r"stuck|restarts|reboots|shuts down|turns off", 1.0),
+    ),
+    "blue_screen": (
+        (r"pantall(?:a|azo|azos)s? azul(?:es)?|pantallazos?|bsod|blue screen|bluescreen|stop code|"
+         r"codigo de detencion|critical process died|carita triste|pantalla de la muerte|"
+         r"se pone (?:la pantalla )?azul|todo azul|irql|kernel|memory management|whea", 3.0),
+    ),
+    "no_internet": (
+        (r"{NEG} {CL}(?:tengo|hay|ai|tiene|tenemos|anda|funciona|funca|agarra|agarro|agarran|engancha|"
+         r"conecta|conecto|conectan|reconoce|encuentra|detecta|carga|llega|entra|have|has|get|gets|find|"
+         r"finds|detect|detects|connect|connects) {ART}(?:a |al |to )?(?:internet|wifi|red|conexion|"
+         r"senal de wifi|datos|network|connection|redes)", 2.3),
+        (r"sin (?:internet|wifi|conexion|red|datos)|no internet|no wifi|no connection|offline internet|"
+         r"red sin acceso|sin acceso(?: a internet)?|no (?:tengo|hay|ai) (?:internet|wifi|conexion|red)|"
+         r"no ai internet", 2.3),
+        (r"(?:internet|wifi|conexion|red|senal|connection|network) {G}(?:se corta|se cae|se desconecta|"
+         r"va y viene|intermitente|anda mal|falla|lent[oa]|anda como|drops|dropping|keeps dropping|cuts out|"
+         r"disconnects|disconnecting|is down|slow|unstable|keeps cutting)", 2.4),
+        (r"se (?:me |nos )?(?:corta|cae|desconecta|corto|cayo|desconecto|cortan|caen) (?:a cada rato )?"
+         r"(?:el |la )?(?:internet|wifi|conexion|red|senal)", 2.6),
+        (r"no (?:me )?(?:puedo|pude|deja) conectar(?:me)?|no (?:se )?(?:me )?conecta|se desconecta|"
+         r"(?:cant|cannot|can not|unable to|wont|doesnt|does not|will not) (?:connect|get online|go online|"
+         r"access the internet|browse)|disconnects|lost connection|connection (?:drops|keeps dropping|lost)|"
+         r"dropping", 1.7),
+        (r"no (?:cargan?|abren?) (?:las |los )?(?:paginas|paginas web|videos|sitios|webs)|no navega|"
+         r"pages (?:wont|dont) load|luz roja|led rojo|luz (?:de )?(?:los|pon|internet) (?:en )?rojo|"
+         r"titila (?:en )?rojo", 2.0),
+        (r"internet|wifi", 0.6),
+    ),
+    "battery": (
+        (r"{NEG} {CL}(?:carga|cargar|cargo|cargan|esta cargando|quiere cargar|charge|charges|charging|"
+         r"hold a charge|holds a charge|hold charge)", 1.6),
+        (r"{NEG} {CL}(?:carga|cargar) {ART}(?:bateria|cel|celu|celular)|"
+         r"(?:bateria|battery) {G}(?:no dura|dura poco|dura nada|no carga|se descarga|se agota|se gasta|"
+         r"hinchada|inflada|muerta|drains?|draining|dies|dying|dead|swollen|doesnt last|wont last|"
+         r"doesnt charge|wont charge|not charging)", 2.4),
+        (r"se (?:me |le )?(?:descarga|descargo|agota|agoto|gasta) (?:muy |re |super )?(?:enseguida|rapido|"
+         r"rapidisimo|al toque|en (?:un|una|dos|\d+)|volando|en nada)|dura (?:muy |re )?poco la bateria|"
+         r"drains? (?:fast|quickly|so fast)|dies (?:fast|quickly)|battery life", 2.4),
+        (r"se (?:me |le )?descarga|no (?:me |le )?(?:toma|agarra|reconoce) (?:el )?cargador|"
+         r"(?:cargador|charger) {G}(?:no anda|no funciona|no carga|doesnt work|not working)|"
+         r"enchufad[oa] y no carga|plugged in (?:and|but) not charging|not charging", 2.1),
+        (r"bateria|battery|cargador|charger", 1.0),
+    ),
+    "overheating": (
+        (r"se (?:me |le )?(?:calienta|calento|calientan|recalienta|recalento|calentaba|pone (?:muy |re |super )?"
+         r"caliente|pone hirviendo)", 2.3),
+        (r"(?:muy |re |demasiado |super |bastante )?(?:caliente|hirviendo)|recalentamiento|recalentad[oa]|"
+         r"calentamiento|temperatura|calor|quema|quemando|overheat\w*|burning up|too hot|heat|"
+         r"(?:gets|getting|runs|running|is|very|really|so|super) (?:very |really |so |too |super )?hot", 1.9),
+        (r"(?:ventilador|ventiladores|cooler|coolers|fan|fans|ventilacion) {G}(?:hace (?:mucho )?ruido|"
+         r"suena|gira|a full|al palo|ruidos[oa]|no para|no gira|no anda|loud|noisy|constantly|always|"
+         r"spinning|making|running|sopla)|(?:ruido|noise) (?:del|de el|de los|from the|of the) "
+         r"(?:ventilador|cooler|fan)|loud fan|noisy fan|parece un avion|like a jet", 2.3),
+        (r"ventilador|cooler|hace (?:mucho )?ruido|zumbido|ruido|noise|noisy|loud", 1.0),
+    ),
+    "no_sound": (
+        (r"{NEG} {CL}(?:escucha|escuchan|escucho|oye|oyen|oigo|suena|suenan|sono|hear|sound|"
+         r"sale (?:el )?(?:sonido|audio|volumen))", 2.3),
+        (r"sin (?:sonido|audio|volumen)|no (?:hay|tiene|tengo|sale|anda el) (?:sonido|audio|volumen)|"
+         r"no (?:sound|audio|volume)|(?:cant|cannot|can not) hear", 2.3),
+        (r"(?:sonido|audio) (?:se corta|entrecortado|bajo|distorsionado|se escucha mal|horrible|raro|feo)|"
+         r"se escucha (?:mal|bajo|entrecortado|con ruido)|sound (?:is )?(?:distorted|crackling|low)", 2.1),
+        (r"sonido|audio|parlantes?|volumen|microfono|speakers?|sound|mute|silenciad[oa]", 1.0),
+    ),
+    "not_detected": (
+        (r"{NEG} {CL}(?:reconoce|reconocen|reconocio|detecta|detectan|detecto|lee|leen|leyo|toma|"
+         r"toman|agarra|agarran|aparece|aparecen|muestra|recognize|recognise|recognizes|recognises|"
+         r"detect|detects|read|reads|see|sees|show up|shows up|find|finds|pick up)", 1.7),
+        (r"not (?:recogni[sz]ed|detected|showing up|being detected|being recogni[sz]ed)|unrecogni[sz]ed|"
+         r"dispositivo desconocido|unknown device|no (?:lo|la) (?:ve|encuentra)|"
+         r"no aparece (?:en )?(?:mi pc|el explorador|equipo|este equipo)", 2.2),
+        (r"(?:teclas?|keys|cursor|puntero|flechita|mouse|raton|touchpad|touch pad|clic|click) "
+         r"{G}(?:{NEG} {CL}(?:escribe|escriben|marca|marcan|mueve|se mueve|move|moves|type|types|"
+         r"hace click|hace clic|click|clicks)|escribe(?:n)? (?:otra|cualquier) cosa|se traba\w*|"
+         r"stuck|sticky|pegad[oa]s?)", 2.2),
+        (r"{NEG} {CL}(?:escribe|escriben|marca|marcan|se mueve|mueve|hace click|hace clic|type|types) "
+         r"(?:\S+ )?(?:teclas?|letras?|cursor|puntero|flechita|mouse|raton)", 2.2),
+        (r"puerto usb|puertos usb|usb port|usb ports|bluetooth", 1.2),
+    ),
+    "printing": (
+        (r"{NEG} {CL}(?:imprime|imprimen|imprimio|imprimir|imprima|saca copias|escanea|escanear|"
+         r"fotocopia|print|prints|printing|scan|scans)", 2.5),
+        (r"atasc\w*|(?:papel|hoja|hojas) (?:trabad[oa]s?|atascad[oa]s?|atorad[oa]s?)|se (?:traba|atora|atasca) "
+         r"(?:el |la )?(?:papel|hoja)|no (?:agarra|toma|tira|levanta) (?:el |la |las )?(?:papel|hoja|hojas)|"
+         r"traga (?:el )?papel|paper jam|jammed|jam|(?:sin|falta|no tiene|se quedo sin) (?:tinta|toner)|"
+         r"out of (?:ink|toner)", 2.5),
+        (r"imprime (?:en blanco|con rayas|manchado|borroso|cualquier cosa|raro|mal|feo|corrido|rayado|"
+         r"hojas en blanco|solo|todo)|hojas en blanco|cola de impresion|print queue|fuera de linea|"
+         r"printer (?:is )?offline|prints? (?:blank|streaks|faded|smudged|garbage)|impresion|imprimir|"
+         r"printing|print|imprime|imprimio", 1.8),
+        (r"tinta|toner|cartucho|cartuchos|cabezal|ink|cartridge|cartridges|sistema continuo", 1.6),
+    ),
+    "malware": (
+        (r"virus|malware|troyano|troyanos|spyware|adware|ransomware|trojan|infectad[oa]|infected|"
+         r"me (?:encriptaron|secuestraron)|encriptad[oa]s|secuestrad[oa]s|rescate|ransom|keylogger|"
+         r"minero|minando|cryptominer|browser hijack\w*", 2.6),
+        (r"publicidad(?:es)?|propagandas?|anuncios?|ventan(?:a|ita)s? (?:que )?(?:se abren|emergentes|raras)|"
+         r"pop ?ups?|popups?|se abren (?:solas|paginas|ventanas)|paginas raras|extension(?:es)? rara|"
+         r"cambio (?:el |mi )?buscador|buscador raro|alerta de (?:virus|seguridad)|ads everywhere|"
+         r"ads (?:keep|popping)|redirect\w*|suspicious", 2.2),
+        (r"hackearon|hackeo|hackeada?o?|hackead[oa]|jaquearon|hakearon|hacked|hacker|antivirus|"
+         r"hackeando|me robaron (?:datos|informacion)", 1.6),
+    ),
+    "software": (
+        (r"instal\w*|desinstal\w*|reinstal\w*|uninstall\w*|install\w*|actualizacion\w*|actualizar|"
+         r"update\w*|upgrade\w*|configur\w*|setup|set up", 1.6),
+        (r"programa|programas|aplicacion(?:es)?|app|apps|office|word|excel|powerpoint|outlook|anydesk|"
+         r"teamviewer|zoom|meet|teams|drivers?|controlador(?:es)?|chrome|navegador|firefox|photoshop|"
+         r"autocad|juegos?|steam|licencia|activar windows|activacion|software|program|application|"
+         r"browser|game|games|license|pdf|acrobat|java|netflix|spotify|youtube", 1.2),
+        (r"no (?:me )?(?:abre|abren|anda|funciona) (?:el |la |los )?(?:programa|aplicacion|app|word|excel|"
+         r"office|juego|navegador|chrome)|se (?:me )?cierra(?:n)? (?:el |la |los |las )?(?:programas?|"
+         r"aplicacion(?:es)?|apps?|juegos?|word|excel|chrome)|(?:me )?(?:tira|sale|aparece|da|salta) "
+         r"(?:un |una )?(?:error|cartel|mensaje|aviso)|error message|(?:wont|doesnt|cant) (?:open|launch|install)|"
+         r"keeps crashing", 2.2),
+        (r"error|errores|formatear|formateo|formatearla|formatearlo|format", 1.1),
+    ),
+    "account": (
+        (rf"(?:olvid\w*|no me acuerdo|no recuerdo|perdi|forgot|forget|lost|cambiar|recuperar|reset\w*|"
+         rf"reestablecer|restablecer|change|recover) {{G}}{_PASSWORD}", 2.7),
+        (rf"{_PASSWORD} {{G}}(?:incorrect[oa]|no (?:es|funciona|anda)|olvid\w*|wrong|doesnt work|not working|"
+         r"no me la acuerdo|no la recuerdo)", 2.6),
+        (rf"(?:hackearon|robaron|hackeo|jaquearon|hakearon|hackeada|hackeado|hacked|stole|stolen|"
+         rf"entraron a) {{G}}{_ACCOUNT}|{_ACCOUNT} {{G}}(?:hackead[oa]|robad[oa]|hacked|compromised|stolen)", 3.0),
+        (rf"{_ACCOUNT} {{G}}(?:bloquead[oa]|suspendid[oa]|deshabilitad[oa]|locked|suspended|disabled)|"
+         r"locked out|bloqueo de (?:la )?cuenta|no (?:puedo|me deja) (?:entrar|ingresar|acceder|loguear\w*|"
+         r"iniciar sesion)|(?:cant|cannot|unable to) (?:log ?in|sign in|access my)|iniciar sesion|"
+         r"inicio de sesion|verificacion en dos pasos|codigo de verificacion|verification code|2fa|"
+         r"two factor|cuenta de (?:google|microsoft|apple)|apple id|icloud", 2.0),
+        (rf"{_PASSWORD}|login|log in|sign in|cuenta|account", 1.3),
+    ),
+    "data_recovery": (
+        (rf"(?:borre|borro|borraron|borramos|borro|elimine|eliminaron|se (?:me )?(?:borr|elimin|perd)\w*|perdi|"
+         rf"perdimos|desaparecieron|no encuentro|formatee|formatearon|se formate\w*|deleted|lost|erased|"
+         rf"missing|recover\w*|restore|rescue|salvar|recuperar|rescatar|sacar) {{G}}{_MEDIA}", 2.7),
+        (rf"{_MEDIA} {{G}}(?:se borraron|se borro|desaparecieron|desaparecio|perdid[oa]s|borrad[oa]s|"
+         r"eliminad[oa]s|gone|deleted|disappeared|missing|lost)", 2.7),
+        (r"recuper\w*|data recovery|recover|papelera|backup|copia de seguridad|respaldo|formatee sin querer", 2.0),
+        (r"(?:disco|disk|drive|hdd) {G}(?:hace ruido|suena|hace clic|hace click|clickea|hace tic|muriendo|"
+         r"fallando|danad[oa]|clicking|failing|dying|making noise)|clicking noise", 2.5),
+        (r"borre|borrado|borrados|elimine|deleted|erased", 1.3),
+    ),
+    "physical_damage": (
+        (r"se (?:me |le |nos )?(?:cayo|cayeron|golpeo|golpearon|mojo|mojaron|rompio|rajo|partio|quebro|"
+         r"doblo|hincho|quemo|fisuro|estrello)|me (?:la |lo )?(?:pisaron|tiraron|golpearon|rompieron)|"
+         r"(?:la |lo )?(?:pise|aplaste|tire|golpee|rompi|moje)", 2.3),
+        (rf"(?:le |me |se )?(?:cayo|tire|tiro|derrame|derramo|volque|volco|se volco|se derramo|spilled|spill) "
+         rf"(?:\S+ ){{0,3}}{_LIQUID}|{_LIQUID} {{G}}(?:encima|arriba|sobre|on)|mojad[oa]|liquido|water damage|"
+         r"got wet|spilled|spill|fell in (?:the )?(?:water|pool|toilet)", 2.6),
+        (r"(?:pantalla|vidrio|display|screen|glass|carcasa|tapa|bisagra|ficha|pin|puerto|enchufe) "
+         r"(?:\S+ )?(?:rot[oa]|partid[oa]|rajad[oa]|astillad[oa]|quebrad[oa]|estallad[oa]|trizad[oa]|destruid[oa]|"
+         r"cracked|broken|shattered|smashed|bent|doblad[oa]|floja|suelt[oa])|"
+         r"(?:rot[oa]|partid[oa]|rajad[oa]|cracked|broken|shattered|smashed) (?:la |el |the |my )?"
+         r"(?:pantalla|vidrio|display|screen|glass|bisagra|hinge)|bisagras?|hinge", 2.5),
+        (r"dropped|fell|cayo|golpe|golpeada?o?|fisura|abollad[oa]|cracked|shattered|smashed|"
+         r"roto|rota|rompi|broken", 1.4),
+    ),
+}
+
+# Hits that cancel a problem's weak readings.
+PROBLEM_SUPPRESSORS: dict[str, tuple[str, ...]] = {
+    "no_power": (
+        rf"{_TURN_ON} (?:\S+ )?(?:pero|bien|fine|ok|but|normal|y (?:se|despues|luego|al rato))|si {_TURN_ON}|"
+        rf"(?:arranca|starts) (?:\S+ )?(?:pero|bien|but|y)",
+    ),
+    "battery": (
+        r"(?:carga|cargando|charges|charging|cargar) (?:\S+ )?(?:bien|fine|ok|normal|perfect\w*|sin problema)|"
+        r"(?:si|ya) carga|carga pero|charges but",
+    ),
+    "no_internet": (
+        r"(?:internet|wifi|conexion|red) (?:\S+ )?(?:anda|funciona|works) (?:bien|perfect\w*|fine|ok)",
+    ),
+    "no_sound": (
+        r"(?:sonido|audio|sound) (?:\S+ )?(?:anda|funciona|works) (?:bien|fine|ok)",
+    ),
+    "no_display": (
+        r"(?:imagen|pantalla|screen|display) (?:\S+ )?(?:anda|funciona|se ve|works|is) (?:bien|fine|ok)",
+    ),
+}
+
+# ---------------------------------------------------------------------------------------------
+# Intents
+# ---------------------------------------------------------------------------------------------
+
+YES_WORDS = frozenset({
+    "si", "sii", "sip", "sis", "sisi", "dale", "ok", "oka", "okay", "okey", "oki", "okis", "bueno", "claro",
+    "acepto", "yes", "sure", "yep", "yeah", "yea", "obvio", "perfecto", "joya", "buenisimo",
+    "afirmativo", "listo", "vamos", "genial", "bien", "k", "ofc", "absolutely", "agree", "accept",
+    "alright", "fine", "correcto", "exacto", "seguro",
+})
+YES_PHRASES = (
+    r"de una|por supuesto|of course|claro que si|esta bien|i agree|i accept|go ahead|sounds good|"
+    r"(?<!no )acepto|(?<!dont )accept"
+)
+NO_WORDS = frozenset({
+    "no", "nop", "nope", "nah", "noo", "nou", "negativo", "nones", "n", "nada", "never", "nunca", "jamas",
+})
+# A message that starts with "no" is a refusal only when what follows is one of these.
+NO_FOLLOWERS = frozenset({
+    "acepto", "gracias", "quiero", "thanks", "thank", "you", "way", "no", "nop", "che", "por", "ahora",
+    "todavia", "aun", "sigue", "funciono", "anduvo", "sirvio", "i", "accept", "agree", "dont",
+    "tampoco", "para", "nada", "gracia", "graciad", "thx", "mucho", "perdon", "disculpa", "sorry", "yet",
+})
+NO_PHRASES = (
+    r"no acepto|no quiero|no estoy de acuerdo|i dont (?:accept|agree|want)|dont accept|i decline|decline|"
+    r"rechazo"
+)
+
+INTENT_PATTERNS: dict[str, str] = {
+    "solved": (
+        r"(?<!no )(?<!no se )(?<!no me )(?<!no lo )(?<!todavia no )(?<!aun no )(?<!not )"
+        r"(?:se (?:me )?(?:soluciono|arreglo|resolvio|compuso|destrabo)|ya (?:me )?(?:anda|funciona|funca|"
+        r"prende|carga|imprime|conecta|esta|quedo|se arreglo|se soluciono)|ahora (?:si )?(?:me )?(?:anda|funciona|"
+        r"funca|prende|carga|imprime)|(?:me )?(?:funciono|anduvo|sirvio|resulto)|lo (?:pude|pudimos) "
+        r"(?:solucionar|arreglar|resolver)|(?:quedo|esta|ya esta) (?:solucionado|arreglado|resuelto|funcionando)|"
+        r"solucionado|resuelto|arreglado|listo ya|anda (?:perfecto|joya|barbaro|de diez|10 puntos)|"
+        r"funciona (?:perfecto|bien ahora)|it works|its working|works now|working now|fixed|solved|"
+        r"that (?:did it|worked|helped)|it worked|resolved|all good now|problem solved)"
+    ),
+    "persists": (
+        r"sigue (?:igual|sin|mal|con|fallando|pasando|haciendo|apagad[oa])|siguen igual|igual que antes|"
+        r"(?:no|tampoco) (?:me )?(?:funciono|anduvo|sirvio|resulto|se (?:soluciono|arreglo|resolvio))|"
+        r"(?:no|todavia no|aun no) (?:me )?(?:anda|funciona|funca|prende) (?:todavia|aun)|"
+        r"todavia no (?:anda|funciona|funca|prende)|sigue sin (?:andar|funcionar)|nada que ver|no cambio nada|"
+        r"^nada$|^tampoco$|^igual$|mismo problema|persiste|still (?:not|doesnt|wont|the same|broken|nothing|"
+        r"no)|didnt (?:work|help|fix)|did not (?:work|help)|doesnt work either|same (?:problem|issue|thing)|"
+        r"no luck|not fixed|not solved|nothing changed|no change"
+    ),
+    "help": (
+        r"no (?:se|entiendo|entendi|comprendo) (?:\S+ )?(?:hacer|como|el paso|ese paso|eso|esto|donde)|"
+        r"no (?:lo |la )?(?:entiendo|entendi|comprendo)|como (?:hago|se hace|lo hago|hacer)|"
+        r"explica\w*|que (?:significa|quiere decir)|donde (?:esta|encuentro|queda)|ayudame con|"
+        r"(?:dont|do not|didnt) (?:understand|get it|know how)|how (?:do i|to|can i)|what does|explain|"
+        r"help (?:with|me with)|what do you mean|no me sale"
+    ),
+    "show_steps": (
+        r"(?:mostra|mostrar|ver|volver a|pasa|manda|repeti|repetir|decime)\w* (?:\S+ )?(?:los )?pasos|"
+        r"pasos (?:de nuevo|otra vez)|volver (?:a los pasos|atras)|los pasos|"
+        r"(?:show|see|repeat|back to|give me) (?:me )?(?:the )?steps|steps again|list of steps"
+    ),
+    "advanced": (
+        r"pruebas? avanzad[oa]s?|mas pruebas|otras pruebas|(?:algo|cosas) mas (?:para|que) (?:probar|hacer)|"
+        r"avanzad[oa]s?|advanced|more (?:tests|steps|things to try|options)|other tests|something else to try"
+    ),
+    "technician": (
+        r"tecnic[oa]s?|una persona|persona real|humano|alguien real|operador|operadora|whatsapp|whats|wsp|wpp|"
+        r"hablar con (?:alguien|ustedes|una persona|un tecnico)|llamar\w*|llamen|llamada|servicio tecnico|"
+        r"llevarla|llevarlo|llevar (?:la|lo) al (?:local|taller)|sacar (?:un )?turno|"
+        r"technician|human|real person|agent|representative|talk to (?:a |an )?(?:person|human|"
+        r"someone|agent)|call me|phone call|repair shop"
+    ),
+    "close": (
+        r"chau|chao|adios|nos vemos|hasta luego|hasta pronto|bye|goodbye|good bye|see you|cya"
+    ),
+    "close_short": (
+        r"terminar|termina|terminamos|cerrar|cerra|salir|fin|finalizar|eso es todo|nada mas|es todo|"
+        r"close|exit|quit|end|end chat|stop|thats all|im done|done|nothing else"
+    ),
+    "rephrase": (
+        r"otra (?:cosa|consulta|pregunta|duda)|otro (?:problema|tema|equipo|dispositivo)|cambiar de tema|"
+        r"me equivoque|empezar de nuevo|empezar otra vez|(?:de nuevo|otra vez) desde el principio|"
+        r"(?:another|different|other) (?:problem|issue|question|device|thing)|something else|start over|"
+        r"new problem|wrong (?:problem|device)|not (?:that|my) problem|reiniciar (?:el )?chat|"
+        r"quiero (?:preguntar|consultar) (?:otra|algo)"
+    ),
+    "greeting": (
+        r"hola|holis|holas|ola|buenas|buen dia|buenos dias|buenas tardes|buenas noches|que tal|como va|"
+        r"como andas|hi|hello|hey|helo|hii|good (?:morning|afternoon|evening)|greetings"
+    ),
+    "thanks": (
+        r"gracias|gracia|grax|graciass|muchas gracias|mil gracias|te agradezco|agradecid[oa]|"
+        r"thanks|thank you|thank u|thx|ty|tysm|cheers|much appreciated|appreciate it"
+    ),
+    "frustration": (
+        r"no (?:me )?sirve(?:s|n)? (?:para )?(?:nada|un carajo|un pomo|un choto)|esto no sirve|no servis|"
+        r"ya (?:probe|hice|intente) (?:todo|de todo)|no me (?:estas |esta )?(?:ayudando|ayudas|ayuda) "
+        r"(?:en )?(?:nada)?|que bronca|bronca|harto|harta|podrido|podrida|cansad[oa] de|me tiene (?:harto|"
+        r"podrido|cansado)|inutil|una mierda|mierda|la puta|puta madre|carajo|la concha|que garcha|garcha|"
+        r"porqueria|no entendes nada|no entendes|me estas jodiendo|dios mio|por favor ya|"
+        r"useless|(?:youre|you are|ur) (?:not helping|useless|stupid)|not helping|waste of time|"
+        r"stupid|ridiculous|fed up|sick of|tried everything|already tried|wtf|ffs|damn|fuck\w*|shit|"
+        r"doesnt help|no help|pointless"
+    ),
+}
+
+NUMBER_WORDS: dict[str, int] = {
+    "uno": 1, "primero": 1, "primer": 1, "primera": 1, "one": 1, "first": 1,
+    "dos": 2, "segundo": 2, "segunda": 2, "two": 2, "second": 2,
+    "tres": 3, "tercero": 3, "tercer": 3, "tercera": 3, "three": 3, "third": 3,
+    "cuatro": 4, "cuarto": 4, "cuarta": 4, "four": 4, "fourth": 4,
+    "cinco": 5, "quinto": 5, "quinta": 5, "five": 5, "fifth": 5,
+    "seis": 6, "sexto": 6, "sexta": 6, "six": 6, "sixth": 6,
+    "siete": 7, "septimo": 7, "seven": 7, "seventh": 7,
+    "ocho": 8, "octavo": 8, "eight": 8, "eighth": 8,
+    "nueve": 9, "noveno": 9, "nine": 9, "ninth": 9,
+    "diez": 10, "decimo": 10, "ten": 10, "tenth": 10,
+}
+
+# Words that clearly signal a language (function words and frequent verbs).
+SPANISH_WORDS = frozenset("""
+el la los las de del que y en un una mi mis se me lo le por para con sin es esta estoy tengo tiene
+anda funciona prende hola buenas gracias pero cuando como porque muy re ya sigue hace nada todo
+compu celu notebook impresora pantalla internet no si dale quiero puedo necesito ayuda sos soy llamo
+ahora todavia tampoco al su nos te vos tenes podes andas este esto eso hay ai cuando despues antes
+mas menos bien mal algo otra otro favor problema carga imprime calienta anda funca tildo colgo
+""".split())
+ENGLISH_WORDS = frozenset("""
+the a an my is it its to and of on in with not doesnt dont wont cant isnt im i you your it this that
+what how when please help hi hello thanks thank yes phone computer laptop printer screen turn turns
+wont working work works wifi keeps keep wont get gets have has been was were be can could would should
+stuck slow hot charge charging broken from at for but just still again anymore anything something
+""".split())
+
+# Common words that are never corrected by typo matching and are never read as a name.
+COMMON_WORDS = frozenset("""
+hola buenas buen buenos dia dias tardes noches gracias chau si no ok dale bueno claro nada todo todos
+algo alguien nadie cosa cosas mucho mucha muy re mas menos bien mal mejor peor siempre nunca ahora
+antes despues luego hoy ayer manana tarde noche semana mes ano anos vez veces hora horas minuto rato
+yo vos tu usted el ella nosotros ellos mi mis tu tus su sus me te se le lo la los las les nos un una
+unos unas de del al a en con sin por para entre sobre hasta desde que quien cual como cuando donde
+porque pero y o u e ni tambien tampoco solo sola ya todavia aun este esta esto ese esa eso aquel
+es son era fue ser estar estoy estas esta estan estaba tengo tenes tiene tienen tenia hay habia
+hago hace hacen hice hizo puedo podes puede pueden pude quiero queres quiere necesito necesita
+anda ando andas andan funciona sigue siguen probe probamos intente paso pasos mismo misma igual
+nuevo nueva viejo vieja casa trabajo oficina local cliente clientes urgente ayuda favor hijo hija
+senor senora che boludo loco posta bueno barbaro genial perfecto joya listo dale sisi nono jaja jajaja
+the a an and or but if then so to of in on at by for with without from up down out over under again
+i me my you your he she it we they them their this that these those what which who whom is are was
+were be been being have has had do does did not no yes ok please thanks thank hello hi hey bye good
+bad new old day night today yesterday tomorrow time work home office help need want can could would
+should will just still also very really too much many more most some any all none nothing something
+""".split())
+
+PROFANITY = frozenset("""
+boludo boluda pelotudo pelotuda idiota forro forra tarado tarada puto puta mierda concha culo orto
+choto chota pija verga garcha gil gila imbecil estupido estupida mogolico mogolica trolo hdp ptm
+conchudo conchuda sorete pajero pajera cornudo bobo boba tonto tonta fuck fucking fucker shit bitch
+asshole stupid idiot dumb moron bastard damn cunt dick retard wtf
+""".split())
+PROFANE_PHRASES = (
+    r"la concha|hijo de puta|hija de puta|la puta|chupame|andate a la|son of a|go to hell|screw you"
+)
+
+# Words that introduce a name.
+NAME_INTROS = (
+    r"me llamo|mi nombre es|mi nombre|soy|me dicen|decime|llamame|habla|te habla|le habla|aca|aqui|"
+    r"my name is|my names|my name|im|i am|i m|this is|call me|its|it s|name is|nombre"
+)
+NAME_STOPWORDS = frozenset("""
+y e o u pero and but or with con que porque because tengo have has mi my el la the desde from of
+de? tel telefono phone mail email necesito need quiero want mi ayuda help y
+""".replace("de?", "").split())
+NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "van", "von", "da", "dos", "di", "le", "mc"})
