@@ -252,11 +252,10 @@ def _all_patterns() -> Iterable[str]:
     yield from (v.YES_PHRASES, v.NO_PHRASES, v.WORKS)
 
 
-_LEXICON: frozenset[str] = frozenset(
-    word for pattern in _all_patterns() for word in _literal_words(pattern) if len(word) >= 4
-) | frozenset(w for w in v.YES_WORDS | v.NO_WORDS if len(w) >= 4)
+_LITERALS = frozenset(word for pattern in _all_patterns() for word in _literal_words(pattern))
+_LEXICON: frozenset[str] = frozenset(w for w in _LITERALS | v.YES_WORDS | v.NO_WORDS if len(w) >= 4)
 _KNOWN: frozenset[str] = (
-    _LEXICON | v.COMMON_WORDS | v.SPANISH_WORDS | v.ENGLISH_WORDS | v.YES_WORDS | v.NO_WORDS
+    _LITERALS | _LEXICON | v.COMMON_WORDS | v.SPANISH_WORDS | v.ENGLISH_WORDS | v.YES_WORDS | v.NO_WORDS
     | frozenset(v.NUMBER_WORDS) | v.PROFANITY
 )
 
@@ -277,12 +276,18 @@ def canonical_word(word: str) -> str:
     squeezed = _ANY_DOUBLE.sub(r"\1", word)
     if squeezed in _KNOWN:
         return squeezed
+    if len(word) == 4 and word.isalpha():  # only a swapped pair: "trun" → "turn"
+        swapped = [w for w in _candidates(word[0], 4, 0) if sorted(w) == sorted(word) and OSA.distance(w, word) == 1]
+        return swapped[0] if swapped else word
     if len(word) < 5 or not word.isalpha() or len(word) > 20:
         return word
     spread = 1 if len(word) < 7 else 2
     choices = _candidates(word[0], len(word), spread)
-    hit = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=spread)
-    return str(hit[0]) if hit else word
+    hits = process.extract(word, choices, scorer=OSA.distance, score_cutoff=spread, limit=8)
+    if not hits:
+        return word
+    best = min(hits, key=lambda h: (h[1], -len(h[0]), h[0]))  # dropped letters are the usual typo
+    return str(best[0])
 
 
 _JOINS = ((re.compile(r"\bwi fi\b"), "wifi"), (re.compile(r"\be mail\b"), "email"))
@@ -303,7 +308,7 @@ def _topic_patterns() -> Iterable[tuple[str, str, float]]:
         yield key, rf"{noun} {{G}}{neg_works}", 2.0
         yield key, rf"{neg_works} (?:\S+ )?{{ART}}{noun}", 2.0
         yield key, rf"{trouble} (?:con|de|with|en|in) {{ART}}{noun}", 1.9
-        yield key, rf"{noun} (?:is |are )?{broken}", 2.0
+        yield key, rf"{noun} {{G}}(?:is |are )?{broken}", 2.0
 
 
 _PROBLEM_RES = tuple(

@@ -23,7 +23,10 @@ NEG = (
     r"(?:no|nunca|ni|tampoco|ya no|todavia no|aun no|sigue sin|siguen sin|sin|doesnt|dont|wont|cant|"
     r"cannot|isnt|arent|didnt|not|never|still not|will not|does not|do not|can not|did not|is not|no longer)"
 )
-CLITIC = r"(?:(?:me|se|te|le|lo|la|les|nos|los|las|it) ){0,2}"
+CLITIC = (
+    r"(?:(?:me|se|te|le|lo|la|les|nos|los|las|it|quiere|quiso|quieren|puedo|pude|puede|pueden|logro|logre|"
+    r"vuelve a|volvio a|want to|wants to|seem to|seems to|even|at all) ){0,3}"
+)
 GAP = r"(?:\S+ ){0,3}"
 ART = r"(?:(?:el|la|los|las|mi|mis|un|una|al|del|de|su|sus|a|the|my|this|our|its) ){0,2}"
 
@@ -129,7 +132,7 @@ _TURN_ON = (
     r"turn on|turns on|power on|powers on|switch on|switches on|turn it on|turning on|powering on)"
 )
 _START = r"(?:arranca|arrancan|arranco|arrancar|inicia|iniciar|inicio|levanta|levantar|bootea|bootear|booteo)"
-_OS = r"(?:windows|win|el sistema|sistema operativo|ubuntu|linux|macos|el escritorio|os|escritorio)"
+_OS = r"(?:windows|win|el sistema|sistema operativo|ubuntu|linux|macos|os)"
 WORKS = (
     r"(?:anda|andan|anduvo|andar|funciona|funcionan|funciono|funcionar|funca|funcan|funko|responde|"
     r"responden|responder|sirve|work|works|working|worked|respond|responding)"
@@ -197,7 +200,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"no (?:me )?(?:da|tiene|muestra|hay|sale|aparece|tira) (?:ninguna )?(?:imagen|video|nada en "
          r"(?:la )?pantalla)|sin (?:imagen|video)|no (?:display|image|picture|video)", 2.3),
         (r"sin senal|no (?:hay|tiene|detecta|agarra) senal|no signal", 1.8),
-        (r"pantalla (?:en )?negra|pantalla (?:queda |se queda |se pone |se puso |esta |quedo )?(?:en )?negro|"
+        (r"pantalla (?:\S+ ){0,2}(?:negr[oa]|oscur[oa])|"
          r"pantalla oscura|se ve (?:todo )?negro|black screen|blank screen|screen (?:is|stays|goes|went|turns|"
          r"turned|stays) (?:black|blank|dark)", 2.1),
         (r"{NEG} {CL}(?:prende|enciende|ve|muestra|anda|funciona|turn on|turns on|show|shows|work|works) "
@@ -206,7 +209,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"turn on|turns on|show|shows)", 2.3),
         (r"no se ve (?:nada|la imagen)|no veo nada|nothing on (?:the )?screen|cant see anything", 1.9),
         (r"(?:pantalla|imagen|screen|display|monitor) {G}(?:parpadea|titila|tiembla|flicker\w*|rayas|lineas|"
-         r"franjas|se ve mal|manchas)|(?:parpadea|titila|tiembla|rayas|lineas|franjas) (?:\S+ ){0,2}"
+         r"franjas|se ve mal|manchas)|(?:parpadea|titila|tiembla|rayas|lineas|franjas) {G}"
          r"(?:pantalla|imagen|screen)|flicker\w*|lines on (?:the )?screen", 2.0),
         (r"parpadea|titila|flickers", 0.8),
     ),
@@ -214,7 +217,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"lent[oa]s?|lentisim[oa]s?|lentitud|lentisimo|ralentiz\w*|tortuga|anda para atras|"
          r"slow|slowly|slower|sluggish|laggy|lagging|lags|lag", 1.6),
         (r"tarda (?:mucho|una eternidad|anos|banda|siglos|demasiado|una banda|horas|un monton)|"
-         r"tarda (?:\S+ )?en (?:prender|arrancar|iniciar|abrir|cargar|encender|responder)|demora (?:mucho|en)|"
+         r"(?:tarda|demora) {G}en (?:prender|arrancar|iniciar|abrir|cargar|encender|responder)|demora mucho|"
          r"takes (?:forever|ages|a long time|so long|minutes)|se pone pesad[oa]|anda pesad[oa]|muy pesad[oa]", 1.9),
     ),
     "freezes": (
@@ -253,8 +256,9 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"(?:cant|cannot|can not|unable to|wont|doesnt|does not|will not) (?:connect|get online|go online|"
          r"access the internet|browse)|disconnects|lost connection|connection (?:drops|keeps dropping|lost)|"
          r"dropping", 1.7),
-        (r"no (?:cargan?|abren?) (?:las |los )?(?:paginas|paginas web|videos|sitios|webs)|no navega|"
-         r"pages (?:wont|dont) load|luz roja|led rojo|luz (?:de )?(?:los|pon|internet) (?:en )?rojo|"
+        (r"{NEG} {CL}(?:cargan?|abren?|load) {ART}(?:paginas|paginas web|videos|sitios|webs|pages|websites)|"
+         r"no navega|pages (?:wont|dont) load|luz roja|led rojo|red light|nothing connects|"
+         r"luz (?:de )?(?:los|pon|internet) (?:en )?rojo|"
          r"titila (?:en )?rojo", 2.0),
         (r"internet|wifi", 0.6),
     ),
@@ -317,7 +321,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"traga (?:el )?papel|paper jam|jammed|jam|(?:sin|falta|no tiene|se quedo sin) (?:tinta|toner)|"
          r"out of (?:ink|toner)", 2.5),
         (r"imprime (?:en blanco|con rayas|manchado|borroso|cualquier cosa|raro|mal|feo|corrido|rayado|"
-         r"hojas en blanco|solo|todo)|hojas en blanco|cola de impresion|print queue|fuera de linea|"
+         r"hojas en blanco|solo|todo)|hojas en blanco|cola de impresion|print queue|fuera de linea|offline|"
          r"printer (?:is )?offline|prints? (?:blank|streaks|faded|smudged|garbage)|impresion|imprimir|"
          r"printing|print|imprime|imprimio", 1.8),
         (r"tinta|toner|cartucho|cartuchos|cabezal|ink|cartridge|cartridges|sistema continuo", 1.6),
