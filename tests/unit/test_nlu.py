@@ -1,0 +1,255 @@
+"""Behaviour of the understanding module (stichat.domain.nlu)."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stichat.domain import nlu
+from stichat.domain.nlu import Intent, extract_name, normalise, understand
+
+DEVICES = {"pc", "notebook", "monitor", "printer", "router", "smartphone", "tablet", "tv", "keyboard",
+           "mouse", "storage", "other"}
+PROBLEMS = {"no_power", "no_boot", "no_display", "slow", "freezes", "blue_screen", "no_internet", "battery",
+            "overheating", "no_sound", "not_detected", "printing", "malware", "software", "account",
+            "data_recovery", "physical_damage", "other"}
+
+
+def test_normalise_strips_case_accents_punctuation_and_stretched_letters() -> None:
+    assert normalise("¡Holaaaa!!  ¿Cómo   andás?") == "hola como andas"
+    assert normalise("Me LLAMO Ñandú") == "me llamo nandu"
+    assert normalise("correr") == "correr"
+    assert normalise("siiii nooo") == "si no"
+
+
+def test_typed_no_acepto_is_a_refusal_not_consent() -> None:
+    got = understand("no acepto")
+    assert Intent.NO in got.intents
+    assert Intent.YES not in got.intents
+
+
+def test_consent_words_in_both_languages_are_yes() -> None:
+    for text in ("sí", "dale", "ok", "de una", "acepto", "yes", "sure", "Siii"):
+        assert Intent.YES in understand(text).intents, text
+
+
+def test_no_prende_is_a_problem_not_a_refusal() -> None:
+    got = understand("no prende")
+    assert Intent.NO not in got.intents
+    assert got.problem == "no_power"
+
+
+def test_conditional_si_is_not_consent() -> None:
+    assert Intent.YES not in understand("si lo enchufo no carga la bateria").intents
+
+
+def test_compu_alone_asks_between_pc_and_notebook() -> None:
+    got = understand("mi compu no prende")
+    assert got.device is None
+    assert set(got.device_candidates) == {"pc", "notebook"}
+    assert got.problem == "no_power"
+
+
+def test_pantalla_alone_is_ambiguous() -> None:
+    got = understand("la pantalla no da imagen")
+    assert got.device is None
+    assert {"monitor", "notebook", "tv"} <= set(got.device_candidates)
+
+
+def test_brands_point_to_devices_but_hp_alone_does_not() -> None:
+    assert understand("Epson").device == "printer"
+    assert understand("la impresora HP no imprime").device == "printer"
+    assert understand("iPhone").device == "smartphone"
+    assert understand("el iPad").device == "tablet"
+    assert understand("el Chromecast").device == "tv"
+    assert understand("HP Pavilion").device != "printer"
+
+
+def test_wifi_of_a_notebook_is_a_notebook_problem_but_wifi_alone_is_the_router() -> None:
+    got = understand("la notebook no se conecta al wifi")
+    assert (got.device, got.problem) == ("notebook", "no_internet")
+    assert understand("el wifi se corta").device == "router"
+
+
+def test_no_carga_is_battery_but_carga_bien_is_not() -> None:
+    assert understand("la notebook no carga").problem == "battery"
+    assert understand("carga bien pero se calienta mucho").problem == "overheating"
+
+
+def test_prende_pero_no_arranca_windows_is_no_boot() -> None:
+    assert understand("prende pero no arranca windows").problem == "no_boot"
+    assert understand("no prende").problem == "no_power"
+
+
+def test_slang_and_english_phrases_map_to_problems() -> None:
+    cases = {
+        "no funca el mouse": "not_detected",
+        "se tildó todo": "freezes",
+        "se me colgó la pc": "freezes",
+        "no ai internet": "no_internet",
+        "won't turn on": "no_power",
+        "pantallazo azul": "blue_screen",
+        "no me da imagen": "no_display",
+        "se calienta": "overheating",
+        "anda re lento": "slow",
+        "el wifi se corta": "no_internet",
+        "no me reconoce el pendrive": "not_detected",
+        "se me mojó": "physical_damage",
+        "me hackearon el face": "account",
+        "olvidé la contraseña": "account",
+        "borré unas fotos": "data_recovery",
+    }
+    for text, problem in cases.items():
+        assert understand(text).problem == problem, text
+
+
+def test_typos_are_tolerated() -> None:
+    got = understand("la imprsora no imprme")
+    assert (got.device, got.problem) == ("printer", "printing")
+    assert understand("my laptpo wont trun on").problem == "no_power"
+
+
+def test_short_words_are_not_fuzzy_matched_into_devices() -> None:
+    assert understand("nota").device is None
+    assert understand("hola").device is None
+
+
+def test_device_without_problem_has_no_problem() -> None:
+    got = understand("mi notebook")
+    assert got.device == "notebook"
+    assert got.problem is None
+
+
+def test_problem_without_device_leaves_the_device_to_the_engine() -> None:
+    got = understand("no tengo sonido")
+    assert got.problem == "no_sound"
+    assert got.device is None
+    assert got.device_candidates == ()
+
+
+def test_help_intent_carries_step_number() -> None:
+    for text, step in (("no sé hacer el paso 2", 2), ("cómo hago el 3", 3), ("explicame el paso 1", 1),
+                       ("help with step 2", 2), ("what does step 3 mean", 3), ("el 2 no lo entiendo", 2),
+                       ("no entiendo el paso dos", 2)):
+        got = understand(text)
+        assert Intent.HELP in got.intents, text
+        assert got.step == step, text
+        assert Intent.NO not in got.intents, text
+
+
+def test_solved_and_persists_are_told_apart_by_negation() -> None:
+    for text in ("se solucionó", "ya anda!", "funcionó", "lo pude solucionar", "listo ya funciona", "it works",
+                 "fixed"):
+        got = understand(text).intents
+        assert Intent.SOLVED in got and Intent.PERSISTS not in got, text
+    for text in ("sigue igual", "no funcionó", "no anda todavía", "still not working", "didn't work"):
+        got = understand(text).intents
+        assert Intent.PERSISTS in got and Intent.SOLVED not in got, text
+
+
+def test_conversation_intents_in_both_languages() -> None:
+    cases = {
+        "mostrame los pasos de nuevo": Intent.SHOW_STEPS,
+        "show steps again": Intent.SHOW_STEPS,
+        "quiero pruebas avanzadas": Intent.ADVANCED,
+        "quiero hablar con un técnico": Intent.TECHNICIAN,
+        "pasame con una persona": Intent.TECHNICIAN,
+        "talk to a human": Intent.TECHNICIAN,
+        "chau": Intent.CLOSE,
+        "cerrar": Intent.CLOSE,
+        "bye": Intent.CLOSE,
+        "quiero consultar otra cosa": Intent.REPHRASE,
+        "another problem": Intent.REPHRASE,
+        "buen día": Intent.GREETING,
+        "hello": Intent.GREETING,
+        "genial gracias": Intent.THANKS,
+        "thanks!": Intent.THANKS,
+        "esto no sirve": Intent.FRUSTRATION,
+        "ya probé todo": Intent.FRUSTRATION,
+        "qué bronca": Intent.FRUSTRATION,
+        "you're not helping": Intent.FRUSTRATION,
+    }
+    for text, intent in cases.items():
+        assert intent in understand(text).intents, text
+
+
+def test_cerrar_inside_a_problem_is_not_closing_the_chat() -> None:
+    assert Intent.CLOSE not in understand("no puedo cerrar sesion en el correo").intents
+
+
+def test_language_guess() -> None:
+    assert understand("mi compu no prende").language == "es"
+    assert understand("my computer won't turn on").language == "en"
+
+
+def test_name_after_an_introduction() -> None:
+    assert extract_name("me llamo Lucía") == "Lucía"
+    assert extract_name("mi nombre es Juan Pablo") == "Juan Pablo"
+    assert extract_name("I'm Tati") == "Tati"
+    assert extract_name("my name is John Smith") == "John Smith"
+    assert extract_name("Soy Ana y mi notebook no prende") == "Ana"
+
+
+def test_bare_names_and_nicknames_are_accepted() -> None:
+    assert extract_name("Lucía") == "Lucía"
+    assert extract_name("María José Pérez") == "María José Pérez"
+    assert extract_name("Pepe") == "Pepe"
+    assert extract_name("lucia") == "Lucia"
+
+
+def test_name_keeps_apostrophe_as_typed() -> None:
+    assert extract_name("O'Connor") == "O'Connor"
+    assert extract_name("Jean-Luc") == "Jean-Luc"
+    assert extract_name("McDonald") == "McDonald"
+
+
+def test_insult_is_not_a_name() -> None:
+    for text in ("boludo", "pelotudo", "idiota", "la concha de tu madre", "fuck you", "stupid"):
+        assert extract_name(text) is None, text
+
+
+def test_greetings_problems_answers_and_junk_are_not_names() -> None:
+    for text in ("hola", "buenas", "mi compu no prende", "no tengo internet", "si", "no", "dale", "Juan123",
+                 "ana@mail.com", "uno dos tres cuatro cinco", "soy de Rosario", ""):
+        assert extract_name(text) is None, text
+
+
+def test_understand_is_fast() -> None:
+    text = "hola buenas, mi notebook lenovo no prende desde ayer y ya probe cargarla"
+    understand(text)
+    start = time.perf_counter()
+    for i in range(200):
+        understand(f"{text} {i % 5}")
+    assert (time.perf_counter() - start) / 200 < 0.002
+
+
+def test_word_gating_never_changes_a_match() -> None:
+    sentences = ["la compu no prende", "se me cayo el celu al agua", "wifi keeps dropping on my laptop",
+                 "no me cargan las paginas", "la impresora hp no imprime", "pantalla azul en la pc"]
+    rules = [r for _, r, _ in nlu._PROBLEM_RES] + [r for _, r, _ in nlu._DEVICE_RES]
+    for text in sentences:
+        canon = normalise(text)
+        prefixes = nlu._prefixes(canon.split())
+        for rule in rules:
+            assert bool(rule.search(canon, prefixes)) == bool(rule.regex.search(canon)), rule.regex.pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=5000))
+def test_understand_and_extract_name_never_raise_and_return_known_keys(text: str) -> None:
+    got = understand(text)
+    assert got.device is None or got.device in DEVICES
+    assert set(got.device_candidates) <= DEVICES
+    assert got.problem is None or got.problem in PROBLEMS
+    assert 0.0 <= got.device_confidence <= 1.0 and 0.0 <= got.problem_confidence <= 1.0
+    assert got.language in (None, "es", "en")
+    name = extract_name(text)
+    assert name is None or (name.strip() and not any(c.isdigit() for c in name))
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200).map(lambda s: s + "🤖\x00\x07"))
+def test_emoji_and_control_characters_are_harmless(text: str) -> None:
+    understand(text)
+    extract_name(text)
