@@ -375,6 +375,20 @@ def test_the_image_is_a_non_root_wheel_install_with_an_exec_form_entrypoint() ->
     assert "COPY src" not in runtime, "the runtime stage installs only wheels"
 
 
+# --- log shipping -----------------------------------------------------------------------------------
+
+def test_the_log_shipper_reads_stichat_containers_and_holds_no_credentials() -> None:
+    config = yaml.safe_load((ROOT / "deploy" / "logging" / "fluent-bit.yaml").read_text(encoding="utf-8"))
+    pipeline = config["pipeline"]
+    assert "_stichat_" in pipeline["inputs"][0]["path"]
+    kubernetes = next(f for f in pipeline["filters"] if f["name"] == "kubernetes")
+    assert kubernetes["merge_log"] is True
+    for output in pipeline["outputs"]:
+        for key, value in output.items():
+            if any(word in key for word in ("passwd", "password", "user", "key")):
+                assert str(value).startswith("${"), f"{key} must come from the environment"
+
+
 # --- regenerating the PrometheusRule ---------------------------------------------------------------
 
 def write_prometheus_rule() -> None:
