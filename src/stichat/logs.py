@@ -17,7 +17,6 @@ import logging.handlers
 import sys
 import time
 from collections import deque
-from collections.abc import AsyncGenerator
 from pathlib import Path
 from typing import Any
 
@@ -103,18 +102,31 @@ class LogHub(logging.Handler):
     def subscribers(self) -> int:
         return len(self._subscribers)
 
-    async def subscribe(self, *, tail: int = 0) -> AsyncGenerator[str, None]:
-        """Yield the last `tail` lines, then every new line until the consumer stops."""
-        queue: asyncio.Queue[str] = asyncio.Queue(maxsize=1000)
-        entry = (asyncio.get_running_loop(), queue)
+    def open(self, *, tail: int = 0) -> Subscription:
+        """Register a subscriber now (so caps count it at once), primed with the last `tail` lines."""
+        subscription = Subscription(self, asyncio.get_running_loop())
         for line in list(self.ring)[-tail:] if tail > 0 else []:
-            _offer(queue, line)
-        self._subscribers.add(entry)
-        try:
-            while True:
-                yield await queue.get()
-        finally:
-            self._subscribers.discard(entry)
+            _offer(subscription.queue, line)
+        self._subscribers.add(subscription.entry)
+        return subscription
+
+    def _close(self, entry: tuple[asyncio.AbstractEventLoop, asyncio.Queue[str]]) -> None:
+        self._subscribers.discard(entry)
+
+
+class Subscription:
+    """One live reader of the hub; `close()` must be called when the reader goes away."""
+
+    def __init__(self, hub: LogHub, loop: asyncio.AbstractEventLoop) -> None:
+        self.hub = hub
+        self.queue: asyncio.Queue[str] = asyncio.Queue(maxsize=1000)
+        self.entry = (loop, self.queue)
+
+    async def next(self) -> str:
+        return await self.queue.get()
+
+    def close(self) -> None:
+        self.hub._close(self.entry)
 
 
 def _offer(queue: asyncio.Queue[str], line: str) -> None:

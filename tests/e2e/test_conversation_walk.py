@@ -60,7 +60,7 @@ def check_ticket(http: httpx.Client, chat: Chat, expected_text: str) -> None:
 
 def test_a_spanish_customer_walks_from_greeting_to_a_ticket_page(live_server: LiveServer) -> None:
     with httpx.Client(base_url=live_server.url, timeout=10) as http:
-        chat, replies = walk(http, "es-AR", "mi notebook no prende", "Lucía")
+        chat, _ = walk(http, "es-AR", "mi notebook no prende", "Lucía")
         assert "Lucía" in chat.last["reply"] or chat.last["context"]["name"] == "Lucía"
         check_ticket(http, chat, "Lucía")
         again = http.post("/api/whatsapp-ticket", json={"sessionId": chat.session_id}).json()
@@ -72,6 +72,7 @@ def test_an_english_customer_walks_to_a_ticket_without_a_word_of_spanish(live_se
         chat, replies = walk(http, "en", "my laptop won't turn on", "Mary")
         check_ticket(http, chat, "Hi STI")
         for reply in replies[1:]:
-            texts = [reply["reply"], *(b["label"] for b in reply["buttons"]), *(s["text"] for s in reply.get("steps", []))]
+            texts = [reply["reply"], *(b["label"] for b in reply["buttons"]),
+                     *(s["text"] for s in reply.get("steps", []))]
             for text in texts:
                 assert not SPANISH.search(text), f"Spanish in an English reply: {text!r}"

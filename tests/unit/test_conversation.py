@@ -33,10 +33,7 @@ def ctx(n: int = 0) -> Context:
 
 def turn(c: conv.Conversation, step: tuple[str, str], n: int) -> conv.Outcome:
     kind, value = step
-    if kind == "button":
-        event = conv.button_event(value, kb())
-    else:
-        event = conv.text_event(c, value, understand(value))
+    event = conv.button_event(value, kb()) if kind == "button" else conv.text_event(c, value, understand(value))
     return conv.apply(c, event, ctx(n))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import secrets
 from dataclasses import dataclass, replace
@@ -17,6 +18,7 @@ from stichat.metrics import Metrics
 from stichat.ports import Clock, SessionLocks, SessionStore, TranscriptStore
 from stichat.services.tickets import TicketLinks, TicketService
 
+log = logging.getLogger("stichat.chat")
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 MAX_MESSAGE = 2000
 
@@ -107,6 +109,10 @@ class ChatService:
                 self._bot(after, reply, now),
             ])
         self._metrics.chat_messages.inc()
+        # Masked text only: the log processor masks again, but nothing raw is ever handed to it.
+        log.info("chat_turn", extra={"stage_from": conversation.stage.value, "stage_to": after.stage.value,
+                                     "kind": event.kind.value, "text": event.text[:200],
+                                     "device": after.device, "problem": after.problem})
         if after.stage != conversation.stage:
             self._metrics.funnel.labels(stage=after.stage.value).inc()
         return Turn(after, reply, token, links)

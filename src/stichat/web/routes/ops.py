@@ -67,14 +67,16 @@ async def log_stream(_: OperatorDep, request: Request, svc: ServicesDep, tail: i
         return ((not level or data.get("level") == level.lower()) and (not event or data.get("event") == event)
                 and (not session or data.get("session_id") == session))
 
+    # Registered before the response starts, so concurrent opens cannot slip past the cap.
+    subscription = hub.open(tail=max(0, min(tail, 1000)))
+    svc.metrics.sse_clients.inc()
+
     async def stream() -> AsyncIterator[str]:
-        source = hub.subscribe(tail=max(0, min(tail, 1000)))
-        svc.metrics.sse_clients.inc()
+        pending: asyncio.Task[str] | None = None
         try:
             yield f"event: hello\ndata: {json.dumps({'maxClients': cap})}\n\n"
-            pending: asyncio.Task[str] | None = None
             while True:
-                pending = pending or asyncio.ensure_future(anext(source))
+                pending = pending or asyncio.ensure_future(subscription.next())
                 done, _ = await asyncio.wait({pending}, timeout=KEEPALIVE_SECONDS)
                 if not done:
                     if await request.is_disconnected():
@@ -87,7 +89,7 @@ async def log_stream(_: OperatorDep, request: Request, svc: ServicesDep, tail: i
         finally:
             if pending is not None:
                 pending.cancel()
-            await source.aclose()
+            subscription.close()
             svc.metrics.sse_clients.dec()
 
     return StreamingResponse(stream(), media_type="text/event-stream",
