@@ -8,13 +8,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PIL import Image
 
-from tests.e2e.widget_conftest import OUTPUT, Watch, chromium, ensure_axe, watch, widget_server
+from tests.e2e.widget_conftest import OUTPUT, Watch, chromium, ensure_axe, serve_page, watch, widget_server
 
 pytestmark = pytest.mark.browser
 
@@ -268,6 +269,64 @@ def test_image_upload_shows_progress_and_thumbnail(open_page: Any, tmp_path: Pat
     page.reload()
     again = page.locator(".stichat-upload").last
     expect(again).to_have_attribute("data-thumb", "loaded")
+    assert not seen.errors, seen.errors
+
+
+EMBED_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Another shop</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="{api}/static/stichat-widget.css"></head>
+<body><h1>Another site that embeds the widget</h1>
+<script src="{api}/static/stichat-widget.js" data-api-base="{api}" defer></script></body></html>"""
+
+
+def test_embedded_in_another_site_with_one_script_tag(chromium: Any, widget_server: Any, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    photo = tmp_path / "cross.jpg"
+    Image.new("RGB", (640, 480), (20, 120, 60)).save(photo, "JPEG")
+    context = chromium.new_context(locale="es-AR", viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(TIMEOUT)
+    with ExitStack() as stack:
+        stack.callback(context.close)
+        page = context.new_page()
+        seen = watch(page)
+        shop = stack.enter_context(serve_page(widget_server.embed_origin, EMBED_PAGE.format(api=widget_server.base)))
+        page.goto(shop)
+        start_chat(page)
+        choice(page, WALK["es-AR"]["accept"]).click()
+        settle(page)
+        send(page, "Lucía")
+        bot_says(page, "Lucía")
+        page.locator("input.stichat-file").set_input_files(str(photo))
+        expect(page.locator(".stichat-upload").last).to_have_attribute("data-thumb", "loaded")
+        page.reload()
+        expect(page.locator(".stichat-user").filter(has_text="Lucía")).to_be_visible()
+        send(page, "mi notebook no prende")
+        expect(page.locator(".stichat-bot .stichat-steps").last).to_be_visible()
+        choice(page, "Hablar con un técnico").click()
+        expect(page.get_by_role("link", name=re.compile("WhatsApp"))).to_be_visible()
+        posts = [url for url, _ in seen.posts]
+        assert posts and all(url.startswith(widget_server.base) for url in posts)
+        assert_csrf_on_posts(seen)
+        assert not seen.errors, seen.errors
+
+
+def test_a_stale_session_starts_a_new_conversation(open_page: Any) -> None:
+    from playwright.sync_api import expect
+
+    page, seen = open_page()
+    start_chat(page)
+    page.evaluate(
+        "() => { for (const k of Object.keys(sessionStorage))"
+        " if (k.endsWith(':sid')) sessionStorage.setItem(k, JSON.stringify('A'.repeat(32))); }"
+    )
+    page.reload()
+    expect(page.get_by_role("dialog")).to_be_visible()
+    expect(choice(page, WALK["es-AR"]["accept"])).to_be_visible()
+    expect(page.locator(".stichat-message")).to_have_count(1)  # the old history went with the old session
+    choice(page, WALK["es-AR"]["accept"]).click()
+    bot_says(page, "llamás")
     assert not seen.errors, seen.errors
 
 

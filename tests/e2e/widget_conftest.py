@@ -8,9 +8,12 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +48,7 @@ def _free_port() -> int:
 @dataclass
 class WidgetServer:
     base: str
+    embed_origin: str  # another origin (ALLOWED_ORIGINS) for the cross-site embedding test
     process: subprocess.Popen[bytes]
     log_path: Path
 
@@ -55,12 +59,48 @@ class WidgetServer:
             return ""
 
 
+@contextmanager
+def serve_page(origin: str, html: str) -> Iterator[str]:
+    """A one-page site on `origin` (a loopback address, so Chromium lets it call the API on loopback)."""
+    body = html.encode()
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    port = int(origin.rsplit(":", 1)[1])
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), Page)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield origin + "/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+
+
 @pytest.fixture(scope="module")
 def widget_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WidgetServer]:
     """`python -m stichat serve` on a free port with a fresh DATA_DIR; stopped at the end."""
     root = tmp_path_factory.mktemp("widget-server")
     port = _free_port()
-    env = {**os.environ, **SERVER_ENV, "DATA_DIR": str(root / "data"), "HOST": "127.0.0.1", "PORT": str(port)}
+    embed_origin = f"http://127.0.0.1:{_free_port()}"
+    env = {
+        **os.environ,
+        **SERVER_ENV,
+        "DATA_DIR": str(root / "data"),
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "ALLOWED_ORIGINS": embed_origin,
+    }
     env.pop("REDIS_URL", None)
     env.pop("OPENAI_API_KEY", None)
     env.pop("OPENAI_BASE_URL", None)
@@ -69,7 +109,9 @@ def widget_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WidgetSe
         process = subprocess.Popen(
             [sys.executable, "-m", "stichat", "serve"], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
         )
-    server = WidgetServer(base=f"http://127.0.0.1:{port}", process=process, log_path=log_path)
+    server = WidgetServer(
+        base=f"http://127.0.0.1:{port}", embed_origin=embed_origin, process=process, log_path=log_path
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
