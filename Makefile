@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # Commands the tests need, as <command>=<Debian package>.
-SYSTEM_DEPS := redis-server=redis-server promtool=prometheus
+SYSTEM_DEPS := redis-server=redis-server promtool=prometheus chromium=chromium
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint typecheck unit bench sysdeps clean
@@ -29,6 +29,7 @@ lint: $(BIN)/.installed ## ruff and mypy (strict on src)
 	$(BIN)/mypy
 
 test: $(BIN)/.installed sysdeps lint ## lint, type checks and every test
+	@scripts/k8s-tools.sh $(VENV)
 	$(BIN)/pytest -q
 
 unit: $(BIN)/.installed ## only the fast unit tests

@@ -21,7 +21,7 @@ from stichat.config import Settings
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.logs import LogHub
 from stichat.metrics import Metrics
-from stichat.ports import RateLimiter, SessionStore
+from stichat.ports import RateLimiter, SessionLocks, SessionStore
 from stichat.services.chat import ChatService
 from stichat.services.links import LinkSigner
 from stichat.services.tickets import TicketService
@@ -103,6 +103,19 @@ def link_secret(settings: Settings) -> bytes:
     return path.read_bytes().strip()
 
 
+def _sessions(settings: Settings) -> SessionStore:
+    """Embedded: SQLite under DATA_DIR. (Redis when REDIS_URL is set: the scale-out work.)"""
+    return SqliteSessionStore(settings.data_dir / "sessions.sqlite3")
+
+
+def _locks(settings: Settings) -> SessionLocks:
+    return LocalSessionLocks()
+
+
+def _rate_limiter(settings: Settings) -> RateLimiter:
+    return LimitsRateLimiter(settings.redis_url)
+
+
 def build(settings: Settings, *, clock: SystemClock | None = None) -> Services:
     """Wire the whole application for these settings. Nothing is wired at import time."""
     clock = clock or SystemClock()
@@ -112,18 +125,18 @@ def build(settings: Settings, *, clock: SystemClock | None = None) -> Services:
     metrics = Metrics.create()
     metrics.sse_clients_max.set(settings.max_sse_clients)
     hub = LogHub()
-    sessions = SqliteSessionStore(settings.data_dir / "sessions.sqlite3")
+    sessions = _sessions(settings)
     tickets = TicketService(
         store=FileTicketStore(settings.tickets_dir), kb=kb, clock=clock, signer=LinkSigner(link_secret(settings)),
         metrics=metrics, public_base_url=settings.public_base_url, whatsapp_number=settings.whatsapp_number,
         link_ttl_days=settings.ticket_link_ttl_days,
     )
     chat = ChatService(
-        sessions=sessions, locks=LocalSessionLocks(), transcripts=FileTranscriptStore(settings.transcripts_dir),
+        sessions=sessions, locks=_locks(settings), transcripts=FileTranscriptStore(settings.transcripts_dir),
         tickets=tickets, kb=kb, clock=clock, metrics=metrics, session_ttl_hours=settings.session_ttl_hours,
     )
     uploads = UploadService(store=FileImageStore(settings.uploads_dir), chat=chat,
                             processor=PillowImageProcessor(), metrics=metrics)
     return Services(settings=settings, kb=kb, metrics=metrics, log_hub=hub, sessions=sessions, chat=chat,
-                    tickets=tickets, uploads=uploads, rate_limiter=LimitsRateLimiter(settings.redis_url),
+                    tickets=tickets, uploads=uploads, rate_limiter=_rate_limiter(settings),
                     closers=[sessions])

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from stichat.domain.conversation import Conversation
 from stichat.domain.images import ImageRecord
+from stichat.domain.nlu import Understanding
 from stichat.domain.tickets import Ticket
 from stichat.domain.transcript import TranscriptEntry
 
@@ -94,3 +95,14 @@ class ImageStore(Protocol):
     async def load(self, image_id: str) -> ImageRecord | None: ...
 
     def file(self, image_id: str, *, thumbnail: bool = False) -> Path | None: ...
+
+
+class Analyzer(Protocol):
+    """Smart mode's reading of one turn. None means "no analysis": the rules' answer stands.
+
+    Implementations own their deadline and breaker: this call must never raise and never take
+    longer than OPENAI_TIMEOUT plus a small margin.
+    """
+
+    async def understand(self, text: str, conversation: Conversation, heard: Understanding) -> Understanding | None:
+        ...

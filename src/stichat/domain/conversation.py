@@ -242,6 +242,19 @@ def text_event(conversation: Conversation, text: str, heard: Understanding, *, h
     return ev(Kind.UNCLEAR)
 
 
+UNSURE_BELOW = 0.5
+
+
+def rules_unsure(conversation: Conversation, heard: Understanding) -> bool:
+    """Whether smart mode should be asked: the rules placed nothing useful where it matters."""
+    if conversation.stage in (Stage.ASK_PROBLEM, Stage.ASK_DEVICE):
+        return heard.problem is None or heard.problem_confidence < UNSURE_BELOW or (
+            heard.device is None and not heard.device_candidates and conversation.device is None)
+    if conversation.stage in (Stage.BASIC_TESTS, Stage.ADVANCED_TESTS, Stage.ESCALATE):
+        return not heard.intents and heard.problem is None
+    return False
+
+
 # --- replies for each stage -------------------------------------------------------------------------
 
 

@@ -15,7 +15,7 @@ from stichat.domain.nlu import understand
 from stichat.domain.pii import mask
 from stichat.domain.transcript import TranscriptEntry
 from stichat.metrics import Metrics
-from stichat.ports import Clock, SessionLocks, SessionStore, TranscriptStore
+from stichat.ports import Analyzer, Clock, SessionLocks, SessionStore, TranscriptStore
 from stichat.services.tickets import TicketLinks, TicketService
 
 log = logging.getLogger("stichat.chat")
@@ -47,8 +47,9 @@ def check_session_id(session_id: object) -> str:
 class ChatService:
     def __init__(self, *, sessions: SessionStore, locks: SessionLocks, transcripts: TranscriptStore,
                  tickets: TicketService, kb: KnowledgeBase, clock: Clock, metrics: Metrics,
-                 session_ttl_hours: int) -> None:
+                 session_ttl_hours: int, analyzer: Analyzer | None = None) -> None:
         self._sessions, self._locks, self._transcripts = sessions, locks, transcripts
+        self._analyzer = analyzer
         self._tickets, self._kb, self._clock, self._metrics = tickets, kb, clock, metrics
         self._ttl = session_ttl_hours * 3600.0
 
@@ -92,7 +93,7 @@ class ChatService:
             if browser:
                 self.check_csrf(token, csrf)
             now = self._clock.now()
-            event = self._event(conversation, message, action)
+            event = await self._event(conversation, message, action)
             outcome = conv.apply(conversation, event,
                                  conv.Context(self._kb, now, await self._tickets.new_id()))
             after, reply, links = outcome.conversation, outcome.reply, None
@@ -117,14 +118,16 @@ class ChatService:
             self._metrics.funnel.labels(stage=after.stage.value).inc()
         return Turn(after, reply, token, links)
 
-    def _event(self, conversation: Conversation, message: str | None, action: str | None) -> Event:
+    async def _event(self, conversation: Conversation, message: str | None, action: str | None) -> Event:
         if action:
             event = conv.button_event(action, self._kb)
             shown = mask(message) if message else event.button or ""
             return replace(event, text=shown)
         text = (message or "").strip()
-        masked = mask(text)
+        masked = mask(text)  # nothing past this line, the LLM included, ever sees the raw text
         heard = understand(masked)
+        if self._analyzer is not None and conv.rules_unsure(conversation, heard):
+            heard = await self._analyzer.understand(masked, conversation, heard) or heard
         return conv.text_event(conversation, masked, heard, had_pii=masked != text)
 
     async def open_ticket(self, *, session_id: str, csrf: str | None = None, browser: bool = False) -> Turn:
