@@ -456,9 +456,14 @@ def test_screenshots_desktop_and_small_screen(open_page: Any) -> None:
         page.screenshot(path=str(OUTPUT / f"widget-{width}x{height}.png"))
         panel = page.get_by_role("dialog").bounding_box()
         assert panel is not None
-        if width <= 480:  # full screen on small screens
+        if width <= 480:  # full screen on small screens, and Tab stays inside it
             assert panel["x"] == 0 and panel["y"] == 0
             assert panel["width"] == width and panel["height"] == height
+            assert page.get_by_role("dialog").get_attribute("aria-modal") == "true"
+            page.get_by_role("textbox", name="Escribí tu mensaje").focus()
+            for key in ["Tab"] * 4 + ["Shift+Tab"] * 12:
+                page.keyboard.press(key)
+                assert page.evaluate("() => !!document.activeElement.closest('.stichat-panel')"), key
         else:
             assert panel["width"] < width / 2
         assert page.evaluate("() => document.documentElement.scrollWidth") <= width
@@ -467,6 +472,9 @@ def test_screenshots_desktop_and_small_screen(open_page: Any) -> None:
             ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5).length"
         )
         assert overflow == 0
+        page.keyboard.press("Escape")
+        expect(launcher(page)).to_be_focused()
+        expect(launcher(page)).to_be_visible()
         assert not seen.errors, seen.errors
 
 

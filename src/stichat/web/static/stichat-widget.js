@@ -352,7 +352,8 @@
     launcher.addEventListener('click', function () { if (state.open) close(); else open(); });
     closeBtn.addEventListener('click', close);
     panel.addEventListener('keydown', function (e) {
-      if (e.key === 'Escape' || e.key === 'Esc') { e.preventDefault(); close(); }
+      if (e.key === 'Escape' || e.key === 'Esc') { e.preventDefault(); close(); return; }
+      if (e.key === 'Tab' && fullScreen()) trapTab(e);
     });
     form.addEventListener('submit', function (e) {
       e.preventDefault();
@@ -369,6 +370,8 @@
     window.addEventListener('offline', function () { showNotice(t('offline')); });
     window.addEventListener('online', function () { if (ui.notice.dataset.kind === 'offline') hideNotice(); });
     applyTexts();
+    syncModal();
+    if (SMALL && SMALL.addEventListener) SMALL.addEventListener('change', syncModal);
   }
 
   function applyTexts() {
@@ -421,6 +424,24 @@
     ui.launcher.setAttribute('aria-expanded', 'false');
     applyTexts();
     ui.launcher.focus();
+  }
+
+  /* On small screens the panel covers the page, so Tab cycles inside it (Escape still leaves). */
+  var SMALL = window.matchMedia ? window.matchMedia('(max-width: 480px)') : null;
+  function fullScreen() { return !!(SMALL && SMALL.matches); }
+  function trapTab(e) {
+    var items = Array.prototype.filter.call(
+      ui.panel.querySelectorAll('button, a[href], input:not([type="file"]), [tabindex="0"]'),
+      function (n) { return !n.closest('[hidden]') && n.getClientRects().length > 0; });
+    if (!items.length) return;
+    var first = items[0];
+    var last = items[items.length - 1];
+    if (e.shiftKey && document.activeElement === first) { e.preventDefault(); last.focus(); }
+    else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
+  }
+  function syncModal() {
+    if (fullScreen()) ui.panel.setAttribute('aria-modal', 'true');
+    else ui.panel.removeAttribute('aria-modal');
   }
 
   function focusBest() {
