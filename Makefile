@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # Commands the tests need, as <command>=<Debian package>.
-SYSTEM_DEPS := redis-server=redis-server promtool=prometheus chromium=chromium
+SYSTEM_DEPS := redis-server=redis-server promtool=prometheus chromium=chromium npm=npm
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint typecheck unit bench sysdeps clean

@@ -228,6 +228,8 @@ def text_event(conversation: Conversation, text: str, heard: Understanding, *, h
             return ev(Kind.DEVICE, heard.device)
         if heard.problem or heard.device or heard.device_candidates:
             return ev(Kind.DESCRIBE)
+        if stage == Stage.ASK_PROBLEM and len(text.split()) >= 2 and not intents:
+            return ev(Kind.DESCRIBE)  # a description the rules cannot place: _describe decides
     if stage in (Stage.BASIC_TESTS, Stage.ADVANCED_TESTS):
         if Intent.YES in intents:
             return ev(Kind.SOLVED)
