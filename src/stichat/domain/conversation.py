@@ -550,3 +550,18 @@ def start(session_id: str, *, locale: str, now: float, kb: KnowledgeBase) -> tup
     """A new conversation at ASK_CONSENT and its first message."""
     conversation = Conversation(session_id=session_id, created_at=now, locale=locale, updated_at=now)
     return conversation, prompt(conversation, kb)
+
+
+def diagram() -> str:
+    """The state diagram (Mermaid) drawn from TRANSITIONS: the docs embed it, a test keeps it fresh."""
+    lines = ["stateDiagram-v2", "    [*] --> ASK_CONSENT"]
+    seen: set[tuple[str, str, str]] = set()
+    for stage, rules in TRANSITIONS.items():
+        for kind, rule in rules.items():
+            for target in rule.targets:
+                edge = (stage.value, target.value, kind.value)
+                if edge not in seen and target != stage:
+                    seen.add(edge)
+                    lines.append(f"    {stage.value} --> {target.value}: {kind.value}")
+    lines.append("    ENDED --> [*]")
+    return "\n".join(lines)
