@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, disable_created_metrics, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
@@ -66,6 +66,8 @@ class Metrics:
 
     @classmethod
     def create(cls) -> Metrics:
+        # `*_created` series double the scrape size and nothing here queries them.
+        disable_created_metrics()  # type: ignore[no-untyped-call]  # untyped in prometheus_client
         r = CollectorRegistry(auto_describe=True)
         r.register(_ProcessCollector())
         return cls(
