@@ -97,3 +97,30 @@ def test_the_log_file_never_holds_the_operator_token_or_raw_pii(server: LiveServ
     assert OPERATOR_TOKEN not in text
     assert "pepe@example.com" not in text
     assert re.search(r"\{.*\"event\": \"http_request\"", text)
+
+
+def test_a_closed_stream_is_removed_at_once(server: LiveServer) -> None:
+    url = f"{server.url}/api/logs/stream?token={OPERATOR_TOKEN}&tail=5"
+    metrics = f"{server.url}/api/metrics?token={OPERATOR_TOKEN}"
+    with httpx.Client(timeout=httpx.Timeout(10, read=30)) as streams, streams.stream("GET", url) as live:
+        lines = live.iter_lines()
+        assert next(lines) == "event: hello"
+        assert httpx.get(metrics).json()["sse"]["clients"] >= 1
+    for _ in range(50):
+        if httpx.get(metrics).json()["sse"]["clients"] == 0:
+            break
+        threading.Event().wait(0.1)
+    assert httpx.get(metrics).json()["sse"]["clients"] == 0
+
+
+def test_the_log_tail_is_bounded(tmp_path: Path) -> None:
+    live = start_server(tmp_path / "data", tmp_path / "server.log", LOGS_MAX_BYTES="2048")
+    try:
+        with httpx.Client(base_url=live.url, timeout=10) as http:
+            for _ in range(30):
+                http.get("/healthz")
+            tail = http.get(f"/api/logs?token={OPERATOR_TOKEN}").text
+        assert 0 < len(tail.encode()) <= 2048
+        assert all(json.loads(line)["event"] for line in tail.strip().splitlines())  # whole lines only
+    finally:
+        live.stop()
