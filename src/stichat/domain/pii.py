@@ -27,6 +27,7 @@ Pure domain code: standard library only, no I/O, no logging.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -87,7 +88,7 @@ class Detector:
     kind: str
     pattern: re.Pattern[str]
     validator: Validator | None = None
-    needs_digit: bool = True  # skipped quickly on texts without digits
+    needs_digits: bool = True  # skipped on texts without a stretch of seven digits
 
 
 # --------------------------------------------------------------------------------------------------
@@ -101,7 +102,7 @@ _CUIT_PREFIXES = frozenset({"20", "23", "24", "27", "30", "33", "34"})
 
 
 def _digits(s: str) -> str:
-    return "".join(ch for ch in s if ch.isdigit())
+    return "".join(ch for ch in s if ch.isdecimal())
 
 
 def luhn_is_valid(number: str) -> bool:
@@ -151,21 +152,23 @@ def cuit_is_valid(number: str) -> bool:
 _DNI_WORDS = r"d\.?n\.?i\.?|documento|document|doc"
 _PHONE_WORDS = (
     r"tel[eé]fono|telefono|telephone|tel|cel(?:ular|u)?|m[oó]vil|whats\s?app|whats|wsp|wpp|wasap"
-    r"|guasap|ll[aá]m[aáeé]\w*|fijo|phone|cell(?:phone)?|mobile|call(?:\s+me)?|text\s+me|sms"
+    r"|guasap|ll[aá]m[aáeé]\w*|fijo|phone|cell(?:phone)?|mobile|call\s+me|text\s+me|sms"
 )
-# A keyword is a whole word: not glued to letters on either side.
-_KEYWORD = re.compile(rf"(?<![^\W\d_])(?:(?P<dni>{_DNI_WORDS})|(?P<phone>{_PHONE_WORDS}))(?![^\W\d_])", re.IGNORECASE)
+# A keyword is a whole word: "Intel", "Excel", "iPhone" or "doc_id" hold none.
+_KEYWORD = re.compile(rf"(?<!\w)(?:(?P<dni>{_DNI_WORDS})|(?P<phone>{_PHONE_WORDS}))(?!\w)", re.IGNORECASE)
 # What may sit between a keyword and its number: punctuation and at most four words of letters.
 _GAP = re.compile(r"[^\w]*(?:[^\W\d_]+[^\w]+){0,4}")
 _WINDOW = 80
 
+# An amount: a currency or price word right before the number (at most two words between:
+# "un total de 1.500.000"), or a currency or unit right after it ("1.500.000 de pesos").
 _AMOUNT_BEFORE = re.compile(
-    r"(?:[$€£]|(?<![^\W\d_])(?:u\$s|us\$|usd|ars|eur|precio|cuesta|sale|vale|total|costo|presupuesto)"
-    r"(?![^\W\d_]))[^\w]*$",
+    r"(?:[$€£]|(?<!\w)(?:u\$s|us\$|usd|ars|eur|precio|cuesta|sale|vale|total|costo|presupuesto|pag\w*)(?!\w))"
+    r"[^\w]*(?:[^\W\d_]+[^\w]+){0,2}$",
     re.IGNORECASE,
 )
 _AMOUNT_AFTER = re.compile(
-    r"\s*(?:pesos|ars|usd|u\$s|d[oó]lares|dollars|euros|mangos|lucas|bytes|[kmgt]i?b|km)(?![^\W\d_])",
+    r"\s*(?:de\s+)?(?:[$€£]|(?:pesos|ars|usd|u\$s|d[oó]lares|dollars|euros|mangos|lucas|bytes|[kmgt]i?b|km)(?!\w))",
     re.IGNORECASE,
 )
 
@@ -178,14 +181,15 @@ def _keyword_kind(text: str, start: int, end: int) -> str | None:
         last = m
     if last is not None and _GAP.fullmatch(text, last.end(), start):
         return DNI if last.group("dni") else PHONE
-    nxt = _KEYWORD.search(text, end, min(len(text), end + _WINDOW))
-    if nxt is not None and _GAP.fullmatch(text, end, nxt.start()):
+    # Search a little past the window so a keyword is never cut in half ("cel|ebrar").
+    nxt = _KEYWORD.search(text, end, min(len(text), end + _WINDOW + 40))
+    if nxt is not None and nxt.start() <= end + _WINDOW and _GAP.fullmatch(text, end, nxt.start()):
         return DNI if nxt.group("dni") else PHONE
     return None
 
 
 def _is_amount(text: str, start: int, end: int) -> bool:
-    lo = max(0, start - 24)
+    lo = max(0, start - 40)
     return bool(_AMOUNT_BEFORE.search(text, lo, start) or _AMOUNT_AFTER.match(text, end))
 
 
@@ -195,7 +199,7 @@ def _is_amount(text: str, start: int, end: int) -> bool:
 
 
 def _ndigits(text: str, start: int, end: int) -> int:
-    return sum(1 for ch in text[start:end] if ch.isdigit())
+    return sum(map(str.isdecimal, text[start:end]))
 
 
 def _card_ok(text: str, start: int, end: int) -> bool:
@@ -245,7 +249,8 @@ _EMAIL_RX = re.compile(r"(?<![\w.%+\-])[\w%+\-]+(?:\.[\w%+\-]+)*@(?:[^\W_](?:[\w
 
 _CBU_RX = _rx(r"\d(?:[\ \-]?\d){21}")
 
-_CARD_RX = _rx(rf"[1-9]\d{{2,5}}(?:{_CARD_SEP}\d{{3,6}})*{_CARD_SEP}\d{{1,6}} | [1-9]\d{{12,18}}")
+# Bounded repetitions everywhere: a long run of digit groups must cost linear time, not quadratic.
+_CARD_RX = _rx(rf"[1-9]\d{{2,5}}(?:{_CARD_SEP}\d{{3,6}}){{0,5}}{_CARD_SEP}\d{{1,6}} | [1-9]\d{{12,18}}")
 
 _CUIT_RX = _rx(r"(?:20|23|24|27|30|33|34) (?P<s>[\ .\-]?) (?:\d{8}|\d{2}\.\d{3}\.\d{3}) (?P=s) \d")
 
@@ -258,7 +263,7 @@ _PHONE_AR_INTL_RX = re.compile(
 # Any other international number: "+" country code and groups of two or more digits.
 _PHONE_INTL_RX = re.compile(
     rf"""(?<![\w+])\+\ ?[1-9]\d{{0,3}}
-        (?: (?:\ ?[.\-]\ ?|\ )\d{{2,}} | (?:\ ?[.\-]\ ?|\ )?\(\d{{1,4}}\) )+ {_R}
+        (?: (?:\ ?[.\-]\ ?|\ )\d{{2,6}} | (?:\ ?[.\-]\ ?|\ )?\(\d{{1,4}}\) ){{1,6}} {_R}
       | (?<![\w+])\+[1-9]\d{{6,14}} {_R}""",
     re.VERBOSE,
 )
@@ -283,7 +288,7 @@ _PHONE_NEAR_RX = _rx(
 )
 
 DETECTORS: tuple[Detector, ...] = (
-    Detector("email", EMAIL, _EMAIL_RX, needs_digit=False),
+    Detector("email", EMAIL, _EMAIL_RX, needs_digits=False),
     # 22 digits: masked even when a check digit fails (nothing else in a chat has 22 digits).
     Detector("cbu", CBU, _CBU_RX),
     Detector("card", CARD, _CARD_RX, _card_ok),
@@ -296,7 +301,9 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("phone-near-keyword", PHONE, _PHONE_NEAR_RX, _phone_near),
 )
 
-_DIGIT = re.compile(r"\d")
+# Every digit detector needs seven digits with at most three of " .-()" between neighbours; texts
+# without such a stretch ("error 651", "hace 2 días", "Windows 10 21H2") skip them all.
+_DIGIT_STRETCH = re.compile(r"\d(?:[\ .\-()]{0,3}\d){6}")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -307,12 +314,12 @@ _DIGIT = re.compile(r"\d")
 def find(text: str) -> list[Finding]:
     """Every detected item, by position, without overlaps."""
     has_at = "@" in text
-    has_digit = _DIGIT.search(text) is not None
-    if not has_at and not has_digit:
+    has_digits = _DIGIT_STRETCH.search(text) is not None
+    if not has_at and not has_digits:
         return []
-    taken: list[Finding] = []
+    taken = _Claims()
     for det in DETECTORS:
-        if (det.needs_digit and not has_digit) or (det.kind == EMAIL and not has_at):
+        if (det.needs_digits and not has_digits) or (det.kind == EMAIL and not has_at):
             continue
         pos = 0
         while (m := det.pattern.search(text, pos)) is not None:
@@ -321,28 +328,44 @@ def find(text: str) -> list[Finding]:
             if accepted is None:
                 pos = start + 1
             else:
-                taken.append(Finding(det.kind, start, accepted))
+                taken.add(Finding(det.kind, start, accepted))
                 pos = accepted
-    taken.sort(key=lambda f: f.start)
-    return taken
+    return taken.findings
 
 
-def _accept(det: Detector, text: str, start: int, end: int, taken: list[Finding]) -> int | None:
+class _Claims:
+    """Spans already claimed, kept sorted; overlap checks are a binary search."""
+
+    __slots__ = ("findings", "starts")
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self.starts: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start)
+        if i > 0 and self.findings[i - 1].end > start:
+            return True
+        return i < len(self.starts) and self.starts[i] < end
+
+    def add(self, finding: Finding) -> None:
+        i = bisect.bisect_right(self.starts, finding.start)
+        self.starts.insert(i, finding.start)
+        self.findings.insert(i, finding)
+
+
+def _accept(det: Detector, text: str, start: int, end: int, taken: _Claims) -> int | None:
     """The end of the accepted span, or None. When the whole candidate fails its validator, shorter
     spans ending before a space or dash are tried, longest first: "4111 1111 1111 1111 2 veces"
     still yields the card, "tel 341 5551234 20 veces" still yields the phone."""
     if det.validator is None:
-        return None if _overlaps(taken, start, end) else end
+        return None if taken.overlaps(start, end) else end
     for cut in range(end, start, -1):
         if cut != end and not (text[cut] in " -" and text[cut - 1].isdigit()):
             continue
-        if not _overlaps(taken, start, cut) and det.validator(text, start, cut):
+        if not taken.overlaps(start, cut) and det.validator(text, start, cut):
             return cut
     return None
-
-
-def _overlaps(taken: list[Finding], start: int, end: int) -> bool:
-    return any(f.start < end and start < f.end for f in taken)
 
 
 def mask(text: str) -> str:
