@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import secrets
 import shutil
@@ -16,6 +17,9 @@ from stichat.adapters.imaging import PillowImageProcessor
 from stichat.adapters.knowledge_files import load_knowledge
 from stichat.adapters.limits_rate import LimitsRateLimiter
 from stichat.adapters.local_locks import LocalSessionLocks
+from stichat.adapters.redis_client import connect
+from stichat.adapters.redis_locks import RedisSessionLocks
+from stichat.adapters.redis_sessions import RedisSessionStore
 from stichat.adapters.sqlite_sessions import SqliteSessionStore
 from stichat.config import Settings
 from stichat.domain.knowledge import KnowledgeBase
@@ -28,6 +32,7 @@ from stichat.services.tickets import TicketService
 from stichat.services.uploads import UploadService
 
 LINK_SECRET_FILE = ".link-secret"  # noqa: S105 - a file name, not a secret
+HEALTH_TIMEOUT_SECONDS = 2.0
 
 
 class SystemClock:
@@ -55,10 +60,14 @@ class Services:
         for name, directory in self.settings.storage_dirs().items():
             checks[name] = "ok" if os.access(directory, os.W_OK) else "not writable"
         try:
-            await self.sessions.ping()
+            # The store's own timeouts answer first (REDIS_TIMEOUT_MS); this bound is the backstop
+            # that keeps a probe from ever hanging.
+            await asyncio.wait_for(self.sessions.ping(), timeout=HEALTH_TIMEOUT_SECONDS)
             checks["sessions"] = "ok"
         except Exception as exc:  # any failure of the store is a failed check, reported not raised
             checks["sessions"] = f"error: {type(exc).__name__}"
+        if self.settings.redis_url:
+            checks["redis"] = checks["sessions"]  # sessions live in Redis: one PING answers both
         return checks
 
     def update_storage_metrics(self) -> None:
@@ -104,16 +113,29 @@ def link_secret(settings: Settings) -> bytes:
 
 
 def _sessions(settings: Settings) -> SessionStore:
-    """Embedded: SQLite under DATA_DIR. (Redis when REDIS_URL is set: the scale-out work.)"""
+    """Embedded: SQLite under DATA_DIR. Scaled (REDIS_URL set): Redis, shared by every replica."""
+    if settings.redis_url:
+        return RedisSessionStore(connect(settings.redis_url, timeout_ms=settings.redis_timeout_ms),
+                                 ttl_seconds=settings.session_ttl_hours * 3600)
     return SqliteSessionStore(settings.data_dir / "sessions.sqlite3")
 
 
+#: A lock outlives the longest critical section (one LLM call, then a few writes) by this much, and a
+#: waiter queues at most one LLM call plus LOCK_QUEUE_SECONDS: see docs/scaling.md.
+LOCK_MARGIN_SECONDS, LOCK_QUEUE_SECONDS = 10.0, 2.0
+
+
 def _locks(settings: Settings) -> SessionLocks:
+    """In process when embedded; in Redis (SET NX PX, compare-and-delete) when replicas share sessions."""
+    if settings.redis_url:
+        return RedisSessionLocks(connect(settings.redis_url, timeout_ms=settings.redis_timeout_ms),
+                                 ttl_seconds=settings.openai_timeout + LOCK_MARGIN_SECONDS,
+                                 wait_seconds=settings.openai_timeout + LOCK_QUEUE_SECONDS)
     return LocalSessionLocks()
 
 
 def _rate_limiter(settings: Settings) -> RateLimiter:
-    return LimitsRateLimiter(settings.redis_url)
+    return LimitsRateLimiter(settings.redis_url, redis_timeout_ms=settings.redis_timeout_ms)
 
 
 def build(settings: Settings, *, clock: SystemClock | None = None) -> Services:

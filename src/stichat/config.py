@@ -92,6 +92,7 @@ class Settings:
     uploads_dir: Path = Path("data/uploads")
     logs_dir: Path = Path("data/logs")
     redis_url: str = ""
+    redis_timeout_ms: int = 500
     smart_mode: bool = True
     openai_api_key: str = field(default="", repr=False)
     openai_base_url: str = ""
@@ -160,6 +161,7 @@ class Settings:
             uploads_dir=Path(_read(env, "UPLOADS_DIR", str(data_dir / "uploads"))),
             logs_dir=Path(_read(env, "LOGS_DIR", str(data_dir / "logs"))),
             redis_url=_read(env, "REDIS_URL"),
+            redis_timeout_ms=_int(env, "REDIS_TIMEOUT_MS", 500, minimum=50),
             smart_mode=_bool(env, "SMART_MODE", True),
             openai_api_key=_read(env, "OPENAI_API_KEY"),
             openai_base_url=_read(env, "OPENAI_BASE_URL").rstrip("/"),

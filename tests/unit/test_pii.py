@@ -182,6 +182,8 @@ POSITIVE = [
         "ticket TCK-20261128-AB12CD, dni [DNI]",
         id="mixed-ticket-id-and-dni",
     ),
+    P("mi tel es (341) 4556677", "mi tel es [PHONE]", id="phone-area-in-parens"),
+    P("+54 0341 4556677 (fijo)", "[PHONE] (fijo)", id="phone-intl-with-trunk-zero"),
     P("te llamo al 0341 4556677 mañana", "te llamo al [PHONE] mañana", id="phone-trunk-space"),
     P(
         f"error 0x80070005 al pagar con {VISA}",
@@ -237,6 +239,9 @@ NEGATIVE = [
     "mi ticket es TCK-20261128-AB12CD",
     "lo compré en 2019",
     "pedido 12345678",
+    "factura B 00003-00001234",
+    "factura 0001-00012345 del 28/11/2026",
+    f"el IMEI es {luhn_complete('35693803564380')}",
     "sale un total de 1.500.000",
     "me cobraron 1.500.000 de pesos",
     "Intel Core i7 8700K, planilla Excel con 1234567 filas",

@@ -14,6 +14,7 @@
         ├── Unprocessable          422 well-formed but unusable (unknown button, corrupt image)
         ├── RateLimited            429 with `retry_after` seconds
         └── Unavailable            503 a dependency (storage, Redis) or a capacity limit
+            └── DependencyUnavailable  503 a shared store (Redis) did not answer in time
 """
 
 from __future__ import annotations
@@ -83,3 +84,9 @@ class RateLimited(ChatError):
 
 class Unavailable(ChatError):
     status, code = 503, "unavailable"
+
+
+class DependencyUnavailable(Unavailable):
+    """A shared store (Redis) refused or timed out: the request fails fast rather than hang."""
+
+    status, code = 503, "dependency_unavailable"

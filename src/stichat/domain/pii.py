@@ -188,6 +188,9 @@ def _keyword_kind(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_IMEI_BEFORE = re.compile(r"(?<!\w)imei\s?\d?(?!\w)[^\w]*(?:[^\W\d_]+[^\w]+){0,2}$", re.IGNORECASE)
+
+
 def _is_amount(text: str, start: int, end: int) -> bool:
     lo = max(0, start - 40)
     return bool(_AMOUNT_BEFORE.search(text, lo, start) or _AMOUNT_AFTER.match(text, end))
@@ -203,7 +206,10 @@ def _ndigits(text: str, start: int, end: int) -> int:
 
 
 def _card_ok(text: str, start: int, end: int) -> bool:
-    return 13 <= _ndigits(text, start, end) <= 19 and luhn_is_valid(text[start:end])
+    n = _ndigits(text, start, end)
+    if n == 15 and _IMEI_BEFORE.search(text, max(0, start - 40), start):
+        return False  # an IMEI is Luhn-valid too, and the technician needs it
+    return 13 <= n <= 19 and luhn_is_valid(text[start:end])
 
 
 def _cuit_ok(text: str, start: int, end: int) -> bool:
@@ -257,7 +263,7 @@ _CUIT_RX = _rx(r"(?:20|23|24|27|30|33|34) (?P<s>[\ .\-]?) (?:\d{8}|\d{2}\.\d{3}\
 # +54 [9] area subscriber, in the usual spellings.
 _PHONE_AR_INTL_RX = re.compile(
     rf"""(?<![\w+])\+\ ?54 {_SEP}? (?:9 {_SEP}?)?
-        (?:\(\d{{2,4}}\) | \d{{2,4}}) {_SEP}? (?:15 {_SEP}?)? \d{{2,4}} {_SEP}? \d{{4}} {_R}""",
+        (?:\(0?[1-9]\d{{1,3}}\) | 0?[1-9]\d{{1,3}}) {_SEP}? (?:15 {_SEP}?)? [1-9]\d{{1,3}} {_SEP}? \d{{4}} {_R}""",
     re.VERBOSE,
 )
 # Any other international number: "+" country code and groups of two or more digits.
@@ -268,7 +274,12 @@ _PHONE_INTL_RX = re.compile(
     re.VERBOSE,
 )
 # National with the trunk 0: 0341-4556677, (0341) 455-6677, 0341 155551234, 011 15 2345-6789.
-_PHONE_TRUNK_RX = _rx(rf"(?:\(0\d{{1,4}}\) | 0\d{{1,4}}) {_SEP}? (?:15 {_SEP}?)? \d{{2,4}} {_SEP}? \d{{4}}")
+# Area codes and subscriber numbers never start with 0, so invoice numbers (00003-00001234) are safe.
+_PHONE_TRUNK_RX = _rx(
+    rf"(?:\(0[1-9]\d{{0,3}}\) | 0[1-9]\d{{0,3}}) {_SEP}? (?:15 {_SEP}?)? [1-9]\d{{1,3}} {_SEP}? \d{{4}}"
+)
+# Area code in parentheses without the trunk 0: (341) 455-6677, (11) 15 2345-6789.
+_PHONE_PARENS_RX = _rx(r"\([1-9]\d{1,3}\)\ ?(?:15[\ \-]?)?[1-9]\d{1,3}[\ \-]?\d{4}")
 # Shapes no technical text has: "11 2345-6789", "341 15 555-1234", "15-5551234", "15 555-1234".
 _PHONE_DASHED_RX = _rx(
     r"""[1-9]\d{1,3}\ (?:15\ ?)?\d{2,4}-\d{4}
@@ -296,6 +307,7 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("phone-ar-intl", PHONE, _PHONE_AR_INTL_RX, _digit_count_in(12, 13, 14, 15)),
     Detector("phone-intl", PHONE, _PHONE_INTL_RX, _digit_count_in(*range(8, 16))),
     Detector("phone-trunk", PHONE, _PHONE_TRUNK_RX, _digit_count_in(11, 13)),
+    Detector("phone-parens", PHONE, _PHONE_PARENS_RX, _digit_count_in(10, 12)),
     Detector("phone-dashed", PHONE, _PHONE_DASHED_RX, _digit_count_in(8, 9, 10, 12)),
     Detector("dni", DNI, _DNI_RX, _dni_ok),
     Detector("phone-near-keyword", PHONE, _PHONE_NEAR_RX, _phone_near),

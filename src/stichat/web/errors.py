@@ -54,6 +54,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "en": "The service is unavailable right now. Please try again shortly."},
     "dependency_unavailable": {"es-AR": "El servicio no está disponible en este momento. Probá en un rato.",
                                "en": "The service is unavailable right now. Please try again shortly."},
+    "session_busy": {"es-AR": "Estoy terminando tu mensaje anterior. Probá de nuevo en un segundo.",
+                     "en": "I'm still finishing your previous message. Try again in a second."},
     "method_not_allowed": {"es-AR": "Método no permitido.", "en": "Method not allowed."},
     "internal_error": {"es-AR": "Algo falló de nuestro lado. Probá de nuevo.",
                        "en": "Something went wrong on our side. Please try again."},
@@ -95,7 +97,7 @@ def error_response(request: Request, status: int, code: str, *, retry_after: int
 def install(app: FastAPI) -> None:
     async def on_chat_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, ChatError)
-        retry = exc.retry_after if exc.status == 429 else None
+        retry = exc.retry_after if exc.status in (429, 503) else None
         if exc.status == 429 and retry is None:
             retry = 60
         return error_response(request, exc.status, exc.code, retry_after=retry)

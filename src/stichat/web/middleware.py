@@ -16,7 +16,7 @@ from stichat.logs import request_id_var, session_id_var
 from stichat.metrics import Metrics
 from stichat.web.errors import error_response
 
-_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 log = logging.getLogger("stichat.http")
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
@@ -34,7 +34,8 @@ class RequestContext:
             await self.app(scope, receive, send)
             return
         incoming = Headers(scope=scope).get("x-request-id", "")
-        rid = incoming if _REQUEST_ID.match(incoming) else secrets.token_hex(8)
+        # fullmatch, not match: `$` also matches before a trailing newline, which must never be echoed.
+        rid = incoming if _REQUEST_ID.fullmatch(incoming) else secrets.token_hex(8)
         rid_token, sid_token = request_id_var.set(rid), session_id_var.set(None)
         started = time.perf_counter()
         status = 500
