@@ -20,7 +20,8 @@ therefore bounded on both sides: it may not touch a letter or digit, may not fol
 A bare 7-12 digit number is not personal data on its own (it can be an order number); it is masked
 only when the nearest keyword within four words is a phone word (tel, cel, whatsapp, llamame,
 phone, call me...) or a document word (dni, documento, doc, d.n.i.). A dotted 12.345.678 is a
-DNI by itself unless it reads as an amount ($ 1.500.000, 1.500.000 pesos).
+DNI by itself unless it reads as an amount ($ 1.500.000, 1.500.000 pesos). A 15-digit Luhn number
+right after "IMEI" is a device id, not a card, and stays readable.
 
 Pure domain code: standard library only, no I/O, no logging.
 """
