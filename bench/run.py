@@ -106,8 +106,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "APP_ENV": "test", "DATA_DIR": str(Path(tmp) / "data"), "SMART_MODE": "false",
                "RATE_LIMIT_GREETING": "100000/minute", "RATE_LIMIT_CHAT": "1000000/minute",
-               "RATE_LIMIT_CHAT_SESSION": "1000000/minute", "LOG_LEVEL": "WARNING"}
-        server = subprocess.Popen([sys.executable, str(Path(__file__).with_name("server.py")), str(port)], env=env)
+               "RATE_LIMIT_CHAT_SESSION": "1000000/minute", "LOG_LEVEL": os.environ.get("LOG_LEVEL", "INFO")}
+        # Logs stay on (INFO, as in production) and are written; the terminal is spared them.
+        server = subprocess.Popen([sys.executable, str(Path(__file__).with_name("server.py")), str(port)], env=env,
+                                  stdout=subprocess.DEVNULL)
         try:
             url = f"http://127.0.0.1:{port}"
             for _ in range(100):
