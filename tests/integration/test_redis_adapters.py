@@ -215,3 +215,24 @@ def test_an_unreachable_redis_fails_fast_in_every_adapter(tmp_path: Path) -> Non
     started = time.monotonic()
     assert run(each) == ["dependency_unavailable"] * 4
     assert time.monotonic() - started < 3
+
+
+def test_connections_left_idle_across_a_redis_restart_do_not_fail_the_next_call(tmp_path: Path) -> None:
+    """The pool's sockets die with the server; the retry on a fresh connection hides that. (With
+    redis-py's sync Retry class on the asyncio client it did not, and every replica kept failing.)"""
+    with running_redis(tmp_path / "restart") as server:
+
+        async def scenario() -> list[object]:
+            store = RedisSessionStore(connect(server.url(), timeout_ms=500), ttl_seconds=60)
+            locks = RedisSessionLocks(connect(server.url(), timeout_ms=500), ttl_seconds=10, wait_seconds=1)
+            limiter = LimitsRateLimiter(server.url(), redis_timeout_ms=500)
+            await store.create(conversation(), csrf_token="c", expires_at=NOW + 60)
+            async with locks.hold("s" * 32):
+                await limiter.hit("100/minute", "x")
+            server.stop(save=True)
+            server.start()
+            async with locks.hold("s" * 32):
+                found = await store.load("s" * 32, now=NOW)
+            return [found is not None, await limiter.hit("100/minute", "x")]
+
+        assert run(scenario) == [True, None]

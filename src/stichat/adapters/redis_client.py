@@ -7,9 +7,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from redis.asyncio import Redis
+from redis.asyncio.retry import Retry  # not redis.retry.Retry: the asyncio client awaits its retries
 from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
-from redis.retry import Retry
 
 from stichat.domain.errors import DependencyUnavailable
 
