@@ -11,12 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from stichat.adapters.file_images import FileImageStore
+from stichat.adapters.file_smart_switch import FILE_NAME as SMART_SWITCH_FILE
+from stichat.adapters.file_smart_switch import FileSmartSwitch
 from stichat.adapters.file_tickets import FileTicketStore
 from stichat.adapters.file_transcripts import FileTranscriptStore
 from stichat.adapters.imaging import PillowImageProcessor
 from stichat.adapters.knowledge_files import load_knowledge
 from stichat.adapters.limits_rate import LimitsRateLimiter
 from stichat.adapters.local_locks import LocalSessionLocks
+from stichat.adapters.openai_llm import OpenAILLM
 from stichat.adapters.redis_client import connect
 from stichat.adapters.redis_locks import RedisSessionLocks
 from stichat.adapters.redis_sessions import RedisSessionStore
@@ -25,9 +28,11 @@ from stichat.config import Settings
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.logs import LogHub
 from stichat.metrics import Metrics
-from stichat.ports import RateLimiter, SessionLocks, SessionStore
+from stichat.ports import Analyzer, RateLimiter, SessionLocks, SessionStore, SmartSwitch
+from stichat.services.breaker import BreakerPolicy, CircuitBreaker, GuardedLLM, gauge_updater
 from stichat.services.chat import ChatService
 from stichat.services.links import LinkSigner
+from stichat.services.smart import SmartAnalyzer, SmartMode
 from stichat.services.tickets import TicketService
 from stichat.services.uploads import UploadService
 
@@ -53,6 +58,7 @@ class Services:
     rate_limiter: RateLimiter
     started_at: float = field(default_factory=time.time)
     closers: list[object] = field(default_factory=list)
+    smart: SmartMode | None = None
 
     async def health(self) -> dict[str, str]:
         """Each dependency: "ok" or a short reason. Storage dirs must be writable."""
@@ -138,6 +144,32 @@ def _rate_limiter(settings: Settings) -> RateLimiter:
     return LimitsRateLimiter(settings.redis_url, redis_timeout_ms=settings.redis_timeout_ms)
 
 
+def smart_switch(settings: Settings) -> SmartSwitch:
+    """The runtime smart-mode switch: a file under DATA_DIR, shared by every process on the volume.
+
+    TODO(scale-out): with REDIS_URL, a Redis key read through `redis_client.connect` (same one-second
+    cache); until then replicas share it through the DATA_DIR volume, as they share tickets.
+    """
+    return FileSmartSwitch(settings.data_dir / SMART_SWITCH_FILE)
+
+
+def _analyzer(settings: Settings, metrics: Metrics, kb: KnowledgeBase) -> tuple[Analyzer | None, SmartMode]:
+    """Smart mode when SMART_MODE and an endpoint are set: the OpenAI adapter behind breaker and deadline."""
+    switch = smart_switch(settings)
+    if not settings.smart_mode_configured:
+        return None, SmartMode(switch=switch, configured=False)
+    policy = BreakerPolicy(
+        failure_rate=settings.openai_breaker_failure_rate, min_calls=settings.openai_breaker_min_calls,
+        window_seconds=settings.openai_breaker_window_seconds, open_seconds=settings.openai_breaker_open_seconds,
+        half_open_probes=settings.openai_breaker_half_open_probes,
+    )
+    breaker = CircuitBreaker(policy, on_change=gauge_updater(metrics))
+    adapter = OpenAILLM(model=settings.openai_model, api_key=settings.openai_api_key,
+                        base_url=settings.openai_base_url, timeout=settings.openai_timeout)
+    llm = GuardedLLM(adapter, breaker=breaker, metrics=metrics, timeout=settings.openai_timeout)
+    return SmartAnalyzer(llm=llm, kb=kb, switch=switch), SmartMode(switch=switch, configured=True, breaker=breaker)
+
+
 def build(settings: Settings, *, clock: SystemClock | None = None) -> Services:
     """Wire the whole application for these settings. Nothing is wired at import time."""
     clock = clock or SystemClock()
@@ -148,6 +180,7 @@ def build(settings: Settings, *, clock: SystemClock | None = None) -> Services:
     metrics.sse_clients_max.set(settings.max_sse_clients)
     hub = LogHub()
     sessions = _sessions(settings)
+    analyzer, smart = _analyzer(settings, metrics, kb)
     tickets = TicketService(
         store=FileTicketStore(settings.tickets_dir), kb=kb, clock=clock, signer=LinkSigner(link_secret(settings)),
         metrics=metrics, public_base_url=settings.public_base_url, whatsapp_number=settings.whatsapp_number,
@@ -156,9 +189,10 @@ def build(settings: Settings, *, clock: SystemClock | None = None) -> Services:
     chat = ChatService(
         sessions=sessions, locks=_locks(settings), transcripts=FileTranscriptStore(settings.transcripts_dir),
         tickets=tickets, kb=kb, clock=clock, metrics=metrics, session_ttl_hours=settings.session_ttl_hours,
+        analyzer=analyzer,
     )
     uploads = UploadService(store=FileImageStore(settings.uploads_dir), chat=chat,
                             processor=PillowImageProcessor(), metrics=metrics)
     return Services(settings=settings, kb=kb, metrics=metrics, log_hub=hub, sessions=sessions, chat=chat,
                     tickets=tickets, uploads=uploads, rate_limiter=_rate_limiter(settings),
-                    closers=[sessions])
+                    closers=[sessions], smart=smart)

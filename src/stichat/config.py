@@ -61,6 +61,13 @@ def _float(env: Mapping[str, str], name: str, default: float, *, minimum: float 
     return value
 
 
+def _rate_fraction(env: Mapping[str, str], name: str, default: float) -> float:
+    value = _float(env, name, default)
+    if value > 1:
+        raise ConfigError(f"{name} must be a fraction between 0 and 1, got {value}")
+    return value
+
+
 def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
     raw = _read(env, name, "true" if default else "false").lower()
     if raw in {"1", "true", "yes", "on"}:
@@ -99,6 +106,11 @@ class Settings:
     openai_model: str = "gpt-4o-mini"
     openai_vision_model: str = "gpt-4o"
     openai_timeout: float = 8.0
+    openai_breaker_failure_rate: float = 0.5
+    openai_breaker_min_calls: int = 5
+    openai_breaker_window_seconds: float = 60.0
+    openai_breaker_open_seconds: float = 30.0
+    openai_breaker_half_open_probes: int = 1
     log_token: str = field(default="", repr=False)
     log_token_generated: bool = False
     allowed_origins: tuple[str, ...] = ()
@@ -168,6 +180,11 @@ class Settings:
             openai_model=_read(env, "OPENAI_MODEL", "gpt-4o-mini"),
             openai_vision_model=_read(env, "OPENAI_VISION_MODEL", "gpt-4o"),
             openai_timeout=_float(env, "OPENAI_TIMEOUT", 8.0),
+            openai_breaker_failure_rate=_rate_fraction(env, "OPENAI_BREAKER_FAILURE_RATE", 0.5),
+            openai_breaker_min_calls=_int(env, "OPENAI_BREAKER_MIN_CALLS", 5, minimum=1),
+            openai_breaker_window_seconds=_float(env, "OPENAI_BREAKER_WINDOW_SECONDS", 60.0),
+            openai_breaker_open_seconds=_float(env, "OPENAI_BREAKER_OPEN_SECONDS", 30.0),
+            openai_breaker_half_open_probes=_int(env, "OPENAI_BREAKER_HALF_OPEN_PROBES", 1, minimum=1),
             log_token=log_token,
             log_token_generated=generated,
             allowed_origins=origins,

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
+
+from pydantic import BaseModel
 
 from stichat.domain.conversation import Conversation
 from stichat.domain.images import ImageRecord
 from stichat.domain.nlu import Understanding
 from stichat.domain.tickets import Ticket
 from stichat.domain.transcript import TranscriptEntry
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class Clock(Protocol):
@@ -106,3 +110,23 @@ class Analyzer(Protocol):
 
     async def understand(self, text: str, conversation: Conversation, heard: Understanding) -> Understanding | None:
         ...
+
+
+class LLM(Protocol):
+    """One OpenAI-compatible chat model answering with a JSON object.
+
+    Raise `stichat.domain.smart.LLMFailure(reason)` for every failure (timeout, connection, http_5xx,
+    rate_limited, invalid_json, schema, refusal …); return only an answer that validates as `schema`.
+    """
+
+    async def complete_json(self, *, system: str, user: str, schema: type[M]) -> M: ...
+
+
+class SmartSwitch(Protocol):
+    """The runtime kill switch of smart mode, shared by every process and replica of the service."""
+
+    async def enabled(self) -> bool:
+        """The switch as last set (on when never set); may be cached for about a second."""
+        ...
+
+    async def set(self, enabled: bool) -> None: ...

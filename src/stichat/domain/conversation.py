@@ -401,11 +401,26 @@ def _describe(c: Conversation, e: Event, ctx: Context) -> Outcome:
             return _enter(merged, ctx, Stage.ASK_PROBLEM)
         return Outcome(replace(merged, unclear=c.unclear + 1, stage=Stage.ASK_PROBLEM),
                        prompt(replace(merged, stage=Stage.ASK_PROBLEM), ctx.kb, again=True))
+    lead = _understood(merged, heard, ctx.kb)
     if problem is None:
-        return _enter(merged, ctx, Stage.ASK_PROBLEM)
+        return _enter(merged, ctx, Stage.ASK_PROBLEM, lead=lead)
     if device is None:
-        return _enter(merged, ctx, Stage.ASK_DEVICE)
-    return _enter(merged, ctx, Stage.BASIC_TESTS)
+        return _enter(merged, ctx, Stage.ASK_DEVICE, lead=lead)
+    return _enter(merged, ctx, Stage.BASIC_TESTS, lead=lead)
+
+
+def _understood(c: Conversation, heard: Understanding, kb: KnowledgeBase) -> str:
+    """Smart mode's reading said aloud, so the customer sees it and can correct it; rules stay silent."""
+    if heard.extra.get("via") != "llm":
+        return ""
+    loc, problem = c.locale, c.problem if c.problem != "other" else None
+    if problem and c.device:
+        return say("llm_understood", loc, device=kb.device_label(c.device, loc), problem=kb.problem_label(problem, loc))
+    if problem:
+        return say("llm_understood_problem", loc, problem=kb.problem_label(problem, loc))
+    if c.device:
+        return say("llm_understood_device", loc, device=kb.device_label(c.device, loc))
+    return ""
 
 
 def _choose_device(c: Conversation, e: Event, ctx: Context) -> Outcome:

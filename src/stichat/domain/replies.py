@@ -175,6 +175,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "es-AR": "Tu ticket ya está creado. Podés escribirle al técnico por WhatsApp, o contarme otro problema.",
         "en": "Your ticket is ready. You can message the technician on WhatsApp, or tell me about another problem.",
     },
+    "llm_understood": {
+        "es-AR": "Por lo que me contás, entiendo que tu {device} tiene este problema: {problem}.",
+        "en": "From what you describe, I understand your {device} has this problem: {problem}.",
+    },
+    "llm_understood_problem": {
+        "es-AR": "Por lo que me contás, entiendo que el problema es: {problem}.",
+        "en": "From what you describe, I understand the problem is: {problem}.",
+    },
+    "llm_understood_device": {
+        "es-AR": "Por lo que me contás, entiendo que se trata de tu {device}.",
+        "en": "From what you describe, I understand it's about your {device}.",
+    },
     "pii_notice": {
         "es-AR": "🔒 Oculté datos personales de tu mensaje. No hace falta compartirlos por acá.",
         "en": "🔒 I hid personal data from your message. There's no need to share it here.",

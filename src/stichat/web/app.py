@@ -16,7 +16,7 @@ from stichat import __version__, bootstrap, logs
 from stichat.config import Settings
 from stichat.web import errors
 from stichat.web.middleware import BodyLimit, OriginGuard, RequestContext, SecurityHeaders
-from stichat.web.routes import chat, ops, tickets, uploads
+from stichat.web.routes import chat, ops, smart, tickets, uploads
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 JSON_BODY_CAP = 64 * 1024
@@ -39,7 +39,7 @@ def create_app(settings: Settings, *, services: bootstrap.Services | None = None
     app = FastAPI(title="STI Chat", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.services = svc
     errors.install(app)
-    for router in (chat.router, uploads.router, tickets.router, ops.router):
+    for router in (chat.router, uploads.router, tickets.router, ops.router, smart.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

@@ -26,7 +26,8 @@ async def health(svc: ServicesDep) -> JSONResponse:
     ok = all(v == "ok" for v in checks.values())
     body = {"ok": ok, "status": "healthy" if ok else "unhealthy", "version": __version__,
             "uptimeSeconds": round(time.time() - svc.started_at, 1), "checks": checks,
-            "smartMode": svc.settings.smart_mode_configured}
+            "smartMode": svc.settings.smart_mode_configured,
+            "smart": await svc.smart.status() if svc.smart else None}
     return JSONResponse(body, status_code=200 if ok else 503)
 
 
@@ -101,6 +102,8 @@ async def metrics_json(_: OperatorDep, svc: ServicesDep) -> dict[str, Any]:
     m = svc.metrics
     analysis_count = _sample(m, "stichat_upload_analysis_seconds_count")
     analysis_sum = _sample(m, "stichat_upload_analysis_seconds_sum")
+    if svc.smart is not None:
+        svc.smart.circuit_state()  # an open period that has run out reads (and is counted) as half-open
     state = int(_sample(m, "stichat_openai_circuit_state"))
     return {
         "ok": True,

@@ -1,0 +1,227 @@
+"""Smart mode against a real OpenAI-compatible server on loopback: it can only make Tecnos better.
+
+Every fault the stub can inject still gives the customer the rule-based answer, as a 200, within
+OPENAI_TIMEOUT + 1 s; the breaker stops calls to a failing model and lets one probe through later;
+nothing personal reaches the model; and invented values in its answer are dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.conftest import OPERATOR_TOKEN, base_env
+from tests.helpers import Chat
+from tests.stub_llm import StubLLM
+
+TIMEOUT = 1.0
+UNPLACEABLE = "mi aparato hace cosas raras cuando lo enchufo"
+UNPLACEABLE_EN = "my gadget does weird things when I plug it in"
+AUTH = {"Authorization": f"Bearer {OPERATOR_TOKEN}"}
+MakeClient = Callable[..., TestClient]
+
+
+@pytest.fixture
+def stub() -> Iterator[StubLLM]:
+    with StubLLM(slow_seconds=TIMEOUT + 2) as llm:
+        yield llm
+
+
+def smart_env(stub: StubLLM, **extra: str) -> dict[str, str]:
+    return {"SMART_MODE": "true", "OPENAI_BASE_URL": stub.base_url, "OPENAI_TIMEOUT": str(TIMEOUT),
+            "OPENAI_MODEL": "stub-model", **extra}
+
+
+def at_ask_problem(http: Any, locale: str = "es-AR") -> Chat:
+    chat = Chat(http, locale)
+    chat.press("BTN_LANG_ES_AR" if locale == "es-AR" else "BTN_LANG_EN")
+    chat.press("BTN_NO_NAME")
+    return chat
+
+
+def timed_say(chat: Chat, text: str) -> tuple[dict[str, Any], float]:
+    started = time.monotonic()
+    body = chat.say(text)
+    return body, time.monotonic() - started
+
+
+def metric(client: TestClient, name: str) -> float:
+    text = client.get("/metrics").text
+    match = re.search(rf"^{re.escape(name)} ([0-9.e+-]+)$", text, re.MULTILINE)
+    return float(match.group(1)) if match else 0.0
+
+
+@pytest.fixture(scope="module")
+def rule_based_reply(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """What Tecnos answers UNPLACEABLE without any LLM: the fallback every fault must produce."""
+    from stichat.config import Settings
+    from stichat.web.app import create_app
+    settings = Settings.from_env(base_env(tmp_path_factory.mktemp("rules") / "data"))
+    with TestClient(create_app(settings)) as client:
+        return at_ask_problem(client).say(UNPLACEABLE)
+
+
+def test_a_message_the_rules_cannot_place_is_understood_through_the_llm(make_client: MakeClient,
+                                                                        stub: StubLLM) -> None:
+    client = make_client(**smart_env(stub))
+    body = at_ask_problem(client).say(UNPLACEABLE)
+    assert body["reply"].startswith("Por lo que me contás, entiendo que tu notebook tiene este problema: no enciende.")
+    assert body["stage"] == "BASIC_TESTS"
+    assert body["context"]["device"] == "notebook" and body["context"]["problem"] == "no_power"
+    assert stub.calls() == 1
+    sent = stub.requests[0]
+    assert sent["model"] == "stub-model" and sent["response_format"] == {"type": "json_object"}
+    system, user = sent["messages"][0]["content"], sent["messages"][1]["content"]
+    assert "Tecnos" in system and "no_power" in system and "voseo" in system
+    data = json.loads(user.removeprefix("<data>\n").removesuffix("\n</data>"))
+    assert data["customer_message"] == UNPLACEABLE
+    assert metric(client, "stichat_openai_requests_total") == 1
+
+
+def test_an_english_conversation_hears_it_in_english(make_client: MakeClient, stub: StubLLM) -> None:
+    stub.answer({"intent": None, "device": "printer", "problem": "other", "sentiment": "negative",
+                 "needs_human": False})
+    body = at_ask_problem(make_client(**smart_env(stub)), "en").say(UNPLACEABLE_EN)
+    assert body["reply"].startswith("From what you describe, I understand it's about your printer.")
+    assert body["context"]["device"] == "printer"
+    assert "English" in stub.requests[0]["messages"][0]["content"]
+
+
+FAULT_REASONS = {"hang": "timeout", "slow": "timeout", "500": "http_5xx", "429": "rate_limited",
+                 "reset": "connection", "non_json": "invalid_json", "schema": "schema", "refusal": "refusal"}
+
+
+@pytest.mark.parametrize("fault", list(FAULT_REASONS))
+def test_every_llm_fault_gives_the_rule_based_answer_in_time(fault: str, make_client: MakeClient, stub: StubLLM,
+                                                             rule_based_reply: dict[str, Any]) -> None:
+    stub.fault(fault)
+    client = make_client(**smart_env(stub))
+    body, elapsed = timed_say(at_ask_problem(client), UNPLACEABLE)
+    assert elapsed < TIMEOUT + 1, f"{fault}: {elapsed:.2f}s"
+    assert (body["reply"], body["stage"], body["buttons"]) == (
+        rule_based_reply["reply"], rule_based_reply["stage"], rule_based_reply["buttons"])
+    assert stub.calls() == 1
+    reason = FAULT_REASONS[fault]
+    assert metric(client, f'stichat_openai_failures_total{{reason="{reason}"}}') == 1
+    assert client.get("/api/metrics", headers=AUTH).json()["openai"]["failures"] == 1
+
+
+def test_invented_values_are_dropped_and_the_rules_answer(make_client: MakeClient, stub: StubLLM,
+                                                          rule_based_reply: dict[str, Any]) -> None:
+    stub.answer({"intent": "transfer_money", "device": "toaster", "problem": "BTN_CONNECT_TECH",
+                 "sentiment": "ecstatic", "needs_human": False})
+    body = at_ask_problem(make_client(**smart_env(stub))).say(UNPLACEABLE)
+    assert stub.calls() == 1
+    assert (body["reply"], body["buttons"]) == (rule_based_reply["reply"], rule_based_reply["buttons"])
+
+
+def test_the_model_is_never_asked_before_consent(make_client: MakeClient, stub: StubLLM) -> None:
+    chat = Chat(make_client(**smart_env(stub)))
+    body = chat.say(UNPLACEABLE)
+    assert body["stage"] == "ASK_CONSENT" and stub.calls() == 0
+
+
+def test_the_breaker_opens_stops_calls_and_a_probe_closes_it(make_client: MakeClient, stub: StubLLM) -> None:
+    client = make_client(**smart_env(stub, OPENAI_BREAKER_MIN_CALLS="3", OPENAI_BREAKER_FAILURE_RATE="0.5",
+                                     OPENAI_BREAKER_OPEN_SECONDS="1"))
+    stub.fault("500")
+    chat = at_ask_problem(client)
+    for _ in range(3):
+        chat.say(UNPLACEABLE)
+    assert stub.calls() == 3
+    assert client.get("/api/metrics", headers=AUTH).json()["openai"]["circuitState"] == "open"
+    assert metric(client, "stichat_openai_circuit_state") == 2
+    assert client.get("/api/health").json()["smart"]["circuitState"] == "open"
+
+    for _ in range(3):  # open: answered by the rules at once, the model is not called
+        _, elapsed = timed_say(chat, UNPLACEABLE)
+        assert elapsed < 0.5
+    assert stub.calls() == 3
+
+    stub.healthy()
+    time.sleep(1.1)
+    assert client.get("/api/metrics", headers=AUTH).json()["openai"]["circuitState"] == "half_open"
+    body = chat.say("se apaga cuando lo enchufo, hace ruidos")  # the probe
+    assert stub.calls() == 4
+    assert body["context"]["device"] == "notebook"  # the model's reading was used
+    assert client.get("/api/metrics", headers=AUTH).json()["openai"]["circuitState"] == "closed"
+    assert metric(client, "stichat_openai_circuit_state") == 0
+
+
+def test_no_personal_data_reaches_the_model(make_client: MakeClient, stub: StubLLM) -> None:
+    stub.fault("schema")  # the rules answer, so the conversation keeps describing
+    client = make_client(**smart_env(stub))
+    secrets = {
+        "e-mail": "juan.perez@gmail.com", "phone": "+54 9 341 555-1234", "dni": "30.123.456",
+        "cuit": "20-12345678-6", "card": "4111 1111 1111 1111", "cbu": "0170099220000067797370",
+        "landline": "0341-4567890",
+    }
+    at_ask_problem(client).say(f"mi aparato hace cosas raras, escribime a {secrets['e-mail']} o al "
+                               f"{secrets['phone']}")
+    at_ask_problem(client).say(f"mi DNI {secrets['dni']} y CUIT {secrets['cuit']}, la cosa hace ruidos raros")
+    chat = at_ask_problem(client)
+    chat.say(f"pagué con la tarjeta {secrets['card']} y el CBU {secrets['cbu']}, y el aparato hace cosas raras")
+    chat.say(f"llamame al {secrets['landline']}, sigue haciendo cosas raras")  # sent with the earlier text
+    assert stub.calls() == 4
+    sent = stub.prompts()
+    digits_sent = re.sub(r"\D", "", sent)
+    for kind, value in secrets.items():
+        assert value not in sent, kind
+        if kind != "e-mail":
+            assert re.sub(r"\D", "", value) not in digits_sent, kind
+    for token in ("[EMAIL]", "[PHONE]", "[DNI]", "[CUIT]", "[CARD]", "[CBU]"):
+        assert token in sent, token
+
+
+def test_the_operator_switch_stops_and_resumes_calls(make_client: MakeClient, stub: StubLLM) -> None:
+    client = make_client(**smart_env(stub))
+    assert client.get("/api/smart-mode").status_code == 401
+    assert client.post("/api/smart-mode", json={"enabled": False}).status_code == 401
+    status = client.get("/api/smart-mode", headers=AUTH).json()
+    assert status == {"ok": True, "enabled": True, "configured": True, "active": True, "circuitState": "closed"}
+
+    off = client.post("/api/smart-mode", json={"enabled": False}, headers=AUTH).json()
+    assert off["enabled"] is False and off["active"] is False
+    chat = at_ask_problem(client)
+    chat.say(UNPLACEABLE)
+    assert stub.calls() == 0
+
+    client.post("/api/smart-mode", json={"enabled": True}, headers=AUTH)
+    assert at_ask_problem(client).say(UNPLACEABLE)["reply"].startswith("Por lo que me contás")
+    assert stub.calls() == 1
+    assert client.post("/api/smart-mode", json={"enabled": "yes"}, headers=AUTH).status_code == 422
+
+
+def test_smart_mode_false_at_start_never_calls_the_model(make_client: MakeClient, stub: StubLLM) -> None:
+    client = make_client(**smart_env(stub, SMART_MODE="false"))
+    client.post("/api/smart-mode", json={"enabled": True}, headers=AUTH)
+    at_ask_problem(client).say(UNPLACEABLE)
+    assert stub.calls() == 0
+    assert client.get("/api/smart-mode", headers=AUTH).json()["active"] is False
+
+
+def test_the_cli_reads_and_flips_the_switch_that_the_service_reads(make_client: MakeClient, stub: StubLLM,
+                                                                   tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from stichat.cli import main
+
+    env = {**base_env(tmp_path / "cli"), **smart_env(stub)}
+    runner = CliRunner()
+    assert "smart-mode switch: on" in runner.invoke(main, ["smart-mode", "status"], env=env).output
+    off = runner.invoke(main, ["smart-mode", "off"], env=env)
+    assert off.exit_code == 0 and "smart-mode switch: off" in off.output and "LLM calls: none" in off.output
+    assert json.loads((tmp_path / "cli" / "smart-mode.json").read_text())["enabled"] is False
+    client = make_client(**smart_env(stub), DATA_DIR=str(tmp_path / "cli"))
+    at_ask_problem(client).say(UNPLACEABLE)
+    assert stub.calls() == 0
+    on = runner.invoke(main, ["smart-mode", "on"], env=env)
+    assert "smart-mode switch: on" in on.output and "LLM calls: allowed" in on.output
+    assert runner.invoke(main, ["smart-mode", "--help"]).exit_code == 0
