@@ -374,7 +374,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"recuper\w*|data recovery|recover|papelera|backup|copia de seguridad|respaldo|formatee sin querer", 2.0),
         (r"(?:disco|disk|drive|hdd) {G}(?:hace ruido|suena|hace clic|hace click|clickea|hace tic|muriendo|"
          r"fallando|danad[oa]|clicking|failing|dying|making noise)|clicking noise", 2.5),
-        (r"borre|borrado|borrados|elimine|deleted|erased", 1.3),
+        (r"borre|borrado|borrados|elimine|deleted|erased|formatee|formatearon|formateado|formatted", 1.3),
     ),
     "physical_damage": (
         (r"se (?:me |le |nos )?(?:cayo|cayeron|golpeo|golpearon|mojo|mojaron|rompio|rajo|partio|quebro|"
