@@ -107,19 +107,22 @@ class BodyLimit:
             await self._refuse(scope, receive, send)
             return
         seen = 0
-        started = False
+        started = exceeded = False
 
         async def counting_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, exceeded
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > cap:
+                    exceeded = True
                     raise _TooLarge
             return message
 
         async def tracking_send(message: Message) -> None:
             nonlocal started
+            if exceeded:
+                return  # FastAPI turns our _TooLarge into its own 400; the answer is ours, a 413
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
@@ -127,8 +130,9 @@ class BodyLimit:
         try:
             await self.app(scope, counting_receive, tracking_send)
         except _TooLarge:
-            if not started:
-                await self._refuse(scope, receive, send)
+            pass
+        if exceeded and not started:
+            await self._refuse(scope, receive, send)
 
     @staticmethod
     async def _refuse(scope: Scope, receive: Receive, send: Send) -> None:
