@@ -23,6 +23,7 @@ from stichat.adapters.openai_llm import OpenAILLM
 from stichat.adapters.redis_client import connect
 from stichat.adapters.redis_locks import RedisSessionLocks
 from stichat.adapters.redis_sessions import RedisSessionStore
+from stichat.adapters.redis_smart_switch import RedisSmartSwitch
 from stichat.adapters.sqlite_sessions import SqliteSessionStore
 from stichat.config import Settings
 from stichat.domain.knowledge import KnowledgeBase
@@ -145,11 +146,10 @@ def _rate_limiter(settings: Settings) -> RateLimiter:
 
 
 def smart_switch(settings: Settings) -> SmartSwitch:
-    """The runtime smart-mode switch: a file under DATA_DIR, shared by every process on the volume.
-
-    TODO(scale-out): with REDIS_URL, a Redis key read through `redis_client.connect` (same one-second
-    cache); until then replicas share it through the DATA_DIR volume, as they share tickets.
-    """
+    """The runtime smart-mode switch every process reads: a Redis key when REDIS_URL is set (replicas
+    share the Redis), else a file under DATA_DIR (processes share the volume). Either way about 1 s."""
+    if settings.redis_url:
+        return RedisSmartSwitch(connect(settings.redis_url, timeout_ms=settings.redis_timeout_ms))
     return FileSmartSwitch(settings.data_dir / SMART_SWITCH_FILE)
 
 

@@ -72,7 +72,7 @@ def _smart_mode_run(enabled: bool | None) -> None:
     smart = SmartMode(switch=bootstrap.smart_switch(settings), configured=settings.smart_mode_configured)
     try:
         status = asyncio.run(smart.status() if enabled is None else smart.set(enabled))
-    except OSError as exc:
+    except Exception as exc:  # a file or Redis that cannot be reached: one line, exit 1
         click.echo(f"stichat: cannot reach the smart-mode switch: {exc}", err=True)
         sys.exit(1)
     switch = {True: "on", False: "off", None: "unreadable"}[status["enabled"]]

@@ -225,3 +225,35 @@ def test_the_cli_reads_and_flips_the_switch_that_the_service_reads(make_client: 
     on = runner.invoke(main, ["smart-mode", "on"], env=env)
     assert "smart-mode switch: on" in on.output and "LLM calls: allowed" in on.output
     assert runner.invoke(main, ["smart-mode", "--help"]).exit_code == 0
+
+
+def test_with_redis_every_replica_reads_the_switch_from_one_key(tmp_path: Path) -> None:
+    import asyncio
+
+    from stichat.adapters.redis_client import connect
+    from stichat.adapters.redis_smart_switch import KEY, RedisSmartSwitch
+    from tests.redis_server import running_redis
+
+    with running_redis(tmp_path / "redis") as redis_server:
+        async def scenario() -> list[bool]:
+            clock = [0.0]
+            one = RedisSmartSwitch(connect(redis_server.url(), timeout_ms=500), clock=lambda: clock[0])
+            two = RedisSmartSwitch(connect(redis_server.url(), timeout_ms=500), clock=lambda: clock[0])
+            seen = [await two.enabled()]            # never switched: on
+            await one.set(False)
+            seen.append(await two.enabled())        # cached for up to a second
+            clock[0] += 1.0
+            seen.append(await two.enabled())        # then off
+            await two.set(True)
+            clock[0] += 1.0
+            seen.append(await one.enabled())
+            return seen
+
+        assert asyncio.run(scenario()) == [True, True, False, True]
+        assert json.loads(redis_server.client().get(KEY))["enabled"] is True
+        redis_server.stop()
+
+        async def unreachable() -> bool:
+            return await RedisSmartSwitch(connect(redis_server.url(), timeout_ms=200)).enabled()
+
+        assert asyncio.run(unreachable()) is False  # fails safe: the rules answer
