@@ -9,6 +9,7 @@ from urllib.parse import quote
 from stichat.domain.conversation import Conversation
 from stichat.domain.errors import NotFound, Unavailable
 from stichat.domain.knowledge import KnowledgeBase
+from stichat.domain.pii import mask
 from stichat.domain.tickets import (
     ID_ALPHABET,
     Ticket,
@@ -67,6 +68,26 @@ class TicketService:
             steps_tried=summarize_steps(c.levels_tried, step_texts, loc), images=c.images,
             link_expires_at=now + self._ttl,
         )
+
+    def build_from_fields(self, ticket_id: str, *, name: str | None, device: str, problem: str, description: str,
+                          locale: str, session_id: str = "manual") -> Ticket:
+        """A ticket typed in by an operator (when automatic creation failed); masked like any other."""
+        now = self._clock.now()
+        return Ticket(
+            id=ticket_id, created_at=now, session_id=session_id, locale=locale,
+            name=mask(name.strip()) if name and name.strip() else None, device=device, problem=problem,
+            device_label=self._kb.device_label(device, locale), problem_label=self._kb.problem_label(problem, locale),
+            description=mask(description.strip()), link_expires_at=now + self._ttl, extra={"source": "manual"},
+        )
+
+    async def create_from_fields(self, *, name: str | None, device: str, problem: str, description: str,
+                                 locale: str) -> Ticket:
+        """Build (see `build_from_fields`) under a fresh, collision-checked id and write it atomically."""
+        ticket = self.build_from_fields(await self.new_id(), name=name, device=device, problem=problem,
+                                        description=description, locale=locale)
+        await self._store.save(ticket)
+        self._metrics.tickets.inc()
+        return ticket
 
     async def ensure(self, conversation: Conversation, ticket_id: str) -> Ticket:
         """The ticket with this id, written now from the conversation if it does not exist yet."""
