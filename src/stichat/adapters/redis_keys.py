@@ -16,6 +16,15 @@ SESSION = PREFIX + "session:{session_id}"
 #: String holding the random token of the request that owns the session right now (SET NX PX).
 SESSION_LOCK = PREFIX + "lock:session:{session_id}"
 
+#: The runtime smart-mode switch: `{"enabled": bool, "changedAt": epoch}`, no TTL.
+SMART_MODE = PREFIX + "smart-mode"
+
+#: Image jobs (issue 5): the stream and its consumer group, the failed-jobs list, worker heartbeats.
+IMAGE_JOBS_STREAM = PREFIX + "jobs:images"
+IMAGE_JOBS_GROUP = "stichat-image-workers"
+IMAGE_JOBS_FAILED = PREFIX + "jobs:failed"
+WORKER_HEARTBEAT = PREFIX + "worker:heartbeat:{host}"
+
 #: The `limits` prefix for rate-limit windows (`LIMITS:LIMITER/<key>/<amount>/<per>/<unit>`).
 RATE_LIMIT_PREFIX = "LIMITS"
 
