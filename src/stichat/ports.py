@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from stichat.domain.conversation import Conversation
 from stichat.domain.images import ImageRecord
+from stichat.domain.knowledge import Step
 from stichat.domain.nlu import Understanding
 from stichat.domain.tickets import Ticket
 from stichat.domain.transcript import TranscriptEntry
@@ -109,6 +110,10 @@ class Analyzer(Protocol):
     """
 
     async def understand(self, text: str, conversation: Conversation, heard: Understanding) -> Understanding | None:
+        ...
+
+    async def explain(self, *, question: str, step: Step, number: int, conversation: Conversation) -> str | None:
+        """A short explanation of one knowledge-base step that answers the customer's own question."""
         ...
 
 

@@ -257,3 +257,38 @@ def test_with_redis_every_replica_reads_the_switch_from_one_key(tmp_path: Path) 
             return await RedisSmartSwitch(connect(redis_server.url(), timeout_ms=200)).enabled()
 
         assert asyncio.run(unreachable()) is False  # fails safe: the rules answer
+
+
+def test_a_question_typed_about_a_step_gets_a_smart_explanation_after_the_shops_help(
+        make_client: MakeClient, stub: StubLLM) -> None:
+    client = make_client(**smart_env(stub))
+    chat = at_ask_problem(client)
+    chat.say("mi notebook no prende")
+    assert chat.last["stage"] == "BASIC_TESTS"
+    calls = stub.calls()
+    stub.answer({"explanation": "El botón suele estar arriba a la derecha del teclado; escribime a ana@example.com"})
+    body = chat.say("no sé hacer el paso 2, ¿dónde está el botón?")
+    assert body["reply"].startswith("**Paso 2:**")
+    assert "💡 El botón suele estar arriba" in body["reply"]
+    assert "ana@example.com" not in body["reply"] and "[EMAIL]" in body["reply"]
+    assert stub.calls() == calls + 1
+    prompt = json.dumps(stub.requests[-1], ensure_ascii=False)
+    assert "dónde está el botón" in prompt
+
+
+def test_a_failing_model_leaves_the_shops_help_alone(make_client: MakeClient, stub: StubLLM) -> None:
+    client = make_client(**smart_env(stub))
+    chat = at_ask_problem(client)
+    chat.say("mi notebook no prende")
+    stub.fault("500")
+    body = chat.say("no entiendo el paso 1")
+    assert body["reply"].startswith("**Paso 1:**") and "💡" not in body["reply"]
+
+
+def test_pressing_a_help_button_asks_no_model(make_client: MakeClient, stub: StubLLM) -> None:
+    client = make_client(**smart_env(stub))
+    chat = at_ask_problem(client)
+    chat.say("mi notebook no prende")
+    calls = stub.calls()
+    chat.press("BTN_HELP_1")
+    assert stub.calls() == calls

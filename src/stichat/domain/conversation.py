@@ -298,8 +298,12 @@ def _steps_reply(c: Conversation, kb: KnowledgeBase, level: Level, intro: str) -
     return Reply(text, buttons, numbered)
 
 
-def _level(c: Conversation) -> Level:
+def level_of(c: Conversation) -> Level:
+    """The level of the steps a conversation is on (advanced only once it has moved there)."""
     return "advanced" if c.stage == Stage.ADVANCED_TESTS else "basic"
+
+
+_level = level_of
 
 
 def prompt(c: Conversation, kb: KnowledgeBase, *, again: bool = False) -> Reply:

@@ -97,6 +97,8 @@ class ChatService:
             outcome = conv.apply(conversation, event,
                                  conv.Context(self._kb, now, await self._tickets.new_id()))
             after, reply, links = outcome.conversation, outcome.reply, None
+            if event.kind == conv.Kind.HELP and message and self._analyzer is not None:
+                reply = await self._explained(self._analyzer, reply, event, after, message)
             for act in outcome.actions:
                 if isinstance(act, OpenTicket):
                     links = self._tickets.links(await self._tickets.ensure(after, act.ticket_id))
@@ -129,6 +131,16 @@ class ChatService:
         if self._analyzer is not None and conv.rules_unsure(conversation, heard):
             heard = await self._analyzer.understand(masked, conversation, heard) or heard
         return conv.text_event(conversation, masked, heard, had_pii=masked != text)
+
+    async def _explained(self, analyzer: Analyzer, reply: Reply, event: Event, after: Conversation,
+                         question: str) -> Reply:
+        """Smart mode answers a question typed about a step; the shop's own help text stays first."""
+        steps = self._kb.steps(after.device, after.problem, conv.level_of(after))
+        if event.step is None or not 1 <= event.step <= len(steps):
+            return reply
+        extra = await analyzer.explain(question=mask(question), step=steps[event.step - 1], number=event.step,
+                                       conversation=after)
+        return replace(reply, text=f"{reply.text}\n💡 {extra}") if extra else reply
 
     async def open_ticket(self, *, session_id: str, csrf: str | None = None, browser: bool = False) -> Turn:
         """The customer asks for a technician outside the chat flow (the WhatsApp button)."""
