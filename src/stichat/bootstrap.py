@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from stichat.adapters.aged_files import RotatedLogs
 from stichat.adapters.file_images import FileImageStore
 from stichat.adapters.file_smart_switch import FILE_NAME as SMART_SWITCH_FILE
 from stichat.adapters.file_smart_switch import FileSmartSwitch
@@ -25,14 +26,18 @@ from stichat.adapters.redis_locks import RedisSessionLocks
 from stichat.adapters.redis_sessions import RedisSessionStore
 from stichat.adapters.redis_smart_switch import RedisSmartSwitch
 from stichat.adapters.sqlite_sessions import SqliteSessionStore
+from stichat.adapters.upload_files import UploadFiles
 from stichat.config import Settings
 from stichat.domain.knowledge import KnowledgeBase
-from stichat.logs import LogHub
+from stichat.domain.retention import RetentionPolicy
+from stichat.logs import LOG_FILE, LogHub
 from stichat.metrics import Metrics
-from stichat.ports import Analyzer, RateLimiter, SessionLocks, SessionStore, SmartSwitch
+from stichat.ports import AgedStore, Analyzer, Clock, RateLimiter, SessionLocks, SessionStore, SmartSwitch
 from stichat.services.breaker import BreakerPolicy, CircuitBreaker, GuardedLLM, gauge_updater
 from stichat.services.chat import ChatService
 from stichat.services.links import LinkSigner
+from stichat.services.privacy import PrivacyService
+from stichat.services.retention import RetentionService
 from stichat.services.smart import SmartAnalyzer, SmartMode
 from stichat.services.tickets import TicketService
 from stichat.services.uploads import UploadService
@@ -57,6 +62,8 @@ class Services:
     tickets: TicketService
     uploads: UploadService
     rate_limiter: RateLimiter
+    privacy: PrivacyService
+    retention: RetentionService
     started_at: float = field(default_factory=time.time)
     closers: list[object] = field(default_factory=list)
     smart: SmartMode | None = None
@@ -170,7 +177,33 @@ def _analyzer(settings: Settings, metrics: Metrics, kb: KnowledgeBase) -> tuple[
     return SmartAnalyzer(llm=llm, kb=kb, switch=switch), SmartMode(switch=switch, configured=True, breaker=breaker)
 
 
-def build(settings: Settings, *, clock: SystemClock | None = None) -> Services:
+def _upload_files(settings: Settings) -> UploadFiles:
+    """An image's files: UPLOADS_DIR, and DATA_DIR/incoming where validated originals wait for their job."""
+    return UploadFiles(settings.uploads_dir, settings.data_dir / "incoming")
+
+
+def _privacy(settings: Settings, sessions: SessionStore, locks: SessionLocks, clock: Clock) -> PrivacyService:
+    """Export and erasure: the same stores and locks as the chat, so no turn writes mid-erasure."""
+    return PrivacyService(sessions=sessions, locks=locks, transcripts=FileTranscriptStore(settings.transcripts_dir),
+                          tickets=FileTicketStore(settings.tickets_dir), images=_upload_files(settings),
+                          clock=clock)
+
+
+def _retention(settings: Settings, sessions: SessionStore, clock: Clock) -> RetentionService:
+    """What `stichat purge` and the daily sweep remove. Sessions in Redis expire by their own TTL."""
+    stores: dict[str, AgedStore] = {
+        "uploads": _upload_files(settings),
+        "transcripts": FileTranscriptStore(settings.transcripts_dir),
+        "logs": RotatedLogs(settings.logs_dir, active=LOG_FILE),
+    }
+    if isinstance(sessions, SqliteSessionStore):
+        stores["sessions"] = sessions
+    policy = RetentionPolicy(upload_days=settings.upload_retention_days,
+                             transcript_days=settings.transcript_retention_days, log_days=settings.log_retention_days)
+    return RetentionService(stores=stores, policy=policy, clock=clock)
+
+
+def build(settings: Settings, *, clock: Clock | None = None) -> Services:
     """Wire the whole application for these settings. Nothing is wired at import time."""
     clock = clock or SystemClock()
     for directory in (settings.data_dir, *settings.storage_dirs().values()):
@@ -180,6 +213,7 @@ def build(settings: Settings, *, clock: SystemClock | None = None) -> Services:
     metrics.sse_clients_max.set(settings.max_sse_clients)
     hub = LogHub()
     sessions = _sessions(settings)
+    locks = _locks(settings)
     analyzer, smart = _analyzer(settings, metrics, kb)
     tickets = TicketService(
         store=FileTicketStore(settings.tickets_dir), kb=kb, clock=clock, signer=LinkSigner(link_secret(settings)),
@@ -187,7 +221,7 @@ def build(settings: Settings, *, clock: SystemClock | None = None) -> Services:
         link_ttl_days=settings.ticket_link_ttl_days,
     )
     chat = ChatService(
-        sessions=sessions, locks=_locks(settings), transcripts=FileTranscriptStore(settings.transcripts_dir),
+        sessions=sessions, locks=locks, transcripts=FileTranscriptStore(settings.transcripts_dir),
         tickets=tickets, kb=kb, clock=clock, metrics=metrics, session_ttl_hours=settings.session_ttl_hours,
         analyzer=analyzer,
     )
@@ -195,4 +229,5 @@ def build(settings: Settings, *, clock: SystemClock | None = None) -> Services:
                             processor=PillowImageProcessor(), metrics=metrics)
     return Services(settings=settings, kb=kb, metrics=metrics, log_hub=hub, sessions=sessions, chat=chat,
                     tickets=tickets, uploads=uploads, rate_limiter=_rate_limiter(settings),
+                    privacy=_privacy(settings, sessions, locks, clock), retention=_retention(settings, sessions, clock),
                     closers=[sessions], smart=smart)

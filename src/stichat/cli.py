@@ -110,3 +110,7 @@ main.add_command(preflight)
 main.add_command(backup)
 main.add_command(restore)
 main.add_command(ticket)
+
+from stichat.purge import purge  # noqa: E402
+
+main.add_command(purge)

@@ -127,6 +127,7 @@ class Settings:
     ticket_link_ttl_days: int = 30
     upload_retention_days: int = 7
     transcript_retention_days: int = 90
+    log_retention_days: int = 30
     link_secret: str = field(default="", repr=False)
     logs_max_bytes: int = 256 * 1024
     log_level: str = "INFO"
@@ -201,6 +202,7 @@ class Settings:
             ticket_link_ttl_days=_int(env, "TICKET_LINK_TTL_DAYS", 30, minimum=1),
             upload_retention_days=_int(env, "UPLOAD_RETENTION_DAYS", 7, minimum=1),
             transcript_retention_days=_int(env, "TRANSCRIPT_RETENTION_DAYS", 90, minimum=1),
+            log_retention_days=_int(env, "LOG_RETENTION_DAYS", 30, minimum=1),
             link_secret=_read(env, "LINK_SECRET"),
             logs_max_bytes=_int(env, "LOGS_MAX_BYTES", 256 * 1024, minimum=1024),
             log_level=_read(env, "LOG_LEVEL", "INFO").upper(),

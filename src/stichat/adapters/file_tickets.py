@@ -49,3 +49,12 @@ class FileTicketStore:
 
     async def list_ids(self) -> list[str]:
         return sorted(p.stem for p in self._dir.glob("TCK-*.json") if is_ticket_id(p.stem))
+
+    async def by_session(self, session_id: str) -> list[Ticket]:
+        """A scan of every ticket: erasure and export are rare, and a shop opens a few a day."""
+        found = []
+        for ticket_id in await self.list_ids():
+            ticket = await self.load(ticket_id)
+            if ticket is not None and session_id and ticket.session_id == session_id:
+                found.append(ticket)
+        return found

@@ -8,6 +8,8 @@ import os
 import re
 from pathlib import Path
 
+from stichat.adapters.aged_files import aged, group_by_key, remove_unchanged
+from stichat.domain.retention import Aged
 from stichat.domain.transcript import TranscriptEntry
 
 _SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -50,5 +52,21 @@ class FileTranscriptStore:
                 continue  # a torn last line after a crash is skipped, not fatal
         return entries
 
-    async def delete(self, session_id: str) -> None:
-        self._path(session_id).unlink(missing_ok=True)
+    async def delete(self, session_id: str) -> bool:
+        try:
+            self._path(session_id).unlink()
+        except FileNotFoundError:
+            return False
+        return True
+
+    @staticmethod
+    def _key(name: str) -> str | None:
+        session_id, _, suffix = name.partition(".")
+        return session_id if suffix == "jsonl" and _SESSION_ID.match(session_id) else None
+
+    async def older_than(self, cutoff: float) -> list[Aged]:
+        """Transcripts last appended to at or before `cutoff`."""
+        return aged("transcripts", await asyncio.to_thread(group_by_key, self._dir, self._key), cutoff)
+
+    async def remove(self, item: Aged) -> bool:
+        return await asyncio.to_thread(remove_unchanged, [self._path(item.key)], item.at)

@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 from stichat.domain.conversation import Conversation
+from stichat.domain.retention import Aged
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
@@ -32,6 +33,8 @@ class SqliteSessionStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA busy_timeout=2000")
+        # An erased or expired session must not linger in free pages of the file.
+        self._db.execute("PRAGMA secure_delete=ON")
         self._db.executescript(_SCHEMA)
         path.chmod(0o600)
 
@@ -61,10 +64,25 @@ class SqliteSessionStore:
     async def delete(self, session_id: str) -> None:
         with self._lock:
             self._db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+            # Erasure: copy the zeroed pages back and empty the WAL, which still holds the old frames.
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
 
     async def purge_expired(self, now: float) -> int:
         with self._lock:
             return self._db.execute("DELETE FROM sessions WHERE expires_at <= ?", (now,)).rowcount
+
+    async def older_than(self, cutoff: float) -> list[Aged]:
+        """Sessions whose expiry is at or before `cutoff` (the retention sweep passes "now")."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, length(data) + length(csrf), expires_at FROM sessions WHERE expires_at <= ?", (cutoff,)
+            ).fetchall()
+        return [Aged("sessions", str(r[0]), int(r[1]), float(r[2])) for r in rows]
+
+    async def remove(self, item: Aged) -> bool:
+        with self._lock:  # a session whose expiry slid forward since the plan is alive again: kept
+            cursor = self._db.execute("DELETE FROM sessions WHERE id = ? AND expires_at <= ?", (item.key, item.at))
+            return cursor.rowcount > 0
 
     async def ping(self) -> None:
         with self._lock:

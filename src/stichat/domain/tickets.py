@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
+ERASED = "[erased]"  # what erasure leaves in a ticket's free-text fields
 ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 TICKET_ID = re.compile(r"^TCK-\d{8}-[A-Z0-9]{6}$")
 
@@ -65,14 +66,26 @@ class Ticket:
         return replace(self, images=images)
 
     def public_view(self) -> dict[str, Any]:
-        """What the customer's link shows: no session id, no transcript."""
+        """What the customer's link shows, and no more: the link travels in a WhatsApp message and may
+        be forwarded, so no name, session id, images or transcript."""
         return {
             "ticketId": self.id, "status": self.status, "createdAt": _iso(self.created_at),
-            "name": self.name, "device": self.device, "problem": self.problem,
+            "device": self.device, "problem": self.problem,
             "deviceLabel": self.device_label, "problemLabel": self.problem_label,
             "description": self.description, "stepsTried": list(self.steps_tried),
-            "images": len(self.images),
         }
+
+    def operator_view(self) -> dict[str, Any]:
+        """Everything the ticket holds, for the shop's technicians (the operator token)."""
+        return {**self.public_view(), "name": self.name, "sessionId": self.session_id or None,
+                "locale": self.locale, "images": list(self.images),
+                "linkExpiresAt": _iso(self.link_expires_at), "extra": dict(self.extra)}
+
+    def anonymised(self, at: float) -> Ticket:
+        """The ticket after the customer's erasure: no name, description or session; the shop keeps the
+        id, device, problem, status and steps so its records stay consistent."""
+        return replace(self, name=None, description=ERASED, session_id="", images=(),
+                       extra={**self.extra, "erased_at": _iso(at)})
 
     def as_text(self) -> str:
         lines = [
@@ -87,7 +100,7 @@ class Ticket:
             "Pasos probados / Steps tried:",
             *[f"  - {s}" for s in self.steps_tried or ("-",)],
             f"Imágenes / Images: {len(self.images)}",
-            f"Sesión / Session: {self.session_id}",
+            f"Sesión / Session: {self.session_id or '-'}",
         ]
         return "\n".join(lines) + "\n"
 

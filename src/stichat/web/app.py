@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -14,9 +16,10 @@ from starlette.middleware.cors import CORSMiddleware
 
 from stichat import __version__, bootstrap, logs
 from stichat.config import Settings
+from stichat.services import retention
 from stichat.web import errors
 from stichat.web.middleware import BodyLimit, OriginGuard, RequestContext, SecurityHeaders
-from stichat.web.routes import chat, ops, smart, tickets, uploads
+from stichat.web.routes import chat, ops, privacy, smart, tickets, uploads
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 JSON_BODY_CAP = 64 * 1024
@@ -32,14 +35,18 @@ def create_app(settings: Settings, *, services: bootstrap.Services | None = None
         log = logging.getLogger("stichat")
         log.info("service_started", extra={"version": __version__, "mode": "redis" if settings.redis_url else
                                            "embedded", "smart_mode": settings.smart_mode_configured})
+        purge = asyncio.create_task(retention.run_daily(svc.retention), name="daily-purge")
         yield
+        purge.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await purge
         log.info("service_stopping")
         svc.close()
 
     app = FastAPI(title="STI Chat", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.services = svc
     errors.install(app)
-    for router in (chat.router, uploads.router, tickets.router, ops.router, smart.router):
+    for router in (chat.router, uploads.router, tickets.router, ops.router, smart.router, privacy.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

@@ -21,13 +21,19 @@ async def _ticket(request: Request, svc: ServicesDep, ticket_id: str) -> tuple[T
     return await svc.tickets.by_link(ticket_id, request.query_params.get("t")), False
 
 
+async def _transcript_lines(svc: ServicesDep, ticket: Ticket) -> list[str]:
+    """The operator's view carries the conversation that led to the ticket (gone once erased)."""
+    if not ticket.session_id:
+        return []
+    return [entry.as_line() for entry in await svc.chat.transcript(ticket.session_id)]
+
+
 @router.get("/api/ticket/{ticket_id}")
 async def ticket_json(ticket_id: str, request: Request, svc: ServicesDep) -> dict[str, Any]:
     ticket, operator = await _ticket(request, svc, ticket_id)
-    body: dict[str, Any] = {"ok": True, "ticket": ticket.public_view()}
     if operator:
-        body["ticket"] = {**body["ticket"], "sessionId": ticket.session_id, "locale": ticket.locale}
-    return body
+        return {"ok": True, "ticket": {**ticket.operator_view(), "transcript": await _transcript_lines(svc, ticket)}}
+    return {"ok": True, "ticket": ticket.public_view()}
 
 
 @router.get("/api/tickets")
@@ -37,15 +43,24 @@ async def ticket_list(_: OperatorDep, svc: ServicesDep) -> dict[str, Any]:
 
 @router.get("/ticket/{ticket_id}", response_class=HTMLResponse)
 async def ticket_page(ticket_id: str, request: Request, svc: ServicesDep) -> HTMLResponse:
-    ticket, _ = await _ticket(request, svc, ticket_id)
-    return HTMLResponse(render_ticket(ticket))
+    ticket, operator = await _ticket(request, svc, ticket_id)
+    transcript = await _transcript_lines(svc, ticket) if operator else None
+    return HTMLResponse(render_ticket(ticket, transcript=transcript))
 
 
-def render_ticket(t: Ticket) -> str:
+def render_ticket(t: Ticket, *, transcript: list[str] | None = None) -> str:
+    """The public page; with `transcript` (operators only) also the name, session and conversation."""
     es = t.locale != "en"
     labels = (("Equipo", "Problema", "Descripción", "Pasos probados", "Estado") if es
               else ("Device", "Problem", "Description", "Steps tried", "Status"))
     steps = "".join(f"<li>{escape(s)}</li>" for s in t.steps_tried) or "<li>-</li>"
+    operator = ""
+    if transcript is not None:
+        lines = escape("\n".join(transcript) or "-")
+        operator = (f"<h2>{'Cliente' if es else 'Customer'}</h2><dl><dt>{'Nombre' if es else 'Name'}</dt>"
+                    f"<dd>{escape(t.name or '-')}</dd><dt>{'Sesión' if es else 'Session'}</dt>"
+                    f"<dd>{escape(t.session_id or '-')}</dd></dl>"
+                    f"<h2>{'Conversación' if es else 'Conversation'}</h2><pre>{lines}</pre>")
     return f"""<!doctype html>
 <html lang="{'es-AR' if es else 'en'}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -55,7 +70,7 @@ def render_ticket(t: Ticket) -> str:
 <dt>{labels[0]}</dt><dd>{escape(t.device_label)}</dd>
 <dt>{labels[1]}</dt><dd>{escape(t.problem_label)}</dd>
 <dt>{labels[2]}</dt><dd>{escape(t.description or '-')}</dd></dl>
-<h2>{labels[3]}</h2><ul>{steps}</ul></main></body></html>
+<h2>{labels[3]}</h2><ul>{steps}</ul>{operator}</main></body></html>
 """
 
 

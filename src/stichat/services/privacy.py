@@ -1,0 +1,87 @@
+"""The customer's rights over their data: see everything kept about their session, and erase it."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from stichat.domain.conversation import Conversation
+from stichat.domain.errors import Forbidden, NotFound
+from stichat.domain.tickets import Ticket
+from stichat.ports import Clock, ImageFiles, SessionLocks, SessionStore, TicketStore, TranscriptStore
+from stichat.services.chat import check_session_id
+
+log = logging.getLogger("stichat.privacy")
+
+
+@dataclass(frozen=True)
+class Erasure:
+    """What one erasure removed (or, for tickets, anonymised)."""
+
+    sessions: int
+    transcripts: int
+    images: int
+    tickets: int
+
+    def to_json(self) -> dict[str, int]:
+        return {"sessions": self.sessions, "transcripts": self.transcripts, "images": self.images,
+                "ticketsAnonymised": self.tickets}
+
+
+class PrivacyService:
+    def __init__(self, *, sessions: SessionStore, locks: SessionLocks, transcripts: TranscriptStore,
+                 tickets: TicketStore, images: ImageFiles, clock: Clock) -> None:
+        self._sessions, self._locks, self._transcripts = sessions, locks, transcripts
+        self._tickets, self._images, self._clock = tickets, images, clock
+
+    async def _owned(self, session_id: str, csrf: str | None, browser: bool) -> Conversation:
+        found = await self._sessions.load(session_id, now=self._clock.now())
+        if found is None:
+            raise NotFound("session_not_found", detail="unknown or expired session")
+        conversation, token = found
+        if browser and (csrf is None or not secrets.compare_digest(token.encode(), csrf.encode())):
+            raise Forbidden("csrf_failed", detail="missing or wrong X-CSRF-Token")
+        return conversation
+
+    async def _tickets_of(self, conversation: Conversation) -> list[Ticket]:
+        found = {t.id: t for t in await self._tickets.by_session(conversation.session_id)}
+        if conversation.ticket_id and conversation.ticket_id not in found:
+            ticket = await self._tickets.load(conversation.ticket_id)
+            if ticket is not None and ticket.session_id == conversation.session_id:
+                found[ticket.id] = ticket
+        return sorted(found.values(), key=lambda t: t.created_at)
+
+    async def export(self, *, session_id: str, csrf: str | None = None, browser: bool = False) -> dict[str, Any]:
+        """Everything kept about this session: conversation state, transcript, tickets, image ids."""
+        async with self._locks.hold(check_session_id(session_id)):
+            conversation = await self._owned(session_id, csrf, browser)
+            transcript = await self._transcripts.read(session_id)
+            tickets = await self._tickets_of(conversation)
+        return {
+            "ok": True,
+            "sessionId": session_id,
+            "conversation": conversation.to_json(),
+            "transcript": [entry.to_json() for entry in transcript],
+            "tickets": [ticket.public_view() for ticket in tickets],
+            "images": list(conversation.images),
+        }
+
+    async def erase(self, *, session_id: str, csrf: str | None = None, browser: bool = False) -> Erasure:
+        """Delete the session, its transcript and its images; anonymise its tickets (the shop keeps
+        the id, device, problem and status). Under the session lock, so no turn writes in between."""
+        async with self._locks.hold(check_session_id(session_id)):
+            conversation = await self._owned(session_id, csrf, browser)
+            now = self._clock.now()
+            images = 0
+            for image_id in conversation.images:
+                images += int(await self._images.delete(image_id))
+            tickets = await self._tickets_of(conversation)
+            for ticket in tickets:
+                await self._tickets.save(ticket.anonymised(now))
+            transcripts = int(await self._transcripts.delete(session_id))
+            await self._sessions.delete(session_id)
+        erasure = Erasure(sessions=1, transcripts=transcripts, images=images, tickets=len(tickets))
+        log.info("privacy_erased", extra=erasure.to_json())
+        return erasure

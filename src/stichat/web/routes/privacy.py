@@ -1,0 +1,35 @@
+"""The customer's data: `GET` exports it, `DELETE` erases it (header x-session-id; CSRF for browsers)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+
+from stichat.logs import session_id_var
+from stichat.services.chat import check_session_id
+from stichat.web.security import ServicesDep, is_browser, limit
+
+router = APIRouter(prefix="/api/privacy")
+
+
+async def _session(request: Request, svc: ServicesDep) -> str:
+    session_id = check_session_id(request.headers.get("x-session-id"))
+    session_id_var.set(session_id)
+    await limit(svc, svc.settings.rate_limit_chat_session, "privacy", session_id)
+    return session_id
+
+
+@router.get("/my-data")
+async def my_data(request: Request, svc: ServicesDep) -> dict[str, Any]:
+    session_id = await _session(request, svc)
+    return await svc.privacy.export(session_id=session_id, csrf=request.headers.get("x-csrf-token"),
+                                    browser=is_browser(request))
+
+
+@router.delete("/my-data")
+async def erase_my_data(request: Request, svc: ServicesDep) -> dict[str, Any]:
+    session_id = await _session(request, svc)
+    erasure = await svc.privacy.erase(session_id=session_id, csrf=request.headers.get("x-csrf-token"),
+                                      browser=is_browser(request))
+    return {"ok": True, "erased": erasure.to_json()}
