@@ -12,6 +12,7 @@ from stichat.domain.conversation import Conversation
 from stichat.domain.images import ImageRecord
 from stichat.domain.knowledge import Step
 from stichat.domain.nlu import Understanding
+from stichat.domain.retention import Aged
 from stichat.domain.tickets import Ticket
 from stichat.domain.transcript import TranscriptEntry
 
@@ -59,6 +60,10 @@ class TicketStore(Protocol):
 
     async def list_ids(self) -> list[str]: ...
 
+    async def by_session(self, session_id: str) -> list[Ticket]:
+        """Every ticket opened from this session (for the customer's export and erasure)."""
+        ...
+
 
 class TranscriptStore(Protocol):
     async def append(self, session_id: str, entries: list[TranscriptEntry]) -> None:
@@ -66,6 +71,10 @@ class TranscriptStore(Protocol):
         ...
 
     async def read(self, session_id: str) -> list[TranscriptEntry]: ...
+
+    async def delete(self, session_id: str) -> bool:
+        """Remove the whole transcript; False when there was none."""
+        ...
 
 
 class RateLimiter(Protocol):
@@ -135,3 +144,23 @@ class SmartSwitch(Protocol):
         ...
 
     async def set(self, enabled: bool) -> None: ...
+
+
+class AgedStore(Protocol):
+    """What `stichat purge` sweeps in one store: the items older than a cutoff, removed one by one."""
+
+    async def older_than(self, cutoff: float) -> list[Aged]:
+        """Items whose `at` (last write, or expiry for sessions) is at or before `cutoff`."""
+        ...
+
+    async def remove(self, item: Aged) -> bool:
+        """Remove the item unless it changed since it was listed; True when something was removed."""
+        ...
+
+
+class ImageFiles(Protocol):
+    """Every file kept for one image, wherever the image pipeline put it (erasure)."""
+
+    async def delete(self, image_id: str) -> bool:
+        """Remove them all; False when there were none."""
+        ...
