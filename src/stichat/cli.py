@@ -114,3 +114,9 @@ main.add_command(ticket)
 from stichat.purge import purge  # noqa: E402
 
 main.add_command(purge)
+
+from stichat.canary import canary_check  # noqa: E402
+from stichat.digest import digest  # noqa: E402
+
+main.add_command(canary_check)
+main.add_command(digest)

@@ -11,7 +11,7 @@ from pathlib import Path
 from stichat.domain.errors import ConfigError
 
 #: Settings whose value may come from a file named by `<NAME>_FILE` (Kubernetes secrets, Docker secrets).
-SECRET_NAMES = ("OPENAI_API_KEY", "LOG_TOKEN", "WHATSAPP_NUMBER", "REDIS_URL", "LINK_SECRET")
+SECRET_NAMES = ("OPENAI_API_KEY", "LOG_TOKEN", "WHATSAPP_NUMBER", "REDIS_URL", "LINK_SECRET", "SMTP_PASSWORD")
 
 #: Values that show a secret was never really set. Compared lower-cased.
 PLACEHOLDERS = frozenset(
@@ -131,6 +131,13 @@ class Settings:
     link_secret: str = field(default="", repr=False)
     logs_max_bytes: int = 256 * 1024
     log_level: str = "INFO"
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_user: str = ""
+    smtp_password: str = field(default="", repr=False)
+    smtp_from: str = "stichat@localhost"
+    smtp_to: tuple[str, ...] = ()
+    smtp_starttls: bool = True
 
     @property
     def is_production(self) -> bool:
@@ -206,6 +213,13 @@ class Settings:
             link_secret=_read(env, "LINK_SECRET"),
             logs_max_bytes=_int(env, "LOGS_MAX_BYTES", 256 * 1024, minimum=1024),
             log_level=_read(env, "LOG_LEVEL", "INFO").upper(),
+            smtp_host=_read(env, "SMTP_HOST"),
+            smtp_port=_int(env, "SMTP_PORT", 587, minimum=1),
+            smtp_user=_read(env, "SMTP_USER"),
+            smtp_password=_read(env, "SMTP_PASSWORD"),
+            smtp_from=_read(env, "SMTP_FROM", "stichat@localhost"),
+            smtp_to=tuple(a.strip() for a in _read(env, "SMTP_TO").split(",") if a.strip()),
+            smtp_starttls=_bool(env, "SMTP_STARTTLS", True),
         )
         settings.check_production()
         return settings

@@ -70,7 +70,7 @@ def one_backup(dest: Path) -> Path:
 
 def test_a_backup_holds_every_file_and_a_manifest_with_size_and_sha256(source: tuple[Path, dict[str, str]],
                                                                         tmp_path: Path) -> None:
-    data, env = source
+    _, env = source
     result = run(env, "backup", "--dest", str(tmp_path / "backups"))
     assert result.exit_code == 0, result.output
     archive = one_backup(tmp_path / "backups")
@@ -86,7 +86,7 @@ def test_a_backup_holds_every_file_and_a_manifest_with_size_and_sha256(source: t
 
 
 def test_restore_puts_back_exactly_what_was_backed_up(source: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
-    data, env = source
+    _, env = source
     assert run(env, "backup", "--dest", str(tmp_path / "backups")).exit_code == 0
     target = tmp_path / "restored"
     result = run(base_env(target), "restore", "--from", str(one_backup(tmp_path / "backups")))
@@ -138,7 +138,7 @@ def rewrite(archive: Path, out: Path, change: Any) -> None:
 ])
 def test_a_tampered_archive_is_refused_before_anything_is_touched(
         source: tuple[Path, dict[str, str]], tmp_path: Path, case: str, change: Any, why: str) -> None:
-    data, env = source
+    _, env = source
     assert run(env, "backup", "--dest", str(tmp_path / "backups")).exit_code == 0
     bad = tmp_path / "stichat-backup-20250101T000000Z.tar.gz"
     rewrite(one_backup(tmp_path / "backups"), bad, change)
@@ -153,7 +153,7 @@ def test_a_tampered_archive_is_refused_before_anything_is_touched(
 
 
 def test_verify_only_checks_and_changes_nothing(source: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
-    data, env = source
+    _, env = source
     assert run(env, "backup", "--dest", str(tmp_path / "backups")).exit_code == 0
     target = tmp_path / "untouched"
     result = run(base_env(target), "restore", "--from", str(tmp_path / "backups"), "--verify-only")
@@ -163,7 +163,7 @@ def test_verify_only_checks_and_changes_nothing(source: tuple[Path, dict[str, st
 
 def test_a_failed_backup_leaves_no_partial_archive(source: tuple[Path, dict[str, str]], tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    data, env = source
+    _, env = source
 
     def broken(dirs: dict[str, Path], handle: Any, *, progress: bool = True) -> dict[str, Any]:
         handle.write(b"\x1f\x8b half an archive")
@@ -177,7 +177,7 @@ def test_a_failed_backup_leaves_no_partial_archive(source: tuple[Path, dict[str,
 
 
 def test_keep_prunes_the_oldest_backups(source: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
-    data, env = source
+    _, env = source
     dest = tmp_path / "backups"
     dest.mkdir()
     for day in ("01", "02", "03"):
@@ -208,7 +208,7 @@ S3_ENV = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "A
 def test_backup_to_s3_and_restore_from_it(source: tuple[Path, dict[str, str]], tmp_path: Path,
                                           s3_endpoint: str) -> None:
     boto3 = pytest.importorskip("boto3")
-    data, env = source
+    _, env = source
     s3 = boto3.client("s3", endpoint_url=s3_endpoint, **{
         "aws_access_key_id": "testing", "aws_secret_access_key": "testing", "region_name": "us-east-1"})
     s3.create_bucket(Bucket="stichat-backups")

@@ -118,7 +118,8 @@ def test_a_missing_log_token_and_a_world_writable_dir_fail(data_dir: Path) -> No
     checks = by_name(doc)
     assert code == 1
     assert checks["secret LOG_TOKEN"]["status"] == "FAIL"
-    assert checks["storage uploads"]["status"] == "FAIL" and "writable by everyone" in checks["storage uploads"]["detail"]
+    uploads = checks["storage uploads"]
+    assert uploads["status"] == "FAIL" and "writable by everyone" in uploads["detail"]
 
 
 def test_invalid_settings_exit_2_with_the_reason(data_dir: Path) -> None:

@@ -1,0 +1,194 @@
+"""`stichat canary-check`: the rollback criteria of checklist item 33, asked of Prometheus.
+
+The same four criteria as the canary's AnalysisTemplate (deploy/k8s/overlays/canary), for a person
+with a terminal or a pipeline step without Argo Rollouts: the 5xx ratio over 5 minutes above 0.5 %,
+the p95 of /api/chat above twice the baseline, the LLM breaker open, the data volume above 90 % used.
+Each is printed with its value and limit; exit 1 when any trips (roll back), 2 when Prometheus cannot
+answer (nothing could be judged), 0 otherwise. No traffic (an empty or NaN result) trips nothing.
+
+`--selector` narrows every query to some series, e.g. `namespace="stichat",rollouts_pod_template_hash="<canary>"`.
+Without `--baseline-p95` the baseline is the same p95 a day earlier (`offset 1d`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import click
+import httpx
+
+PROBE_ROUTES = "/healthz|/readyz|/metrics|/api/health"  # probes are not customer traffic
+MAX_5XX_RATIO = 0.005
+P95_FACTOR = 2.0
+BREAKER_OPEN = 2.0
+MAX_DISK_USED = 0.90
+
+
+class PrometheusError(Exception):
+    """Prometheus did not answer a query; the message says which and why."""
+
+
+def selector(*matchers: str) -> str:
+    """`{a="b",c=~"d"}` from matchers, leaving out empty ones; "" when there are none."""
+    parts = [m.strip().strip(",") for m in matchers if m and m.strip().strip(",")]
+    return "{" + ",".join(parts) + "}" if parts else ""
+
+
+class Prometheus:
+    """The instant-query endpoint of the Prometheus HTTP API (`GET /api/v1/query`)."""
+
+    def __init__(self, base_url: str, *, timeout: float = 10.0) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._client = httpx.Client(base_url=self.base_url, timeout=timeout,
+                                    headers={"User-Agent": "stichat-canary-check"})
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> Prometheus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def query(self, expr: str) -> list[tuple[dict[str, str], float]]:
+        """Each series of an instant vector (or the one value of a scalar) with its labels."""
+        try:
+            response = self._client.get("/api/v1/query", params={"query": expr})
+        except httpx.HTTPError as exc:
+            raise PrometheusError(f"{self.base_url} cannot be reached: {type(exc).__name__}: {exc}") from exc
+        try:
+            body = response.json()
+        except ValueError as exc:
+            raise PrometheusError(f"{self.base_url} answered {response.status_code} without JSON") from exc
+        if not isinstance(body, dict) or body.get("status") != "success":
+            error = body.get("error", "?") if isinstance(body, dict) else "?"
+            raise PrometheusError(f"query failed ({response.status_code}): {error}: {expr}")
+        data = body.get("data") or {}
+        kind, result = data.get("resultType"), data.get("result")
+        if kind == "scalar" and isinstance(result, list):
+            return [({}, _number(result[1]))]
+        if kind == "vector" and isinstance(result, list):
+            return [(dict(item.get("metric", {})), _number(item["value"][1])) for item in result]
+        raise PrometheusError(f"unexpected result type {kind!r} for: {expr}")
+
+    def value(self, expr: str) -> float | None:
+        """The single number an aggregated query gives; None for no series or NaN (no traffic)."""
+        series = self.query(expr)
+        if not series:
+            return None
+        value = series[0][1]
+        return None if math.isnan(value) else value
+
+
+def _number(raw: Any) -> float:
+    try:
+        return float(raw)  # Prometheus writes "NaN", "+Inf", "-Inf" as strings too
+    except (TypeError, ValueError):
+        return math.nan
+
+
+@dataclass
+class Criterion:
+    name: str
+    query: str
+    value: float | None
+    limit: float | None
+    tripped: bool
+    shown: str
+
+
+def ratio_5xx_query(sel: str) -> str:
+    customer = f'route!~"{PROBE_ROUTES}"'
+    errors = selector(sel, customer, 'status=~"5.."')
+    every = selector(sel, customer)
+    return (f"sum(rate(stichat_http_request_duration_seconds_count{errors}[5m]))"
+            f" / sum(rate(stichat_http_request_duration_seconds_count{every}[5m]))")
+
+
+def p95_chat_query(sel: str, *, offset: str = "") -> str:
+    series = selector(sel, 'route="/api/chat"')
+    shift = f" offset {offset}" if offset else ""
+    return (f"histogram_quantile(0.95, sum by (le) "
+            f"(rate(stichat_http_request_duration_seconds_bucket{series}[5m]{shift})))")
+
+
+def breaker_query(sel: str) -> str:
+    return f"max(stichat_openai_circuit_state{selector(sel)})"
+
+
+def disk_used_query(sel: str) -> str:
+    s = selector(sel)
+    return f"max(1 - stichat_storage_free_bytes{s} / stichat_storage_total_bytes{s})"
+
+
+def evaluate(prom: Prometheus, sel: str = "", baseline_p95: float | None = None) -> list[Criterion]:
+    """The four rollback criteria, each with its value; raises PrometheusError when one cannot be asked."""
+    out: list[Criterion] = []
+
+    q = ratio_5xx_query(sel)
+    v = prom.value(q)
+    out.append(Criterion("5xx ratio (5m)", q, v, MAX_5XX_RATIO, v is not None and v > MAX_5XX_RATIO,
+                         "no traffic" if v is None else f"{v * 100:.2f} % (limit {MAX_5XX_RATIO * 100:.2f} %)"))
+
+    q = p95_chat_query(sel)
+    v = prom.value(q)
+    baseline = baseline_p95
+    base_note = "--baseline-p95"
+    if baseline is None:
+        baseline = prom.value(p95_chat_query(sel, offset="1d"))
+        base_note = "p95 a day ago"
+    limit = P95_FACTOR * baseline if baseline else None
+    if v is None:
+        shown = "no /api/chat traffic"
+    elif limit is None:
+        shown = f"{v:.3f} s (no baseline: not judged; pass --baseline-p95)"
+    else:
+        shown = f"{v:.3f} s (limit {P95_FACTOR:g} × {baseline:.3f} s = {limit:.3f} s, {base_note})"
+    out.append(Criterion("p95 /api/chat (5m)", q, v, limit, v is not None and limit is not None and v > limit, shown))
+
+    q = breaker_query(sel)
+    v = prom.value(q)
+    states = {0.0: "closed", 1.0: "half-open", 2.0: "open"}
+    shown = "no LLM breaker reported" if v is None else f"{states.get(v, str(v))} (max state {v:g})"
+    out.append(Criterion("LLM breaker", q, v, BREAKER_OPEN, v is not None and v >= BREAKER_OPEN, shown))
+
+    q = disk_used_query(sel)
+    v = prom.value(q)
+    shown = "no storage metrics" if v is None else f"{v * 100:.1f} % used (limit {MAX_DISK_USED * 100:.0f} %)"
+    out.append(Criterion("disk used", q, v, MAX_DISK_USED, v is not None and v > MAX_DISK_USED, shown))
+    return out
+
+
+@click.command("canary-check")
+@click.option("--prometheus", "prometheus_url", required=True, metavar="URL",
+              help="Prometheus base URL, e.g. http://prometheus-operated.monitoring.svc:9090.")
+@click.option("--baseline-p95", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+              help="The stable p95 of /api/chat; default: the same p95 a day earlier.")
+@click.option("--selector", "sel", default="", metavar="MATCHERS",
+              help='Label matchers added to every query, e.g. namespace="stichat",rollouts_pod_template_hash="abc".')
+@click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds allowed for each query.")
+@click.option("--json", "as_json", is_flag=True, help="Print the criteria as JSON.")
+def canary_check(prometheus_url: str, baseline_p95: float | None, sel: str, timeout: float, as_json: bool) -> None:
+    """Evaluate the rollback criteria (checklist item 33); exit 1 when any trips."""
+    try:
+        with Prometheus(prometheus_url, timeout=timeout) as prom:
+            criteria = evaluate(prom, sel, baseline_p95)
+    except PrometheusError as exc:
+        click.echo(f"stichat canary-check: cannot evaluate: {exc}", err=True)
+        raise SystemExit(2) from None
+    tripped = [c for c in criteria if c.tripped]
+    if as_json:
+        click.echo(json.dumps({"rollback": bool(tripped), "criteria": [asdict(c) for c in criteria]}, indent=2))
+    else:
+        click.echo(f"stichat canary-check: {prometheus_url.rstrip('/')}" + (f" {{{sel}}}" if sel else ""))
+        for c in criteria:
+            click.echo(f"{'ROLLBACK' if c.tripped else 'OK':<8}  {c.name:<20} {c.shown}")
+        if tripped:
+            click.echo(f"verdict: ROLLBACK ({', '.join(c.name for c in tripped)})")
+        else:
+            click.echo("verdict: OK (no rollback criterion tripped)")
+    raise SystemExit(1 if tripped else 0)

@@ -1,0 +1,147 @@
+"""`stichat digest`: the daily metrics digest of checklist item 34, from Prometheus, as Markdown.
+
+Requests, 5xx ratio, p95 of /api/chat, tickets, conversations by outcome and LLM calls and failures
+over the last `--window` (24 h). Printed, written to `--out`, and with `--smtp` mailed to SMTP_TO
+through SMTP_HOST (STARTTLS and login when SMTP_STARTTLS / SMTP_USER are set). Exit 2 when Prometheus
+cannot answer, 1 when the mail cannot be sent.
+"""
+
+from __future__ import annotations
+
+import re
+import smtplib
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from pathlib import Path
+
+import click
+
+from stichat.canary import PROBE_ROUTES, Prometheus, PrometheusError, selector
+from stichat.config import Settings
+from stichat.metrics import OUTCOMES
+
+WINDOW = re.compile(r"^\d+[smhdw]$")
+
+
+def _fmt_count(value: float | None) -> str:
+    return "no data" if value is None else f"{round(value):,}".replace(",", " ")
+
+
+def _fmt_pct(value: float | None) -> str:
+    return "no traffic" if value is None else f"{value * 100:.2f} %"
+
+
+def build_digest(prom: Prometheus, *, window: str = "24h", sel: str = "", now: datetime | None = None) -> str:
+    """The digest as Markdown; raises PrometheusError when Prometheus cannot answer."""
+    now = now or datetime.now(UTC)
+    customer = selector(sel, f'route!~"{PROBE_ROUTES}"')
+    errors = selector(sel, f'route!~"{PROBE_ROUTES}"', 'status=~"5.."')
+    chat = selector(sel, 'route="/api/chat"')
+    s = selector(sel)
+    requests = prom.value(f"sum(increase(stichat_http_request_duration_seconds_count{customer}[{window}]))")
+    failed = prom.value(f"sum(increase(stichat_http_request_duration_seconds_count{errors}[{window}]))")
+    ratio = (failed or 0.0) / requests if requests else None
+    p95 = prom.value(f"histogram_quantile(0.95, sum by (le) "
+                     f"(increase(stichat_http_request_duration_seconds_bucket{chat}[{window}])))")
+    chat_turns = prom.value(f"sum(increase(stichat_chat_messages_total{s}[{window}]))")
+    tickets = prom.value(f"sum(increase(stichat_tickets_total{s}[{window}]))")
+    outcomes = {labels.get("outcome", "?"): value for labels, value in
+                prom.query(f"sum by (outcome) (increase(stichat_conversations_total{s}[{window}]))")}
+    llm_calls = prom.value(f"sum(increase(stichat_openai_requests_total{s}[{window}]))")
+    llm_failures = {labels.get("reason", "?"): value for labels, value in
+                    prom.query(f"sum by (reason) (increase(stichat_openai_failures_total{s}[{window}]))")}
+    breaker = prom.value(f"max(max_over_time(stichat_openai_circuit_state{s}[{window}]))")
+    disk = prom.value(f"max(1 - stichat_storage_free_bytes{s} / stichat_storage_total_bytes{s})")
+
+    failures_total = sum(llm_failures.values())
+    llm_ratio = failures_total / llm_calls if llm_calls else None
+    lines = [
+        f"# STI Chat — daily digest, {now:%Y-%m-%d}",
+        "",
+        f"Window: the {window} up to {now:%Y-%m-%d %H:%M} UTC (Prometheus `{prom.base_url}`).",
+        "",
+        "| metric | value |",
+        "|---|---|",
+        f"| requests (customer routes) | {_fmt_count(requests)} |",
+        f"| 5xx responses | {_fmt_count(failed if requests else None)} ({_fmt_pct(ratio)}; rollback above 0.50 %) |",
+        f"| p95 /api/chat | {'no traffic' if p95 is None else f'{p95:.3f} s'} (SLO 2 s) |",
+        f"| chat turns | {_fmt_count(chat_turns)} |",
+        f"| tickets created | {_fmt_count(tickets)} |",
+        f"| LLM calls | {_fmt_count(llm_calls)} |",
+        f"| LLM failures | {_fmt_count(failures_total if llm_calls is not None or llm_failures else None)}"
+        f" ({_fmt_pct(llm_ratio)}) |",
+        f"| LLM breaker, worst state | {_breaker(breaker)} |",
+        f"| disk used (data volume) | {'no data' if disk is None else f'{disk * 100:.1f} %'} |",
+        "",
+        "## Conversations by outcome",
+        "",
+        "| outcome | conversations |",
+        "|---|---|",
+        *[f"| {o} | {_fmt_count(outcomes.get(o, 0.0))} |" for o in OUTCOMES],
+        *[f"| {o} | {_fmt_count(v)} |" for o, v in sorted(outcomes.items()) if o not in OUTCOMES],
+    ]
+    if llm_failures:
+        lines += ["", "## LLM failures by reason", "", "| reason | failures |", "|---|---|",
+                  *[f"| {r} | {_fmt_count(v)} |" for r, v in sorted(llm_failures.items())]]
+    return "\n".join(lines) + "\n"
+
+
+def _breaker(state: float | None) -> str:
+    return {None: "no data", 0.0: "closed", 1.0: "half-open", 2.0: "open (tripped in the window)"}.get(
+        state, str(state))
+
+
+def send_digest(settings: Settings, subject: str, body: str, *, timeout: float = 20.0) -> None:
+    """Mail the digest to SMTP_TO through SMTP_HOST; raises OSError or smtplib.SMTPException."""
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = settings.smtp_from
+    message["To"] = ", ".join(settings.smtp_to)
+    message.set_content(body)
+    with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=timeout) as smtp:
+        if settings.smtp_starttls:
+            smtp.starttls()
+        if settings.smtp_user:
+            smtp.login(settings.smtp_user, settings.smtp_password)
+        smtp.send_message(message)
+
+
+@click.command()
+@click.option("--prometheus", "prometheus_url", required=True, metavar="URL", help="Prometheus base URL.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the Markdown to this file.")
+@click.option("--smtp", "send", is_flag=True, help="Mail it to SMTP_TO through SMTP_HOST.")
+@click.option("--window", default="24h", show_default=True, help="How far back, in PromQL duration (24h, 3d).")
+@click.option("--selector", "sel", default="", metavar="MATCHERS",
+              help='Label matchers added to every query, e.g. namespace="stichat".')
+@click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds allowed for each query.")
+def digest(prometheus_url: str, out: Path | None, send: bool, window: str, sel: str, timeout: float) -> None:
+    """The daily metrics digest (checklist item 34) as Markdown; optionally by e-mail."""
+    from stichat.cli import load_settings
+
+    if not WINDOW.match(window):
+        click.echo(f"stichat digest: --window must look like 24h or 3d, got {window!r}", err=True)
+        raise SystemExit(2)
+    settings = load_settings()
+    if send and not (settings.smtp_host and settings.smtp_to):
+        click.echo("stichat digest: --smtp needs SMTP_HOST and SMTP_TO", err=True)
+        raise SystemExit(2)
+    try:
+        with Prometheus(prometheus_url, timeout=timeout) as prom:
+            text = build_digest(prom, window=window, sel=sel)
+    except PrometheusError as exc:
+        click.echo(f"stichat digest: cannot build the digest: {exc}", err=True)
+        raise SystemExit(2) from None
+    click.echo(text, nl=False)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"digest written to {out}", err=True)
+    if send:
+        subject = f"STI Chat digest {datetime.now(UTC):%Y-%m-%d}"
+        try:
+            send_digest(settings, subject, text)
+        except (OSError, smtplib.SMTPException) as exc:
+            click.echo(f"stichat digest: cannot send the mail: {type(exc).__name__}: {exc}", err=True)
+            raise SystemExit(1) from None
+        click.echo(f"digest mailed to {', '.join(settings.smtp_to)}", err=True)
