@@ -355,3 +355,14 @@ def test_long_runs_of_digit_groups_are_masked_in_linear_time() -> None:
     began = time.perf_counter()
     pii.mask(text)
     assert time.perf_counter() - began < 5.0
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("mi numero 341-5123456", "mi numero [PHONE]"),
+    ("mi número es 3415123456", "mi número es [PHONE]"),
+    ("my number is 341 5123456", "my number is [PHONE]"),
+    ("mi número de pedido es 12345678", "mi número de pedido es 12345678"),
+    ("mi numero de serie 1234567890", "mi numero de serie 1234567890"),
+])
+def test_my_number_before_a_full_length_number_is_a_phone_but_order_numbers_stay(text: str, expected: str) -> None:
+    assert pii.mask(text) == expected

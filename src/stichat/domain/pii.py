@@ -232,8 +232,17 @@ def _dni_ok(text: str, start: int, end: int) -> bool:
     return "." in text[start:end] and not _is_amount(text, start, end)
 
 
+# "mi número es 341-5123456": a possessive "my number" right before a full-length (10-12 digit)
+# Argentine number. Shorter numbers after "número" stay readable: order and serial numbers.
+_MY_NUMBER = re.compile(r"(?<!\w)(?:mi|my)\s+(?:n[uú]mero|nro\.?|number)(?:\s+(?:es|is))?\s*:?\s*$",
+                        re.IGNORECASE)
+
+
 def _phone_near(text: str, start: int, end: int) -> bool:
-    return 7 <= _ndigits(text, start, end) <= 12 and _keyword_kind(text, start, end) == PHONE
+    digits = _ndigits(text, start, end)
+    if 7 <= digits <= 12 and _keyword_kind(text, start, end) == PHONE:
+        return True
+    return 10 <= digits <= 12 and bool(_MY_NUMBER.search(text, max(0, start - 30), start))
 
 
 # --------------------------------------------------------------------------------------------------
