@@ -37,6 +37,7 @@ unit: $(BIN)/.installed ## only the fast unit tests
 
 bench: $(BIN)/.installed ## benchmarks (not part of make test)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/images.py
 
 clean: ## remove the venv and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -6,6 +6,7 @@ import asyncio
 import os
 import secrets
 import shutil
+import socket
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from stichat.adapters.file_smart_switch import FileSmartSwitch
 from stichat.adapters.file_tickets import FileTicketStore
 from stichat.adapters.file_transcripts import FileTranscriptStore
 from stichat.adapters.imaging import PillowImageProcessor
+from stichat.adapters.job_queue import JobPolicy, TaskiqImageQueue
 from stichat.adapters.knowledge_files import load_knowledge
 from stichat.adapters.limits_rate import LimitsRateLimiter
 from stichat.adapters.local_locks import LocalSessionLocks
@@ -32,9 +34,21 @@ from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.retention import RetentionPolicy
 from stichat.logs import LOG_FILE, LogHub
 from stichat.metrics import Metrics
-from stichat.ports import AgedStore, Analyzer, Clock, RateLimiter, SessionLocks, SessionStore, SmartSwitch
+from stichat.ports import (
+    AgedStore,
+    Analyzer,
+    Clock,
+    ImageAnalyzer,
+    ImageQueue,
+    ImageWorker,
+    RateLimiter,
+    SessionLocks,
+    SessionStore,
+    SmartSwitch,
+)
 from stichat.services.breaker import BreakerPolicy, CircuitBreaker, GuardedLLM, gauge_updater
 from stichat.services.chat import ChatService
+from stichat.services.image_jobs import ImageJobs
 from stichat.services.links import LinkSigner
 from stichat.services.privacy import PrivacyService
 from stichat.services.retention import RetentionService
@@ -67,6 +81,9 @@ class Services:
     started_at: float = field(default_factory=time.time)
     closers: list[object] = field(default_factory=list)
     smart: SmartMode | None = None
+    image_queue: ImageQueue | None = None
+    #: The `stichat worker` loop; None in the embedded default, where `stichat serve` runs the jobs.
+    image_worker: ImageWorker | None = None
 
     async def health(self) -> dict[str, str]:
         """Each dependency: "ok" or a short reason. Storage dirs must be writable."""
@@ -203,6 +220,29 @@ def _retention(settings: Settings, sessions: SessionStore, clock: Clock) -> Rete
     return RetentionService(stores=stores, policy=policy, clock=clock)
 
 
+def _image_queue(settings: Settings, *, store: FileImageStore, metrics: Metrics,
+                 analyzer: ImageAnalyzer | None) -> TaskiqImageQueue:
+    """Image jobs: in this process (embedded default) or on a Redis stream for `stichat worker`."""
+    policy = JobPolicy(timeout=settings.image_job_timeout, attempts=settings.image_job_attempts,
+                       concurrency=settings.image_workers)
+    jobs = ImageJobs(store=store, processor=PillowImageProcessor(), metrics=metrics, analyzer=analyzer,
+                     worker_id=f"{socket.gethostname()}:{os.getpid()}", max_attempts=settings.image_job_attempts)
+    if settings.redis_url:
+        return TaskiqImageQueue.on_redis(settings.redis_url, jobs=jobs, metrics=metrics, policy=policy,
+                                         timeout_ms=settings.redis_timeout_ms)
+    return TaskiqImageQueue.embedded(jobs=jobs, metrics=metrics, policy=policy)
+
+
+def _image_store(settings: Settings) -> FileImageStore:
+    return FileImageStore(settings.uploads_dir, settings.data_dir / "incoming")
+
+
+async def worker_alive(settings: Settings) -> bool:
+    """`stichat worker --check`: this host's worker updated its heartbeat key recently."""
+    queue = _image_queue(settings, store=_image_store(settings), metrics=Metrics.create(), analyzer=None)
+    return await queue.alive()
+
+
 def build(settings: Settings, *, clock: Clock | None = None) -> Services:
     """Wire the whole application for these settings. Nothing is wired at import time."""
     clock = clock or SystemClock()
@@ -225,9 +265,13 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Services:
         tickets=tickets, kb=kb, clock=clock, metrics=metrics, session_ttl_hours=settings.session_ttl_hours,
         analyzer=analyzer,
     )
-    uploads = UploadService(store=FileImageStore(settings.uploads_dir), chat=chat,
-                            processor=PillowImageProcessor(), metrics=metrics)
+    images = _image_store(settings)
+    # TODO(vision): pass smart mode's `analyze_image(jpeg, locale)` here once the LLM client has one.
+    image_queue = _image_queue(settings, store=images, metrics=metrics, analyzer=None)
+    uploads = UploadService(store=images, chat=chat, processor=PillowImageProcessor(), queue=image_queue,
+                            clock=clock)
     return Services(settings=settings, kb=kb, metrics=metrics, log_hub=hub, sessions=sessions, chat=chat,
                     tickets=tickets, uploads=uploads, rate_limiter=_rate_limiter(settings),
                     privacy=_privacy(settings, sessions, locks, clock), retention=_retention(settings, sessions, clock),
-                    closers=[sessions], smart=smart)
+                    closers=[sessions], smart=smart, image_queue=image_queue,
+                    image_worker=image_queue if settings.redis_url else None)

@@ -120,3 +120,7 @@ from stichat.digest import digest  # noqa: E402
 
 main.add_command(canary_check)
 main.add_command(digest)
+
+from stichat.worker import worker  # noqa: E402
+
+main.add_command(worker)

@@ -117,6 +117,9 @@ class Settings:
     whatsapp_number: str = "5493417422422"
     max_sse_clients: int = 100
     max_upload_mb: int = 5
+    image_job_timeout: float = 60.0
+    image_job_attempts: int = 3
+    image_workers: int = 2
     rate_limit_greeting: str = "5/minute"
     rate_limit_chat: str = "50/minute"
     rate_limit_chat_session: str = "20/minute"
@@ -199,6 +202,9 @@ class Settings:
             whatsapp_number=whatsapp,
             max_sse_clients=_int(env, "MAX_SSE_CLIENTS", 100, minimum=1),
             max_upload_mb=_int(env, "MAX_UPLOAD_MB", 5, minimum=1),
+            image_job_timeout=_float(env, "IMAGE_JOB_TIMEOUT", 60.0),
+            image_job_attempts=_int(env, "IMAGE_JOB_ATTEMPTS", 3, minimum=1),
+            image_workers=_int(env, "IMAGE_WORKERS", 2, minimum=1),
             rate_limit_greeting=_rate(env, "RATE_LIMIT_GREETING", "5/minute"),
             rate_limit_chat=_rate(env, "RATE_LIMIT_CHAT", "50/minute"),
             rate_limit_chat_session=_rate(env, "RATE_LIMIT_CHAT_SESSION", "20/minute"),

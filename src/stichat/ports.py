@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 
@@ -97,18 +99,92 @@ class ProcessedImage(Protocol):
     def height(self) -> int: ...
 
 
+class ImageInfo(Protocol):
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def width(self) -> int: ...
+
+    @property
+    def height(self) -> int: ...
+
+
 class ImageProcessor(Protocol):
+    """CPU-bound and blocking: callers run it in a thread, never on the event loop."""
+
+    def inspect(self, data: bytes) -> ImageInfo:
+        """Type by magic bytes, pixel cap from the header, integrity; raise UnsupportedMedia (415) or
+        Unprocessable (422). Cheap enough for a request."""
+        ...
+
     def process(self, data: bytes) -> ProcessedImage:
-        """Validate and re-encode; raise UnsupportedMedia (415) or Unprocessable (422)."""
+        """Upright, metadata stripped, fitted inside 1920 px, re-encoded; raise Unprocessable (422)."""
         ...
 
 
 class ImageStore(Protocol):
-    async def save(self, record: ImageRecord, image: bytes, thumbnail: bytes) -> None: ...
+    """Records and processed files under UPLOADS_DIR; validated originals somewhere never served."""
+
+    async def save(self, record: ImageRecord, image: bytes, thumbnail: bytes) -> None:
+        """Write the processed files, then the record (a reader never sees done without its files)."""
+        ...
+
+    async def save_record(self, record: ImageRecord) -> None: ...
 
     async def load(self, image_id: str) -> ImageRecord | None: ...
 
     def file(self, image_id: str, *, thumbnail: bool = False) -> Path | None: ...
+
+    async def put_original(self, image_id: str, data: bytes) -> None:
+        """Keep the validated upload for the job, outside anything served."""
+        ...
+
+    async def original(self, image_id: str) -> bytes | None: ...
+
+    async def drop_original(self, image_id: str) -> None: ...
+
+    async def unfinished(self) -> list[ImageRecord]:
+        """Records still queued or processing (the embedded worker re-queues them after a restart)."""
+        ...
+
+
+#: Smart mode's reading of one photo: `await analyze_image(jpeg, locale)`; None means no analysis.
+ImageAnalyzer = Callable[[bytes, str], Awaitable[dict[str, Any] | None]]
+
+
+class ImageJobRunner(Protocol):
+    """The image job the queue runs: `run` returns done, failed or skipped; raises to be retried."""
+
+    async def run(self, image_id: str) -> str: ...
+
+    async def give_up(self, image_id: str, error: str = "job_failed") -> None: ...
+
+
+class ImageWorker(Protocol):
+    """The `stichat worker` loop over the shared queue, and its liveness probe."""
+
+    async def work(self, stop: asyncio.Event, *, burst: bool = False) -> None: ...
+
+    async def alive(self) -> bool: ...
+
+
+class ImageQueue(Protocol):
+    """Image jobs: in this process by default, in Redis for `stichat worker` processes when REDIS_URL is set."""
+
+    async def enqueue(self, image_id: str) -> None: ...
+
+    async def start(self) -> None:
+        """Connect; the embedded queue also starts running jobs here."""
+        ...
+
+    async def stop(self) -> None:
+        """Stop taking jobs and let the running ones finish (bounded by the job timeout)."""
+        ...
+
+    async def failed(self, limit: int = 100) -> list[dict[str, Any]]:
+        """The last jobs that gave up, newest first: image id, error, attempts, time."""
+        ...
 
 
 class Analyzer(Protocol):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,6 +40,11 @@ def test_counters_move_after_a_chat_turn_an_upload_and_a_ticket(server: LiveServ
         upload = http.post("/api/upload-image", headers={"x-session-id": chat.session_id},
                            files={"image": ("a.jpg", jpeg_bytes(), "image/jpeg")})
         assert upload.status_code == 200
+        for _ in range(200):  # the image job runs after the reply; its time is observed when it ends
+            status = http.get(upload.json()["statusUrl"], headers={"x-session-id": chat.session_id}).json()
+            if status["status"] == "done":
+                break
+            time.sleep(0.02)
         assert http.post("/api/whatsapp-ticket", json={"sessionId": chat.session_id}).status_code == 200
         after = http.get("/metrics").text
         for name in ("stichat_chat_messages_total", "stichat_tickets_total", "stichat_upload_analysis_seconds_count"):

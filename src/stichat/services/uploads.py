@@ -1,38 +1,43 @@
-"""Customer photos: validate, process off the event loop, store under server-made names."""
+"""Customer photos: validate in the request, keep the original aside, queue the job, answer at once."""
 
 from __future__ import annotations
 
 import asyncio
 import secrets
-import time
+from dataclasses import replace
 from pathlib import Path
 
 from stichat.domain.errors import NotFound, RateLimited
-from stichat.domain.images import ImageRecord
-from stichat.metrics import Metrics
-from stichat.ports import ImageProcessor, ImageStore
+from stichat.domain.images import FAILED, MAX_IMAGES_PER_SESSION, QUEUED, ImageRecord
+from stichat.ports import Clock, ImageProcessor, ImageQueue, ImageStore
 from stichat.services.chat import ChatService
-
-MAX_IMAGES_PER_SESSION = 10
 
 
 class UploadService:
-    def __init__(self, *, store: ImageStore, chat: ChatService, processor: ImageProcessor, metrics: Metrics) -> None:
-        self._store, self._chat, self._processor, self._metrics = store, chat, processor, metrics
+    def __init__(self, *, store: ImageStore, chat: ChatService, processor: ImageProcessor, queue: ImageQueue,
+                 clock: Clock) -> None:
+        self._store, self._chat, self._processor = store, chat, processor
+        self._queue, self._clock = queue, clock
 
     async def accept(self, *, session_id: str, data: bytes) -> ImageRecord:
+        """Validate (type by magic bytes, pixel cap, integrity), store aside, enqueue; raise 415/422/429."""
         conversation, _ = await self._chat.load(session_id)
         if len(conversation.images) >= MAX_IMAGES_PER_SESSION:
-            raise RateLimited("too_many_images", detail=f"at most {MAX_IMAGES_PER_SESSION} images", retry_after=3600)
-        started = time.perf_counter()
-        # Decoding and resizing take tens of milliseconds of CPU: never on the event loop.
-        processed = await asyncio.to_thread(self._processor.process, data)
-        record = ImageRecord(secrets.token_hex(12), session_id, "done", time.time(),
-                             processed.width, processed.height)
-        await self._store.save(record, processed.image, processed.thumbnail)
-        self._metrics.upload_analysis.observe(time.perf_counter() - started)
-        self._metrics.worker_jobs.labels(result="done").inc()
+            raise RateLimited("too_many_images", detail=f"at most {MAX_IMAGES_PER_SESSION} images",
+                              retry_after=3600)
+        await asyncio.to_thread(self._processor.inspect, data)  # a JPEG is decoded at 1/8 scale: a thread
+        record = ImageRecord(secrets.token_hex(12), session_id, QUEUED, self._clock.now(),
+                             locale=conversation.locale)
+        await self._store.put_original(record.image_id, data)
+        await self._store.save_record(record)
         await self._chat.attach_image(session_id, record.image_id)
+        try:
+            await self._queue.enqueue(record.image_id)
+        except Exception:
+            # The queue is down (Redis): the customer gets a 503 and the photo is not left waiting.
+            await self._store.save_record(replace(record, status=FAILED, error="queue_unavailable"))
+            await self._store.drop_original(record.image_id)
+            raise
         return record
 
     async def record(self, image_id: str, *, session_id: str | None, operator: bool = False) -> ImageRecord:
@@ -46,5 +51,12 @@ class UploadService:
         record = await self.record(image_id, session_id=session_id, operator=operator)
         path = self._store.file(record.image_id, thumbnail=thumbnail)
         if path is None:
-            raise NotFound("image_not_found")
+            raise NotFound("image_not_found")  # not processed yet, or failed: there is nothing to show
         return path
+
+    async def requeue_unfinished(self) -> int:
+        """Queue again what a stopped embedded service left queued (the originals wait on disk)."""
+        records = await self._store.unfinished()
+        for record in records:
+            await self._queue.enqueue(record.image_id)
+        return len(records)

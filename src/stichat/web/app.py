@@ -16,6 +16,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 from stichat import __version__, bootstrap, logs
 from stichat.config import Settings
+from stichat.domain.errors import DependencyUnavailable
 from stichat.services import retention
 from stichat.web import errors
 from stichat.web.middleware import BodyLimit, OriginGuard, RequestContext, SecurityHeaders
@@ -23,6 +24,18 @@ from stichat.web.routes import chat, ops, privacy, smart, tickets, uploads
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 JSON_BODY_CAP = 64 * 1024
+
+
+async def start_image_jobs(svc: bootstrap.Services) -> None:
+    """Connect the image queue; embedded, also queue again what the last run left unfinished."""
+    if svc.image_queue is None:
+        return
+    if svc.settings.redis_url:
+        with contextlib.suppress(DependencyUnavailable):  # Redis down at start: connect on first upload
+            await svc.image_queue.start()
+        return
+    await svc.image_queue.start()
+    await svc.uploads.requeue_unfinished()
 
 
 def create_app(settings: Settings, *, services: bootstrap.Services | None = None) -> FastAPI:
@@ -36,7 +49,10 @@ def create_app(settings: Settings, *, services: bootstrap.Services | None = None
         log.info("service_started", extra={"version": __version__, "mode": "redis" if settings.redis_url else
                                            "embedded", "smart_mode": settings.smart_mode_configured})
         purge = asyncio.create_task(retention.run_daily(svc.retention), name="daily-purge")
+        await start_image_jobs(svc)
         yield
+        if svc.image_queue is not None:
+            await svc.image_queue.stop()  # embedded: running jobs finish; queued ones wait on disk
         purge.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await purge

@@ -30,15 +30,18 @@ async def upload(request: Request, svc: ServicesDep) -> dict[str, Any]:
         svc.chat.check_csrf(csrf, request.headers.get("x-csrf-token"))
     await limit(svc, svc.settings.rate_limit_upload, "upload", session_id)
     cap = svc.settings.max_upload_mb * 1024 * 1024
-    async with request.form(max_files=1, max_fields=5, max_part_size=cap) as form:
+    # The body cap is enforced while it streams in (BodyLimit middleware: MAX_UPLOAD_MB plus room for
+    # the multipart envelope); the file part is spooled by Starlette, to a temporary file past 1 MB.
+    async with request.form(max_files=1, max_fields=5) as form:
         image = form.get("image")
         if not isinstance(image, UploadFile):
             raise BadRequest("missing_image", detail="send the photo in the multipart field 'image'")
         data = await image.read(cap + 1)
     if len(data) > cap:
         raise PayloadTooLarge("payload_too_large")
-    record = await svc.uploads.accept(session_id=session_id, data=data)
-    return {**record.public(), "statusUrl": f"/api/upload-image/{record.image_id}"}
+    record = await svc.uploads.accept(session_id=session_id, data=data)  # 415/422/429; processing is queued
+    return {"ok": True, "imageId": record.image_id, "status": record.status,
+            "statusUrl": f"/api/upload-image/{record.image_id}"}
 
 
 @router.get("/{image_id}")
