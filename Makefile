@@ -4,7 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # Commands the tests need, as <command>=<Debian package>.
-SYSTEM_DEPS := redis-server=redis-server promtool=prometheus chromium=chromium npm=npm
+SYSTEM_DEPS := redis-server=redis-server promtool=prometheus prometheus=prometheus chromium=chromium npm=npm \
+	setpriv=util-linux
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint typecheck unit bench sysdeps clean
@@ -23,6 +24,11 @@ run: $(BIN)/.installed ## start the service on http://127.0.0.1:8080 (embedded d
 
 sysdeps: ## install the system programs the tests need (redis-server, …)
 	@scripts/ensure-system-deps.sh $(SYSTEM_DEPS)
+	@# The runtime-stage test builds a venv with the system Python, as the Dockerfile's runtime does.
+	@/usr/bin/python3 -c 'import ensurepip, venv' 2>/dev/null || { \
+	  echo "python3-venv is missing: installing it with apt-get"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; } || { \
+	  echo "install the Debian package python3-venv" >&2; exit 1; }
 
 lint: $(BIN)/.installed ## ruff and mypy (strict on src)
 	$(BIN)/ruff check src tests bench
