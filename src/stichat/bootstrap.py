@@ -36,7 +36,6 @@ from stichat.logs import LOG_FILE, LogHub
 from stichat.metrics import Metrics
 from stichat.ports import (
     AgedStore,
-    Analyzer,
     Clock,
     ImageAnalyzer,
     ImageQueue,
@@ -177,7 +176,7 @@ def smart_switch(settings: Settings) -> SmartSwitch:
     return FileSmartSwitch(settings.data_dir / SMART_SWITCH_FILE)
 
 
-def _analyzer(settings: Settings, metrics: Metrics, kb: KnowledgeBase) -> tuple[Analyzer | None, SmartMode]:
+def _analyzer(settings: Settings, metrics: Metrics, kb: KnowledgeBase) -> tuple[SmartAnalyzer | None, SmartMode]:
     """Smart mode when SMART_MODE and an endpoint are set: the OpenAI adapter behind breaker and deadline."""
     switch = smart_switch(settings)
     if not settings.smart_mode_configured:
@@ -189,7 +188,8 @@ def _analyzer(settings: Settings, metrics: Metrics, kb: KnowledgeBase) -> tuple[
     )
     breaker = CircuitBreaker(policy, on_change=gauge_updater(metrics))
     adapter = OpenAILLM(model=settings.openai_model, api_key=settings.openai_api_key,
-                        base_url=settings.openai_base_url, timeout=settings.openai_timeout)
+                        base_url=settings.openai_base_url, timeout=settings.openai_timeout,
+                        vision_model=settings.openai_vision_model)
     llm = GuardedLLM(adapter, breaker=breaker, metrics=metrics, timeout=settings.openai_timeout)
     return SmartAnalyzer(llm=llm, kb=kb, switch=switch), SmartMode(switch=switch, configured=True, breaker=breaker)
 
@@ -260,14 +260,14 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Services:
         metrics=metrics, public_base_url=settings.public_base_url, whatsapp_number=settings.whatsapp_number,
         link_ttl_days=settings.ticket_link_ttl_days,
     )
+    images = _image_store(settings)
     chat = ChatService(
         sessions=sessions, locks=locks, transcripts=FileTranscriptStore(settings.transcripts_dir),
         tickets=tickets, kb=kb, clock=clock, metrics=metrics, session_ttl_hours=settings.session_ttl_hours,
-        analyzer=analyzer,
+        analyzer=analyzer, photos=images,
     )
-    images = _image_store(settings)
-    # TODO(vision): pass smart mode's `analyze_image(jpeg, locale)` here once the LLM client has one.
-    image_queue = _image_queue(settings, store=images, metrics=metrics, analyzer=None)
+    image_queue = _image_queue(settings, store=images, metrics=metrics,
+                               analyzer=analyzer.analyze_image if analyzer is not None else None)
     uploads = UploadService(store=images, chat=chat, processor=PillowImageProcessor(), queue=image_queue,
                             clock=clock)
     return Services(settings=settings, kb=kb, metrics=metrics, log_hub=hub, sessions=sessions, chat=chat,

@@ -209,7 +209,9 @@ class LLM(Protocol):
     rate_limited, invalid_json, schema, refusal …); return only an answer that validates as `schema`.
     """
 
-    async def complete_json(self, *, system: str, user: str, schema: type[M]) -> M: ...
+    async def complete_json(self, *, system: str, user: str, schema: type[M], image: bytes | None = None) -> M:
+        """`image` (a JPEG) goes to the vision model with the user text."""
+        ...
 
 
 class SmartSwitch(Protocol):

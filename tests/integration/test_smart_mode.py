@@ -292,3 +292,57 @@ def test_pressing_a_help_button_asks_no_model(make_client: MakeClient, stub: Stu
     calls = stub.calls()
     chat.press("BTN_HELP_1")
     assert stub.calls() == calls
+
+
+def wait_done(client: TestClient, chat: Chat, image_id: str) -> dict[str, Any]:
+    for _ in range(100):
+        status = client.get(f"/api/upload-image/{image_id}", headers={"x-session-id": chat.session_id}).json()
+        if status["status"] in ("done", "failed"):
+            return status
+        time.sleep(0.05)
+    raise AssertionError("the image job did not finish")
+
+
+def test_a_photo_is_read_by_the_vision_model_and_the_next_reply_uses_it(make_client: MakeClient,
+                                                                       stub: StubLLM) -> None:
+    from tests.helpers import jpeg_bytes
+
+    client = make_client(**smart_env(stub, OPENAI_VISION_MODEL="stub-vision"))
+    chat = at_ask_problem(client)
+    stub.answer({"device": "notebook", "problem": "blue_screen", "text_seen": "Your PC ran into a problem",
+                 "error_code": "CRITICAL_PROCESS_DIED", "suggestion": "Anotá el código y reiniciá; mail a x@y.com"})
+    upload = client.post("/api/upload-image", headers={"x-session-id": chat.session_id},
+                         files={"image": ("bsod.jpg", jpeg_bytes(640, 480), "image/jpeg")})
+    assert upload.status_code == 200, upload.text
+    status = wait_done(client, chat, upload.json()["imageId"])
+    analysis = status["analysis"]
+    assert analysis["device"] == "notebook" and analysis["problem"] == "blue_screen"
+    assert analysis["errorCode"] == "CRITICAL_PROCESS_DIED"
+    assert "x@y.com" not in json.dumps(analysis) and "[EMAIL]" in analysis["suggestion"]
+    assert analysis["summary"].startswith("Veo tu notebook")
+    vision = stub.requests[-1]
+    assert vision["model"] == "stub-vision"
+    parts = vision["messages"][1]["content"]
+    assert any(p.get("type") == "image_url" and p["image_url"]["url"].startswith("data:image/jpeg;base64,")
+               for p in parts)
+
+    calls = stub.calls()
+    body = chat.say("mirá la foto que te mandé")
+    assert body["stage"] == "BASIC_TESTS"
+    assert body["context"]["device"] == "notebook" and body["context"]["problem"] == "blue_screen"
+    assert body["reply"].startswith("Por la foto que mandaste, entiendo que tu notebook tiene este problema")
+    assert stub.calls() == calls  # the photo's reading was enough: no second call
+
+
+def test_a_failing_vision_model_still_keeps_the_photo(make_client: MakeClient, stub: StubLLM) -> None:
+    from tests.helpers import jpeg_bytes
+
+    client = make_client(**smart_env(stub))
+    chat = at_ask_problem(client)
+    stub.fault("500")
+    upload = client.post("/api/upload-image", headers={"x-session-id": chat.session_id},
+                         files={"image": ("a.jpg", jpeg_bytes(), "image/jpeg")})
+    status = wait_done(client, chat, upload.json()["imageId"])
+    assert status["status"] == "done" and "analysis" not in status
+    photo = client.get(f"/api/upload-image/{status['imageId']}/file", headers={"x-session-id": chat.session_id})
+    assert photo.status_code == 200 and photo.headers["content-type"] == "image/jpeg"

@@ -152,7 +152,7 @@ class ScriptedLLM:
     def __init__(self, *script: Any) -> None:
         self.script, self.calls = list(script), 0
 
-    async def complete_json(self, *, system: str, user: str, schema: type[Any]) -> Any:
+    async def complete_json(self, *, system: str, user: str, schema: type[Any], image: bytes | None = None) -> Any:
         self.calls += 1
         step = self.script.pop(0)
         if isinstance(step, float):

@@ -8,8 +8,9 @@ breaker, and a retry hidden in here would spend that deadline twice. Every failu
 
 from __future__ import annotations
 
+import base64
 import json
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import openai
 from openai import AsyncOpenAI
@@ -26,17 +27,22 @@ MAX_ANSWER_TOKENS = 300  # a classification is a few dozen tokens; the cap bound
 class OpenAILLM:
     """Chat completions with `response_format={"type": "json_object"}`, validated with pydantic."""
 
-    def __init__(self, *, model: str, api_key: str = "", base_url: str = "", timeout: float = 8.0) -> None:
-        self._model = model
+    def __init__(self, *, model: str, api_key: str = "", base_url: str = "", timeout: float = 8.0,
+                 vision_model: str = "") -> None:
+        self._model, self._vision_model = model, vision_model or model
         # The SDK timeout is only a backstop; the caller's asyncio.timeout is the real deadline.
         self._client = AsyncOpenAI(api_key=api_key or NO_KEY, base_url=base_url or None, max_retries=0,
                                    timeout=timeout)
 
-    async def complete_json(self, *, system: str, user: str, schema: type[M]) -> M:
+    async def complete_json(self, *, system: str, user: str, schema: type[M], image: bytes | None = None) -> M:
+        content: Any = user
+        if image is not None:
+            url = "data:image/jpeg;base64," + base64.b64encode(image).decode("ascii")
+            content = [{"type": "text", "text": user}, {"type": "image_url", "image_url": {"url": url}}]
         try:
             completion = await self._client.chat.completions.create(
-                model=self._model,
-                messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
+                model=self._vision_model if image is not None else self._model,
+                messages=[{"role": "system", "content": system}, {"role": "user", "content": content}],
                 response_format={"type": "json_object"},
                 temperature=0,
                 max_tokens=MAX_ANSWER_TOKENS,

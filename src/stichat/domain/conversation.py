@@ -414,16 +414,19 @@ def _describe(c: Conversation, e: Event, ctx: Context) -> Outcome:
 
 
 def _understood(c: Conversation, heard: Understanding, kb: KnowledgeBase) -> str:
-    """Smart mode's reading said aloud, so the customer sees it and can correct it; rules stay silent."""
-    if heard.extra.get("via") != "llm":
+    """Smart mode's reading (of the text or of a photo) said aloud, so the customer sees it and can
+    correct it; the rules stay silent."""
+    via = heard.extra.get("via")
+    if via not in ("llm", "photo"):
         return ""
     loc, problem = c.locale, c.problem if c.problem != "other" else None
     if problem and c.device:
-        return say("llm_understood", loc, device=kb.device_label(c.device, loc), problem=kb.problem_label(problem, loc))
+        return say(f"{via}_understood", loc, device=kb.device_label(c.device, loc),
+                   problem=kb.problem_label(problem, loc))
     if problem:
-        return say("llm_understood_problem", loc, problem=kb.problem_label(problem, loc))
+        return say(f"{via}_understood_problem", loc, problem=kb.problem_label(problem, loc))
     if c.device:
-        return say("llm_understood_device", loc, device=kb.device_label(c.device, loc))
+        return say(f"{via}_understood_device", loc, device=kb.device_label(c.device, loc))
     return ""
 
 

@@ -187,6 +187,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "es-AR": "Por lo que me contás, entiendo que se trata de tu {device}.",
         "en": "From what you describe, I understand it's about your {device}.",
     },
+    "photo_understood": {
+        "es-AR": "Por la foto que mandaste, entiendo que tu {device} tiene este problema: {problem}.",
+        "en": "From the photo you sent, I understand your {device} has this problem: {problem}.",
+    },
+    "photo_understood_problem": {
+        "es-AR": "Por la foto que mandaste, entiendo que el problema es: {problem}.",
+        "en": "From the photo you sent, I understand the problem is: {problem}.",
+    },
+    "photo_understood_device": {
+        "es-AR": "Por la foto que mandaste, entiendo que se trata de tu {device}.",
+        "en": "From the photo you sent, I understand it's about your {device}.",
+    },
     "pii_notice": {
         "es-AR": "🔒 Oculté datos personales de tu mensaje. No hace falta compartirlos por acá.",
         "en": "🔒 I hid personal data from your message. There's no need to share it here.",

@@ -89,3 +89,52 @@ def merge(heard: Understanding, reading: Reading) -> Understanding | None:
         extra["sentiment"] = reading.sentiment
     return replace(heard, intents=frozenset(intents), device=device, device_confidence=device_conf,
                    device_candidates=candidates, problem=problem, problem_confidence=problem_conf, extra=extra)
+
+
+#: What a photo reading may say in its own words, at most (the customer sees it).
+MAX_PHOTO_TEXT = 200
+
+
+def photo_analysis(*, device: str | None, problem: str | None, text_seen: str | None, error_code: str | None,
+                   suggestion: str | None, devices: Collection[str], problems: Collection[str],
+                   device_label: str | None, problem_label: str | None, locale: str) -> dict[str, str | None] | None:
+    """A vision model's reading of a photo, narrowed to known keys and bounded; None when it says nothing.
+
+    Text fields must arrive masked: the caller masks what the model read off the photo.
+    """
+    d, p = _pick(device, devices), _pick(problem, problems)
+    seen = (text_seen or "").strip()[:MAX_PHOTO_TEXT] or None
+    code = (error_code or "").strip()[:40] or None
+    tip = (suggestion or "").strip()[:MAX_PHOTO_TEXT] or None
+    if not (d or p or seen or code):
+        return None
+    if locale == "en":
+        parts = [f"I can see your {device_label}" if d and device_label else "I looked at the photo",
+                 f"it looks like: {problem_label}" if p and problem_label else None,
+                 f"the screen reads «{code or seen}»" if code or seen else None]
+    else:
+        parts = [f"Veo tu {device_label}" if d and device_label else "Miré la foto",
+                 f"parece que: {problem_label}" if p and problem_label else None,
+                 f"en pantalla dice «{code or seen}»" if code or seen else None]
+    summary = "; ".join(x for x in parts if x) + "."
+    return {"device": d, "problem": p, "textSeen": seen, "errorCode": code, "suggestion": tip, "summary": summary}
+
+
+def with_photo(heard: Understanding, analysis: dict[str, object] | None) -> Understanding:
+    """Fill what the rules missed from the latest photo's reading (device, problem); rules win."""
+    if not analysis:
+        return heard
+    device = analysis.get("device") if isinstance(analysis.get("device"), str) else None
+    problem = analysis.get("problem") if isinstance(analysis.get("problem"), str) else None
+    new_device = heard.device is None and not heard.device_candidates and device not in (None, "other")
+    new_problem = heard.problem in (None, "other") and problem not in (None, "other")
+    if not (new_device or new_problem):
+        return heard
+    return replace(
+        heard,
+        device=str(device) if new_device else heard.device,
+        device_confidence=MODEL_CONFIDENCE if new_device else heard.device_confidence,
+        problem=str(problem) if new_problem else heard.problem,
+        problem_confidence=MODEL_CONFIDENCE if new_problem else heard.problem_confidence,
+        extra={**heard.extra, "via": "photo"},
+    )

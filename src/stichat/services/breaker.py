@@ -140,7 +140,7 @@ class GuardedLLM:
     def __init__(self, inner: LLM, *, breaker: CircuitBreaker, metrics: Metrics, timeout: float) -> None:
         self._inner, self._breaker, self._metrics, self._timeout = inner, breaker, metrics, timeout
 
-    async def complete_json(self, *, system: str, user: str, schema: type[M]) -> M:
+    async def complete_json(self, *, system: str, user: str, schema: type[M], image: bytes | None = None) -> M:
         if not self._breaker.allow():
             raise LLMFailure("circuit_open")
         m = self._metrics
@@ -148,7 +148,7 @@ class GuardedLLM:
         started = time.monotonic()
         try:
             async with asyncio.timeout(self._timeout):
-                answer = await self._inner.complete_json(system=system, user=user, schema=schema)
+                answer = await self._inner.complete_json(system=system, user=user, schema=schema, image=image)
         except TimeoutError:
             self._failed("timeout", started)
             raise LLMFailure("timeout") from None

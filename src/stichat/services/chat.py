@@ -13,9 +13,10 @@ from stichat.domain.errors import BadRequest, Forbidden, NotFound
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.nlu import understand
 from stichat.domain.pii import mask
+from stichat.domain.smart import with_photo
 from stichat.domain.transcript import TranscriptEntry
 from stichat.metrics import Metrics
-from stichat.ports import Analyzer, Clock, SessionLocks, SessionStore, TranscriptStore
+from stichat.ports import Analyzer, Clock, ImageStore, SessionLocks, SessionStore, TranscriptStore
 from stichat.services.tickets import TicketLinks, TicketService
 
 log = logging.getLogger("stichat.chat")
@@ -47,9 +48,10 @@ def check_session_id(session_id: object) -> str:
 class ChatService:
     def __init__(self, *, sessions: SessionStore, locks: SessionLocks, transcripts: TranscriptStore,
                  tickets: TicketService, kb: KnowledgeBase, clock: Clock, metrics: Metrics,
-                 session_ttl_hours: int, analyzer: Analyzer | None = None) -> None:
+                 session_ttl_hours: int, analyzer: Analyzer | None = None,
+                 photos: ImageStore | None = None) -> None:
         self._sessions, self._locks, self._transcripts = sessions, locks, transcripts
-        self._analyzer = analyzer
+        self._analyzer, self._photos = analyzer, photos
         self._tickets, self._kb, self._clock, self._metrics = tickets, kb, clock, metrics
         self._ttl = session_ttl_hours * 3600.0
 
@@ -128,6 +130,8 @@ class ChatService:
         text = (message or "").strip()
         masked = mask(text)  # nothing past this line, the LLM included, ever sees the raw text
         heard = understand(masked)
+        if conversation.images and conversation.stage in (Stage.ASK_PROBLEM, Stage.ASK_DEVICE):
+            heard = with_photo(heard, await self._photo_reading(conversation))
         if self._analyzer is not None and conv.rules_unsure(conversation, heard):
             heard = await self._analyzer.understand(masked, conversation, heard) or heard
         return conv.text_event(conversation, masked, heard, had_pii=masked != text)
@@ -141,6 +145,16 @@ class ChatService:
         extra = await analyzer.explain(question=mask(question), step=steps[event.step - 1], number=event.step,
                                        conversation=after)
         return replace(reply, text=f"{reply.text}\n💡 {extra}") if extra else reply
+
+    async def _photo_reading(self, conversation: Conversation) -> dict[str, object] | None:
+        """The newest smart-mode reading among the customer's last photos, if any."""
+        if self._photos is None:
+            return None
+        for image_id in reversed(conversation.images[-3:]):
+            record = await self._photos.load(image_id)
+            if record is not None and record.analysis:
+                return record.analysis
+        return None
 
     async def open_ticket(self, *, session_id: str, csrf: str | None = None, browser: bool = False) -> Turn:
         """The customer asks for a technician outside the chat flow (the WhatsApp button)."""
