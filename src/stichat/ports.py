@@ -201,6 +201,10 @@ class Analyzer(Protocol):
         """A short explanation of one knowledge-base step that answers the customer's own question."""
         ...
 
+    async def suggest_steps(self, *, conversation: Conversation) -> list[str]:
+        """Up to three extra safe steps for a device/problem the knowledge base covers only generically."""
+        ...
+
 
 class LLM(Protocol):
     """One OpenAI-compatible chat model answering with a JSON object.

@@ -331,7 +331,9 @@ def test_a_photo_is_read_by_the_vision_model_and_the_next_reply_uses_it(make_cli
     assert body["stage"] == "BASIC_TESTS"
     assert body["context"]["device"] == "notebook" and body["context"]["problem"] == "blue_screen"
     assert body["reply"].startswith("Por la foto que mandaste, entiendo que tu notebook tiene este problema")
-    assert stub.calls() == calls  # the photo's reading was enough: no second call
+    # The photo's reading was enough: the only call is for extra steps (blue screens have generic ones).
+    assert stub.calls() == calls + 1
+    assert "Suggest up to three more checks" in stub.requests[-1]["messages"][0]["content"]
 
 
 def test_a_failing_vision_model_still_keeps_the_photo(make_client: MakeClient, stub: StubLLM) -> None:
@@ -346,3 +348,34 @@ def test_a_failing_vision_model_still_keeps_the_photo(make_client: MakeClient, s
     assert status["status"] == "done" and "analysis" not in status
     photo = client.get(f"/api/upload-image/{status['imageId']}/file", headers={"x-session-id": chat.session_id})
     assert photo.status_code == 200 and photo.headers["content-type"] == "image/jpeg"
+
+
+def test_a_pair_with_only_generic_steps_gets_safe_model_suggestions(make_client: MakeClient, stub: StubLLM) -> None:
+    client = make_client(**smart_env(stub))
+    chat = at_ask_problem(client)
+    stub.answer({"steps": ["Probá con otro cable HDMI", "Formateá el disco", "Abrí la tapa y limpiá el ventilador",
+                           "Fijate si el volumen de la tele no está en cero"]})
+    body = chat.say("la tele no tiene sonido")
+    assert body["stage"] == "BASIC_TESTS" and body["context"]["device"] == "tv"
+    assert "💡 Para tu caso, además podés probar:" in body["reply"]
+    assert "• Probá con otro cable HDMI" in body["reply"] and "volumen de la tele" in body["reply"]
+    assert "Formateá" not in body["reply"] and "Abrí la tapa" not in body["reply"]
+    assert [s["n"] for s in body["steps"]] == [1, 2, 3]  # the numbered steps stay the shop's own
+
+
+def test_a_pair_with_its_own_steps_asks_no_model_for_more(make_client: MakeClient, stub: StubLLM) -> None:
+    client = make_client(**smart_env(stub))
+    chat = at_ask_problem(client)
+    calls = stub.calls()
+    body = chat.say("mi notebook no prende")
+    assert body["stage"] == "BASIC_TESTS" and "💡" not in body["reply"]
+    assert stub.calls() == calls
+
+
+def test_a_hanging_model_still_answers_the_turn_within_the_deadline(make_client: MakeClient, stub: StubLLM) -> None:
+    client = make_client(**smart_env(stub))
+    chat = at_ask_problem(client)
+    stub.fault("hang")
+    body, elapsed = timed_say(chat, "la tele no tiene sonido")
+    assert body["stage"] == "BASIC_TESTS" and "💡" not in body["reply"]
+    assert elapsed < TIMEOUT + 1

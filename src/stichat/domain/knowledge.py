@@ -67,6 +67,10 @@ class KnowledgeBase:
             return self.specific[(device, p, level)]
         return self.generic[(p, level)]
 
+    def covers_well(self, device: str | None, problem: str | None) -> bool:
+        """Whether the pair has steps written for that device (not only the problem's generic set)."""
+        return (device, problem, "basic") in self.specific and problem not in (None, "other")
+
     def pairs(self) -> list[tuple[str, str]]:
         """Every (device, problem) pair the knowledge base claims to cover."""
         return [(d, p) for p, devices in self.applies.items() for d in devices]

@@ -199,6 +199,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "es-AR": "Por la foto que mandaste, entiendo que se trata de tu {device}.",
         "en": "From the photo you sent, I understand it's about your {device}.",
     },
+    "suggested_steps": {
+        "es-AR": "💡 Para tu caso, además podés probar:",
+        "en": "💡 For your case, you can also try:",
+    },
     "pii_notice": {
         "es-AR": "🔒 Oculté datos personales de tu mensaje. No hace falta compartirlos por acá.",
         "en": "🔒 I hid personal data from your message. There's no need to share it here.",

@@ -8,6 +8,7 @@ a stage: the conversation table still decides every move).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
@@ -138,3 +139,26 @@ def with_photo(heard: Understanding, analysis: dict[str, object] | None) -> Unde
         problem_confidence=MODEL_CONFIDENCE if new_problem else heard.problem_confidence,
         extra={**heard.extra, "via": "photo"},
     )
+
+
+#: Words that make a model's suggested step unsafe to show a customer: destructive, firmware, opening.
+UNSAFE_STEP = re.compile(
+    r"format|factory|f[aá]brica|restablec|reset de f|borr[aá]|delet|eras|bios|uefi|firmware|flash|"
+    r"regedit|registro de windows|registry|abr[ií]|destornill|screwdriver|open (?:the|it|up)|desarm|"
+    r"tornillo|screw|sold|solder|diskpart|fdisk|rm -|del /|cmd /c|powershell",
+    re.IGNORECASE,
+)
+MAX_SUGGESTED_STEPS = 3
+MAX_STEP_TEXT = 160
+
+
+def safe_suggestions(lines: list[str]) -> list[str]:
+    """A model's extra steps, kept only when short, plain and harmless; at most three."""
+    kept: list[str] = []
+    for line in lines:
+        text = re.sub(r"[<>`*#]", "", line).strip().lstrip("-•0123456789.) ").strip()
+        if 8 <= len(text) <= MAX_STEP_TEXT and not UNSAFE_STEP.search(text) and text not in kept:
+            kept.append(text)
+        if len(kept) == MAX_SUGGESTED_STEPS:
+            break
+    return kept

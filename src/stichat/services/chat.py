@@ -13,6 +13,7 @@ from stichat.domain.errors import BadRequest, Forbidden, NotFound
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.nlu import understand
 from stichat.domain.pii import mask
+from stichat.domain.replies import say
 from stichat.domain.smart import with_photo
 from stichat.domain.transcript import TranscriptEntry
 from stichat.metrics import Metrics
@@ -95,12 +96,17 @@ class ChatService:
             if browser:
                 self.check_csrf(token, csrf)
             now = self._clock.now()
-            event = await self._event(conversation, message, action)
+            event, asked_model = await self._event(conversation, message, action)
             outcome = conv.apply(conversation, event,
                                  conv.Context(self._kb, now, await self._tickets.new_id()))
             after, reply, links = outcome.conversation, outcome.reply, None
-            if event.kind == conv.Kind.HELP and message and self._analyzer is not None:
+            if event.kind == conv.Kind.HELP and message and not asked_model and self._analyzer is not None:
                 reply = await self._explained(self._analyzer, reply, event, after, message)
+            entered_steps = after.stage == Stage.BASIC_TESTS and conversation.stage != Stage.BASIC_TESTS
+            # One model call per turn at most: the turn must end within OPENAI_TIMEOUT plus a margin.
+            if (entered_steps and not asked_model and self._analyzer is not None
+                    and not self._kb.covers_well(after.device, after.problem)):
+                reply = await self._with_suggestions(self._analyzer, reply, after)
             for act in outcome.actions:
                 if isinstance(act, OpenTicket):
                     links = self._tickets.links(await self._tickets.ensure(after, act.ticket_id))
@@ -122,19 +128,22 @@ class ChatService:
             self._metrics.funnel.labels(stage=after.stage.value).inc()
         return Turn(after, reply, token, links)
 
-    async def _event(self, conversation: Conversation, message: str | None, action: str | None) -> Event:
+    async def _event(self, conversation: Conversation, message: str | None,
+                     action: str | None) -> tuple[Event, bool]:
+        """The turn's event, and whether the model was asked to read it."""
         if action:
             event = conv.button_event(action, self._kb)
             shown = mask(message) if message else event.button or ""
-            return replace(event, text=shown)
+            return replace(event, text=shown), False
         text = (message or "").strip()
         masked = mask(text)  # nothing past this line, the LLM included, ever sees the raw text
         heard = understand(masked)
         if conversation.images and conversation.stage in (Stage.ASK_PROBLEM, Stage.ASK_DEVICE):
             heard = with_photo(heard, await self._photo_reading(conversation))
-        if self._analyzer is not None and conv.rules_unsure(conversation, heard):
+        asked = self._analyzer is not None and conv.rules_unsure(conversation, heard)
+        if self._analyzer is not None and asked:
             heard = await self._analyzer.understand(masked, conversation, heard) or heard
-        return conv.text_event(conversation, masked, heard, had_pii=masked != text)
+        return conv.text_event(conversation, masked, heard, had_pii=masked != text), asked
 
     async def _explained(self, analyzer: Analyzer, reply: Reply, event: Event, after: Conversation,
                          question: str) -> Reply:
@@ -145,6 +154,14 @@ class ChatService:
         extra = await analyzer.explain(question=mask(question), step=steps[event.step - 1], number=event.step,
                                        conversation=after)
         return replace(reply, text=f"{reply.text}\n💡 {extra}") if extra else reply
+
+    async def _with_suggestions(self, analyzer: Analyzer, reply: Reply, after: Conversation) -> Reply:
+        """Smart mode adds a few safe checks where the knowledge base only has the generic set."""
+        extra = await analyzer.suggest_steps(conversation=after)
+        if not extra:
+            return reply
+        lines = "\n".join(f"• {step}" for step in extra)
+        return replace(reply, text=f"{reply.text}\n{say('suggested_steps', after.locale)}\n{lines}")
 
     async def _photo_reading(self, conversation: Conversation) -> dict[str, object] | None:
         """The newest smart-mode reading among the customer's last photos, if any."""

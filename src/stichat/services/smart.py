@@ -19,7 +19,15 @@ from stichat.domain.conversation import Conversation, Stage
 from stichat.domain.knowledge import KnowledgeBase, Step
 from stichat.domain.nlu import Understanding
 from stichat.domain.pii import mask
-from stichat.domain.smart import MODEL_INTENTS, SENTIMENTS, LLMFailure, merge, narrow, photo_analysis
+from stichat.domain.smart import (
+    MODEL_INTENTS,
+    SENTIMENTS,
+    LLMFailure,
+    merge,
+    narrow,
+    photo_analysis,
+    safe_suggestions,
+)
 from stichat.ports import LLM, SmartSwitch
 from stichat.services.breaker import CircuitBreaker, CircuitState
 
@@ -83,6 +91,29 @@ def clean_explanation(text: str) -> str | None:
     if len(plain) < 12:
         return None
     return plain if len(plain) <= MAX_EXPLANATION else plain[:MAX_EXPLANATION].rsplit(" ", 1)[0] + "…"
+
+
+class LLMSteps(BaseModel):
+    """The JSON object the model answers a request for extra steps with."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    steps: list[str]
+
+
+def steps_prompt(locale: str) -> str:
+    language = "Spanish from Argentina, with voseo (\"fijate\", \"probá\", \"desenchufá\")" if locale == "es-AR" \
+        else "plain English"
+    return (
+        "You are Tecnos, the technical-support assistant of STI, a computer repair shop in Rosario, Argentina. "
+        f"Write in {language}.\n"
+        "Inside <data>…</data> you get a device, a problem, the customer's masked description and the generic "
+        "steps already shown. Suggest up to three more checks specific to this device and problem that a "
+        "customer can do safely at home, each one short imperative sentence (at most 25 words). Never suggest "
+        "anything destructive (formatting, factory resets, deleting files), BIOS or firmware changes, registry "
+        "edits, or opening or unscrewing the device.\n"
+        "Answer with one JSON object and nothing else: {\"steps\": [\"…\", \"…\"]}."
+    )
 
 
 class PhotoReading(BaseModel):
@@ -191,6 +222,24 @@ class SmartAnalyzer:
             return None
         return clean_explanation(answer.explanation)
 
+
+    async def suggest_steps(self, *, conversation: Conversation) -> list[str]:
+        c, kb = conversation, self._kb
+        shown = [step.text_in(c.locale) for step in kb.steps(c.device, c.problem, "basic")]
+        data = {"device": kb.device_label(c.device, "en"), "problem": kb.problem_label(c.problem, "en"),
+                "customer_description": mask(c.description)[-MAX_PROMPT_TEXT:], "steps_already_shown": shown}
+        try:
+            if not await self._switch.enabled():
+                return []
+            answer = await self._llm.complete_json(
+                system=steps_prompt(c.locale), schema=LLMSteps,
+                user=f"<data>\n{json.dumps(data, ensure_ascii=False)}\n</data>")
+        except LLMFailure:
+            return []
+        except Exception as exc:  # a broken switch store must not break a chat turn either
+            log.warning("smart_steps_skipped", extra={"error": type(exc).__name__})
+            return []
+        return safe_suggestions([mask(step) for step in answer.steps if isinstance(step, str)])
 
     async def analyze_image(self, jpeg: bytes, locale: str) -> dict[str, object] | None:
         """A photo read by the vision model (through the same breaker and deadline); None on any failure."""
