@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import re
 import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 
 from stichat.domain import conversation as conv
@@ -82,6 +84,16 @@ class ChatService:
         await self._sessions.save(conversation, expires_at=expires)  # validating is activity: slide
         return Turn(conversation, conv.prompt(conversation, self._kb), csrf, expires_at=expires)
 
+    @asynccontextmanager
+    async def locked(self, session_id: str, *, csrf: str | None = None,
+                     browser: bool = False) -> AsyncIterator[tuple[Conversation, str]]:
+        """The session's lock held, its conversation and CSRF token loaded, a browser's token checked."""
+        async with self._locks.hold(check_session_id(session_id)):
+            conversation, token = await self.load(session_id)
+            if browser:
+                self.check_csrf(token, csrf)
+            yield conversation, token
+
     def check_csrf(self, csrf: str, presented: str | None) -> None:
         if presented is None or not secrets.compare_digest(csrf.encode(), presented.encode()):
             raise Forbidden("csrf_failed", detail="missing or wrong X-CSRF-Token")
@@ -91,10 +103,7 @@ class ChatService:
         """One customer turn: a typed message or a button value."""
         if message is not None and len(message) > MAX_MESSAGE:
             raise BadRequest("message_too_long", detail=f"at most {MAX_MESSAGE} characters")
-        async with self._locks.hold(check_session_id(session_id)):
-            conversation, token = await self.load(session_id)
-            if browser:
-                self.check_csrf(token, csrf)
+        async with self.locked(session_id, csrf=csrf, browser=browser) as (conversation, token):
             now = self._clock.now()
             event, asked_model = await self._event(conversation, message, action)
             outcome = conv.apply(conversation, event,
@@ -175,10 +184,7 @@ class ChatService:
 
     async def open_ticket(self, *, session_id: str, csrf: str | None = None, browser: bool = False) -> Turn:
         """The customer asks for a technician outside the chat flow (the WhatsApp button)."""
-        async with self._locks.hold(check_session_id(session_id)):
-            conversation, token = await self.load(session_id)
-            if browser:
-                self.check_csrf(token, csrf)
+        async with self.locked(session_id, csrf=csrf, browser=browser) as (conversation, token):
             now = self._clock.now()
             if conversation.ticket_id and conversation.ticket_problem == conversation.problem:
                 ticket_id = conversation.ticket_id
@@ -195,10 +201,7 @@ class ChatService:
         return Turn(after, reply, token, self._tickets.links(ticket))
 
     async def reset(self, *, session_id: str, csrf: str | None = None, browser: bool = False) -> Turn:
-        async with self._locks.hold(check_session_id(session_id)):
-            conversation, token = await self.load(session_id)
-            if browser:
-                self.check_csrf(token, csrf)
+        async with self.locked(session_id, csrf=csrf, browser=browser) as (conversation, token):
             now = self._clock.now()
             fresh, reply = conv.start(session_id, locale=conversation.locale, now=now, kb=self._kb)
             fresh = replace(fresh, created_at=conversation.created_at, images=conversation.images)
