@@ -116,6 +116,14 @@ class Services:
             if callable(close):
                 close()
 
+    async def aclose(self) -> None:
+        """At shutdown, inside the event loop: async clients (the LLM's HTTP pool) first, then the rest."""
+        for closer in self.closers:
+            aclose = getattr(closer, "aclose", None)
+            if callable(aclose):
+                await aclose()
+        self.close()
+
 
 def _dir_size(directory: Path) -> int:
     total = 0
@@ -273,5 +281,6 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Services:
     return Services(settings=settings, kb=kb, metrics=metrics, log_hub=hub, sessions=sessions, chat=chat,
                     tickets=tickets, uploads=uploads, rate_limiter=_rate_limiter(settings),
                     privacy=_privacy(settings, sessions, locks, clock), retention=_retention(settings, sessions, clock),
-                    closers=[sessions], smart=smart, image_queue=image_queue,
+                    closers=[sessions, *([analyzer] if analyzer is not None else [])], smart=smart,
+                    image_queue=image_queue,
                     image_worker=image_queue if settings.redis_url else None)

@@ -34,6 +34,9 @@ class OpenAILLM:
         self._client = AsyncOpenAI(api_key=api_key or NO_KEY, base_url=base_url or None, max_retries=0,
                                    timeout=timeout)
 
+    async def aclose(self) -> None:
+        await self._client.close()
+
     async def complete_json(self, *, system: str, user: str, schema: type[M], image: bytes | None = None) -> M:
         content: Any = user
         if image is not None:

@@ -140,6 +140,11 @@ class GuardedLLM:
     def __init__(self, inner: LLM, *, breaker: CircuitBreaker, metrics: Metrics, timeout: float) -> None:
         self._inner, self._breaker, self._metrics, self._timeout = inner, breaker, metrics, timeout
 
+    async def aclose(self) -> None:
+        aclose = getattr(self._inner, "aclose", None)
+        if callable(aclose):
+            await aclose()
+
     async def complete_json(self, *, system: str, user: str, schema: type[M], image: bytes | None = None) -> M:
         if not self._breaker.allow():
             raise LLMFailure("circuit_open")

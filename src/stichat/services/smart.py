@@ -189,6 +189,12 @@ class SmartAnalyzer:
     def __init__(self, *, llm: LLM, kb: KnowledgeBase, switch: SmartSwitch) -> None:
         self._llm, self._kb, self._switch = llm, kb, switch
 
+    async def aclose(self) -> None:
+        """Close the model's HTTP client at shutdown."""
+        aclose = getattr(self._llm, "aclose", None)
+        if callable(aclose):
+            await aclose()
+
     async def understand(self, text: str, conversation: Conversation, heard: Understanding) -> Understanding | None:
         if conversation.stage not in SMART_STAGES or not text.strip():
             return None

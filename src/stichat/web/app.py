@@ -57,7 +57,7 @@ def create_app(settings: Settings, *, services: bootstrap.Services | None = None
         with contextlib.suppress(asyncio.CancelledError):
             await purge
         log.info("service_stopping")
-        svc.close()
+        await svc.aclose()
 
     app = FastAPI(title="STI Chat", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.services = svc
