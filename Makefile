@@ -36,6 +36,7 @@ lint: $(BIN)/.installed ## ruff and mypy (strict on src)
 
 test: $(BIN)/.installed sysdeps lint ## lint, type checks and every test
 	@scripts/k8s-tools.sh $(VENV)
+	scripts/checkov.sh
 	$(BIN)/pytest -q
 
 unit: $(BIN)/.installed ## only the fast unit tests

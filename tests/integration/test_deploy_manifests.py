@@ -43,7 +43,10 @@ CRD_KINDS = {
     ("monitoring.coreos.com/v1", "PrometheusRule"),
 }
 CLUSTER_SCOPED = {"Namespace"}
-SECRET_NAMES = {"LOG_TOKEN", "OPENAI_API_KEY", "WHATSAPP_NUMBER", "REDIS_URL"}
+SECRET_NAMES = {"LOG_TOKEN", "OPENAI_API_KEY", "WHATSAPP_NUMBER", "REDIS_URL", "SMTP_USER", "SMTP_PASSWORD"}
+SECRETS_DIR = "/run/secrets/stichat"
+PROMETHEUS_URL = "http://prometheus-operated.monitoring.svc:9090"
+SMTP_SETTINGS = {"SMTP_HOST", "SMTP_PORT", "SMTP_FROM", "SMTP_TO", "SMTP_STARTTLS"}
 
 
 # --- tools -----------------------------------------------------------------------------------------
@@ -149,7 +152,8 @@ def test_everything_lands_in_the_stichat_namespace(overlay: str) -> None:
 @pytest.mark.parametrize("overlay", OVERLAYS)
 def test_every_pod_runs_as_non_root_with_a_read_only_root_and_no_privileges(overlay: str) -> None:
     specs = pod_specs(overlay)
-    assert {"Deployment/stichat-api", "Deployment/stichat-worker", "CronJob/stichat-smoke"} <= set(specs)
+    assert {"Deployment/stichat-api", "Deployment/stichat-worker", "CronJob/stichat-smoke",
+            "CronJob/stichat-digest"} <= set(specs)
     for where, spec in specs.items():
         assert spec["securityContext"]["runAsNonRoot"] is True, where
         assert spec["securityContext"]["runAsUser"] == 10001, where
@@ -289,6 +293,95 @@ def test_purge_and_backup_run_daily(overlay: str) -> None:
         assert minute.isdigit() and hour.isdigit() and rest == ["*", "*", "*"], name
         container = job["spec"]["jobTemplate"]["spec"]["template"]["spec"]["containers"][0]
         assert container["args"][0] == command
+
+
+def config_map_name(overlay: str) -> str:
+    return next(c["metadata"]["name"] for c in objects(overlay, "ConfigMap")
+                if c["metadata"]["name"].startswith("stichat-config"))
+
+
+def config_map(overlay: str) -> dict[str, str]:
+    data: dict[str, str] = one(overlay, "ConfigMap", config_map_name(overlay))["data"]
+    return data
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_secrets_reach_the_long_running_pods_as_files_not_variables(overlay: str) -> None:
+    from stichat.config import SECRET_NAMES as READABLE_FROM_FILES
+
+    data = config_map(overlay)
+    external = {d["secretKey"] for d in one(overlay, "ExternalSecret", "stichat-secrets")["spec"]["data"]}
+    as_files = {name for name in external if name in READABLE_FROM_FILES}
+    assert as_files == SECRET_NAMES - {"SMTP_USER"}
+    for name in as_files:
+        assert data[f"{name}_FILE"] == f"{SECRETS_DIR}/{name}", name
+    for where in ("Deployment/stichat-api", "Deployment/stichat-worker", "CronJob/stichat-purge",
+                  "CronJob/stichat-backup", "CronJob/stichat-digest"):
+        spec = pod_specs(overlay)[where]
+        volume = next(v for v in spec["volumes"] if "secret" in v)
+        assert volume["secret"]["secretName"] == "stichat-secrets", where
+        assert volume["secret"]["defaultMode"] == 0o440 and spec["securityContext"]["fsGroup"] == 10001, where
+        container = spec["containers"][0]
+        assert not [e for e in container.get("envFrom", []) if "secretRef" in e], f"{where}: secrets as variables"
+        mount = next(m for m in container["volumeMounts"] if m["name"] == volume["name"])
+        assert mount == {"name": volume["name"], "mountPath": SECRETS_DIR, "readOnly": True}, where
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_the_digest_cronjob_mails_the_metrics_digest_daily_at_nine_in_cordoba(overlay: str) -> None:
+    job = one(overlay, "CronJob", "stichat-digest")
+    assert job["spec"]["schedule"] == "0 9 * * *"
+    assert job["spec"]["timeZone"] == "America/Argentina/Cordoba"
+    assert job["spec"]["concurrencyPolicy"] == "Forbid"
+    spec = job["spec"]["jobTemplate"]["spec"]["template"]["spec"]
+    container = spec["containers"][0]
+    args = container["args"]
+    assert args[0] == "digest" and "--smtp" in args
+    assert args[args.index("--prometheus") + 1] == PROMETHEUS_URL
+    assert args[args.index("--selector") + 1] == 'namespace="stichat"'
+    # Same identity, security context and resources as the other CronJobs.
+    purge = pod_specs(overlay)["CronJob/stichat-purge"]
+    assert spec["serviceAccountName"] == purge["serviceAccountName"] == "stichat-jobs"
+    assert spec["securityContext"] == purge["securityContext"]
+    assert container["securityContext"] == purge["containers"][0]["securityContext"]
+    assert container["resources"] == purge["containers"][0]["resources"]
+    # Non-secret SMTP settings in the ConfigMap, the login in the ExternalSecret.
+    assert {"configMapRef": {"name": config_map_name(overlay)}} in container["envFrom"]
+    data = config_map(overlay)
+    assert set(data) >= SMTP_SETTINGS
+    assert data["SMTP_TO"] and data["SMTP_HOST"] and int(data["SMTP_PORT"]) > 0
+    assert data["SMTP_STARTTLS"] == "true"
+    assert not {"SMTP_USER", "SMTP_PASSWORD"} & set(data)
+    user = next(e for e in container["env"] if e["name"] == "SMTP_USER")
+    assert user["valueFrom"]["secretKeyRef"] == {"name": "stichat-secrets", "key": "SMTP_USER"}
+    assert data["SMTP_PASSWORD_FILE"] == f"{SECRETS_DIR}/SMTP_PASSWORD"
+    remote = {d["secretKey"]: d["remoteRef"]["key"] for d in one(overlay, "ExternalSecret", "stichat-secrets")
+              ["spec"]["data"]}
+    assert remote["SMTP_USER"] == "stichat/production/smtp-user"
+    assert remote["SMTP_PASSWORD"] == "stichat/production/smtp-password"
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_the_digest_may_reach_prometheus_and_the_smtp_relay(overlay: str) -> None:
+    policy = one(overlay, "NetworkPolicy", "stichat-digest-egress")
+    assert policy["spec"]["podSelector"]["matchLabels"]["app.kubernetes.io/component"] == "digest"
+    rules = policy["spec"]["egress"]
+    prometheus = next(r for r in rules if r.get("to"))
+    assert prometheus["to"][0]["namespaceSelector"]["matchLabels"] == {"kubernetes.io/metadata.name": "monitoring"}
+    assert prometheus["ports"] == [{"port": 9090, "protocol": "TCP"}]
+    port = int(config_map(overlay)["SMTP_PORT"])
+    assert any(not r.get("to") and {"port": port, "protocol": "TCP"} in r["ports"] for r in rules)
+
+
+def test_the_digest_command_the_cronjob_runs_takes_those_options() -> None:
+    from click.testing import CliRunner
+
+    from stichat.cli import main
+
+    result = CliRunner().invoke(main, ["digest", "--help"])
+    assert result.exit_code == 0
+    for option in ("--prometheus", "--selector", "--smtp"):
+        assert option in result.output, option
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
