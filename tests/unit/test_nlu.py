@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -253,3 +254,27 @@ def test_understand_and_extract_name_never_raise_and_return_known_keys(text: str
 def test_emoji_and_control_characters_are_harmless(text: str) -> None:
     understand(text)
     extract_name(text)
+
+
+@pytest.mark.parametrize(("text", "device"), [
+    ("se me volcó café en el teclado de la notebook", "notebook"),
+    ("se rompió la pantalla del celu", "smartphone"),
+    ("my laptop keyboard is broken", "notebook"),
+    ("the phone screen is cracked", "smartphone"),
+    ("el teclado de la pc no anda", "keyboard"),
+])
+def test_a_built_in_part_of_a_device_is_that_device_but_a_pc_keyboard_is_a_keyboard(text: str, device: str) -> None:
+    assert understand(text).device == device
+
+
+@pytest.mark.parametrize("text", [
+    "el celu se me apaga solo cuando tiene 30% de batería",
+    "se apaga cuando tiene 40 por ciento",
+    "my phone shuts down at 20% battery",
+])
+def test_shutting_down_with_charge_left_is_a_battery_problem(text: str) -> None:
+    assert understand(text).problem == "battery"
+
+
+def test_shutting_down_at_random_is_still_a_freeze() -> None:
+    assert understand("la notebook se apaga sola cada rato").problem == "freezes"

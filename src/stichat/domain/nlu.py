@@ -470,6 +470,9 @@ def _generic_malfunction(canon: str, intents: set[Intent], prefixes: frozenset[s
     return any(r.search(canon, prefixes) for r in _GENERIC_RES)
 
 
+_PART_OF = (re.compile(rf"\b{v.PART_OF}\b"), re.compile(rf"\b{v.PART_OF_EN}\b"))
+
+
 def _device(
     canon: str, problem: str | None, prefixes: frozenset[str]
 ) -> tuple[str | None, float, tuple[str, ...]]:
@@ -480,6 +483,10 @@ def _device(
             old = hits.get(device)
             if old is None or weight > old[0]:
                 hits[device] = (weight, match.start())
+    for pattern in _PART_OF:
+        part = pattern.search(canon)
+        if part:
+            return v.PART_HOSTS[part.group("host")], 0.8, ()
     strong = {d: h for d, h in hits.items() if h[0] >= 2.0 and d != "other"}
     if len(strong) == 1:
         device = next(iter(strong))

@@ -98,6 +98,26 @@ AMBIGUOUS_DEVICE_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 PERIPHERALS = ("printer", "monitor", "keyboard", "mouse", "storage")
 
+# A part named "of" a device that has it built in is that device: "el teclado de la notebook" is a
+# notebook, "la pantalla del celu" a phone. (The keyboard "of the PC" stays a keyboard: it plugs in.)
+PART_OF = (
+    r"(?:teclado|touchpad|pantalla|cargador|bateria|disco|parlantes?|camara|puertos?|ventilador|bisagras?|"
+    r"microfono|keyboard|trackpad|screen|charger|battery|fan|speakers?|camera|ports?|hinges?|mic|microphone) "
+    r"(?:de|del|of) (?:la |el |mi |my |the |this )?(?P<host>notebook|note|laptop|netbook|ultrabook|macbook|"
+    r"celu|celular|telefono|phone|iphone|tablet|ipad|tele|tv)"
+)
+# English puts the device first: "my laptop keyboard", "the phone screen".
+PART_OF_EN = (
+    r"(?P<host>laptop|notebook|macbook|phone|iphone|tablet|ipad|tv) (?:keyboard|trackpad|touchpad|screen|display|"
+    r"charger|battery|fan|speakers?|camera|ports?|hinges?|mic|microphone)"
+)
+PART_HOSTS = {
+    "notebook": "notebook", "note": "notebook", "laptop": "notebook", "netbook": "notebook",
+    "ultrabook": "notebook", "macbook": "notebook", "celu": "smartphone", "celular": "smartphone",
+    "telefono": "smartphone", "phone": "smartphone", "iphone": "smartphone", "tablet": "tablet",
+    "ipad": "tablet", "tele": "tv", "tv": "tv",
+}
+
 # Problems that make sense for a device: a small bonus breaks ties between readings.
 DEVICE_PROBLEMS: dict[str, frozenset[str]] = {
     "pc": frozenset({"no_power", "no_boot", "no_display", "slow", "freezes", "blue_screen", "overheating"}),
@@ -275,6 +295,9 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"se (?:me |le )?descarga|no (?:me |le )?(?:toma|agarra|reconoce) (?:el )?cargador|"
          r"(?:cargador|charger) {G}(?:no anda|no funciona|no carga|doesnt work|not working)|"
          r"enchufad[oa] y no carga|plugged in (?:and|but) not charging|not charging", 2.1),
+        # Shutting down with charge left is a battery fault, not a freeze: "se apaga con 30% de batería".
+        (r"se (?:me |le )?(?:apaga|apago|apagan|corta) {G}(?:\S+ )?(?:\d+ (?:de )?(?:bateria|carga|por ciento)|"
+         r"bateria|carga)|(?:shuts? (?:down|off)|turns? off|dies) {G}(?:\d+ ?(?:percent|battery)|battery)", 2.6),
         (r"bateria|battery|cargador|charger", 1.0),
     ),
     "overheating": (
