@@ -263,13 +263,14 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"{NEG} {CL}(?:tengo|hay|ai|tiene|tenemos|anda|funciona|funca|agarra|agarro|agarran|engancha|"
          r"conecta|conecto|conectan|reconoce|encuentra|detecta|carga|llega|entra|have|has|get|gets|find|"
          r"finds|detect|detects|connect|connects) {ART}(?:a |al |to )?(?:internet|wifi|red|conexion|"
-         r"senal de wifi|datos|network|connection|redes)", 2.3),
+         r"senal de wifi|senal de internet|senal|datos|network|connection|redes|signal)", 2.3),
         (r"sin (?:internet|wifi|conexion|red|datos)|no internet|no wifi|no connection|offline internet|"
          r"red sin acceso|sin acceso(?: a internet)?|no (?:tengo|hay|ai) (?:internet|wifi|conexion|red)|"
          r"no ai internet", 2.3),
         (r"(?:internet|wifi|conexion|red|senal|connection|network) {G}(?:se corta|se cae|se desconecta|"
          r"va y viene|intermitente|anda mal|falla|lent[oa]|anda como|drops|dropping|keeps dropping|cuts out|"
-         r"disconnects|disconnecting|is down|slow|unstable|keeps cutting)", 2.4),
+         r"disconnects|disconnecting|is down|slow|unstable|keeps cutting|anda (?:pesimo|horrible|fatal|"
+         r"malisimo|re mal|para atras)|(?:\S+ ){0,3}se corta)", 2.4),
         (r"se (?:me |nos )?(?:corta|cae|desconecta|corto|cayo|desconecto|cortan|caen) (?:a cada rato )?"
          r"(?:el |la )?(?:internet|wifi|conexion|red|senal)", 2.6),
         (r"no (?:me )?(?:puedo|pude|deja) conectar(?:me)?|no (?:se )?(?:me )?conecta|se desconecta|"
@@ -277,7 +278,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"access the internet|browse)|disconnects|lost connection|connection (?:drops|keeps dropping|lost)|"
          r"dropping", 1.7),
         (r"{NEG} {CL}(?:cargan?|abren?|load) {ART}(?:paginas|paginas web|videos|sitios|webs|pages|websites)|"
-         r"no navega|pages (?:wont|dont) load|luz roja|led rojo|red light|nothing connects|"
+         r"no navega|pages (?:wont|dont) load|luz roja|luces rojas|led rojo|red lights?|lights? (?:are |is )?"
+         r"(?:all )?red|nothing connects|"
          r"luz (?:de )?(?:los|pon|internet) (?:en )?rojo|"
          r"titila (?:en )?rojo", 2.0),
         (r"internet|wifi", 0.6),
@@ -326,6 +328,9 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"toman|agarra|agarran|aparece|aparecen|muestra|recognize|recognise|recognizes|recognises|"
          r"detect|detects|read|reads|see|sees|show up|shows up|find|finds|pick up)", 1.7),
         (r"not (?:recogni[sz]ed|detected|showing up|being detected|being recogni[sz]ed)|unrecogni[sz]ed|"
+         r"(?:isnt|is not|wont|doesnt|does not) (?:show(?:ing)? up|appear(?:ing)?)|"
+         r"(?:cursor|puntero|flechita|mouse|raton) {G}se mueve sol[oa]|(?:cursor|pointer|mouse) {G}moves? "
+         r"(?:by itself|on its own)|"
          r"dispositivo desconocido|unknown device|no (?:lo|la) (?:ve|encuentra)|"
          r"no aparece (?:en )?(?:mi pc|el explorador|equipo|este equipo)", 2.2),
         (r"(?:teclas?|keys|cursor|puntero|flechita|mouse|raton|touchpad|touch pad|clic|click) "
@@ -341,7 +346,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"fotocopia|print|prints|printing|scan|scans)", 2.5),
         (r"atasc\w*|(?:papel|hoja|hojas) (?:trabad[oa]s?|atascad[oa]s?|atorad[oa]s?)|se (?:traba|atora|atasca) "
          r"(?:el |la )?(?:papel|hoja)|no (?:agarra|toma|tira|levanta) (?:el |la |las )?(?:papel|hoja|hojas)|"
-         r"traga (?:el )?papel|paper jam|jammed|jam|(?:sin|falta|no tiene|se quedo sin) (?:tinta|toner)|"
+         r"traga (?:el )?papel|paper jam|jammed|jam|jams|jamming|(?:sin|falta|no tiene|se quedo sin) (?:tinta|toner)|"
          r"out of (?:ink|toner)", 2.5),
         (r"imprime (?:en blanco|con rayas|manchado|borroso|cualquier cosa|raro|mal|feo|corrido|rayado|"
          r"hojas en blanco|solo|todo)|hojas en blanco|cola de impresion|print queue|fuera de linea|offline|"
@@ -395,8 +400,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (rf"{_MEDIA} {{G}}(?:se borraron|se borro|desaparecieron|desaparecio|perdid[oa]s|borrad[oa]s|"
          r"eliminad[oa]s|gone|deleted|disappeared|missing|lost)", 2.7),
         (r"recuper\w*|data recovery|recover|papelera|backup|copia de seguridad|respaldo|formatee sin querer", 2.0),
-        (r"(?:disco|disk|drive|hdd) {G}(?:hace ruido|suena|hace clic|hace click|clickea|hace tic|muriendo|"
-         r"fallando|danad[oa]|clicking|failing|dying|making noise)|clicking noise", 2.5),
+        (r"(?:disco|disk|drive|hdd) {G}(?:hace ruidos?|hace ruidos raros|suena|hace clic|hace click|clickea|"
+         r"hace tic|muriendo|fallando|danad[oa]|clicking|failing|dying|making noise)|clicking noise", 2.5),
         (r"borre|borrado|borrados|elimine|deleted|erased|formatee|formatearon|formateado|formatted", 1.3),
     ),
     "physical_damage": (
