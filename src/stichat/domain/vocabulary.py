@@ -257,7 +257,10 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
     "blue_screen": (
         (r"pantall(?:a|azo|azos)s? azul(?:es)?|pantallazos?|bsod|blue screen|bluescreen|stop code|"
          r"codigo de detencion|critical process died|carita triste|pantalla de la muerte|"
-         r"se pone (?:la pantalla )?azul|todo azul|irql|kernel|memory management|whea", 3.0),
+         r"se pone (?:la pantalla )?azul|todo azul|irql|kernel|memory management|whea|"
+         # Windows stop codes: 0x0000007B-style and the NT status codes a blue screen shows.
+         r"0x0{4,}[0-9a-f]{2,4}|0xc0000(?:21a|225|001|098|0e9|142|185|221)|inaccessible boot device|"
+         r"page fault in nonpaged area|system service exception|kmode exception|video tdr|dpc watchdog", 3.0),
     ),
     "no_internet": (
         (r"{NEG} {CL}(?:tengo|hay|ai|tiene|tenemos|anda|funciona|funca|agarra|agarro|agarran|engancha|"
@@ -280,7 +283,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"{NEG} {CL}(?:cargan?|abren?|load) {ART}(?:paginas|paginas web|videos|sitios|webs|pages|websites)|"
          r"no navega|pages (?:wont|dont) load|luz roja|luces rojas|led rojo|red lights?|lights? (?:are |is )?"
          r"(?:all )?red|nothing connects|"
-         r"luz (?:de )?(?:los|pon|internet) (?:en )?rojo|"
+         r"luz (?:de )?(?:los|pon|internet) (?:en )?rojo|luz (?:de )?los (?:prendida|encendida|titila\w*|"
+         r"roja)|los (?:light|led) (?:is )?(?:on|red|blinking)|"
          r"titila (?:en )?rojo", 2.0),
         (r"internet|wifi", 0.6),
     ),
@@ -308,7 +312,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"(?:muy |re |demasiado |super |bastante )?(?:caliente|hirviendo)|recalentamiento|recalentad[oa]|"
          r"calentamiento|temperatura|calor|quema|quemando|overheat\w*|burning up|too hot|heat|"
          r"(?:gets|getting|runs|running|is|very|really|so|super) (?:very |really |so |too |super )?hot", 1.9),
-        (r"(?:ventilador|ventiladores|cooler|coolers|fan|fans|ventilacion) {G}(?:hace (?:mucho )?ruido|"
+        (r"ruido {G}(?:de |del )?(?:ventilador|cooler|fan)|(?:ventilador|cooler) trabad[oa]|fan (?:is )?stuck|"
+         r"(?:ventilador|ventiladores|cooler|coolers|fan|fans|ventilacion) {G}(?:hace (?:mucho )?ruido|"
          r"suena|gira|a full|al palo|ruidos[oa]|no para|no gira|no anda|loud|noisy|constantly|always|"
          r"spinning|making|running|sopla)|(?:ruido|noise) (?:del|de el|de los|from the|of the) "
          r"(?:ventilador|cooler|fan)|loud fan|noisy fan|parece un avion|like a jet", 2.3),
@@ -333,7 +338,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"(?:by itself|on its own)|"
          r"dispositivo desconocido|unknown device|no (?:lo|la) (?:ve|encuentra)|"
          r"no aparece (?:en )?(?:mi pc|el explorador|equipo|este equipo)", 2.2),
-        (r"(?:teclas?|keys|cursor|puntero|flechita|mouse|raton|touchpad|touch pad|clic|click) "
+        (r"(?:teclado|keyboard|teclas?|keys|cursor|puntero|flechita|mouse|raton|touchpad|touch pad|clic|click) "
          r"{G}(?:{NEG} {CL}(?:escribe|escriben|marca|marcan|mueve|se mueve|move|moves|type|types|"
          r"hace click|hace clic|click|clicks)|escribe(?:n)? (?:otra|cualquier) cosa|se traba\w*|"
          r"stuck|sticky|pegad[oa]s?)", 2.2),
@@ -386,6 +391,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"no me la acuerdo|no la recuerdo)", 2.6),
         (rf"(?:hackearon|robaron|hackeo|jaquearon|hakearon|hackeada|hackeado|hacked|stole|stolen|"
          rf"entraron a) {{G}}{_ACCOUNT}|{_ACCOUNT} {{G}}(?:hackead[oa]|robad[oa]|hacked|compromised|stolen)", 3.0),
+        (rf"(?:recuperar|recupero|recover|recovering|restore|reactivar) {{G}}(?:cuenta|account|perfil|profile|"
+         rf"usuario|user)|{_ACCOUNT} {{G}}(?:no (?:puedo|me deja) (?:entrar|recuperar))", 3.1),
         (rf"{_ACCOUNT} {{G}}(?:bloquead[oa]|suspendid[oa]|deshabilitad[oa]|locked|suspended|disabled)|"
          r"locked out|bloqueo de (?:la )?cuenta|no (?:puedo|me deja) (?:entrar|ingresar|acceder|loguear\w*|"
          r"iniciar sesion)|(?:cant|cannot|unable to) (?:log ?in|sign in|access my)|iniciar sesion|"
@@ -401,7 +408,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"eliminad[oa]s|gone|deleted|disappeared|missing|lost)", 2.7),
         (r"recuper\w*|data recovery|recover|papelera|backup|copia de seguridad|respaldo|formatee sin querer", 2.0),
         (r"(?:disco|disk|drive|hdd) {G}(?:hace ruidos?|hace ruidos raros|suena|hace clic|hace click|clickea|"
-         r"hace tic|muriendo|fallando|danad[oa]|clicking|failing|dying|making noise)|clicking noise", 2.5),
+         r"hace tic|muriendo|fallando|danad[oa]|clicking|clicks|failing|dying|making noise|"
+         r"(?:wont|doesnt|will not) mount)|clicking noise", 2.5),
         (r"borre|borrado|borrados|elimine|deleted|erased|formatee|formatearon|formateado|formatted", 1.3),
     ),
     "physical_damage": (
