@@ -278,3 +278,15 @@ def test_shutting_down_with_charge_left_is_a_battery_problem(text: str) -> None:
 
 def test_shutting_down_at_random_is_still_a_freeze() -> None:
     assert understand("la notebook se apaga sola cada rato").problem == "freezes"
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("zoom keeps crashing on my laptop", "software"),
+    ("el chrome se cierra solo", "software"),
+    ("my laptop keeps freezing", "freezes"),
+    ("la impresora hace ruido pero no sale nada", "printing"),
+    ("no sale nada de sonido", "no_sound"),
+    ("el teclado escribe otras letras", "not_detected"),
+])
+def test_one_program_failing_is_software_and_what_comes_out_decides_the_problem(text: str, problem: str) -> None:
+    assert understand(text).problem == problem

@@ -342,6 +342,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"{G}(?:{NEG} {CL}(?:escribe|escriben|marca|marcan|mueve|se mueve|move|moves|type|types|"
          r"hace click|hace clic|click|clicks)|escribe(?:n)? (?:otra|cualquier) cosa|se traba\w*|"
          r"stuck|sticky|pegad[oa]s?)", 2.2),
+        (r"(?:escribe|escriben|typing|types|type) (?:\S+ )?(?:otras?|cualquier|wrong|other|random) "
+         r"(?:letras?|cosas?|caracteres|letters|characters|keys)", 2.4),
         (r"{NEG} {CL}(?:escribe|escriben|marca|marcan|se mueve|mueve|hace click|hace clic|type|types) "
          r"(?:\S+ )?(?:teclas?|letras?|cursor|puntero|flechita|mouse|raton)", 2.2),
         (r"puerto usb|puertos usb|usb port|usb ports|bluetooth", 1.2),
@@ -358,6 +360,9 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"printer (?:is )?offline|prints? (?:blank|streaks|faded|smudged|garbage)|impresion|imprimir|"
          r"printing|print|imprime|imprimio", 1.8),
         (r"tinta|toner|cartucho|cartuchos|cabezal|ink|cartridge|cartridges|sistema continuo", 1.6),
+        (r"no (?:sale|saca|salen) (?:nada|ninguna hoja|la hoja|las hojas|hojas|el papel|nada impreso)"
+         r"(?! (?:de |del |por )?(?:el |los )?(?:sonido|audio|parlantes?|volumen|imagen|video))|"
+         r"nothing (?:comes out|prints)", 1.9),
     ),
     "malware": (
         (r"virus|malware|troyano|troyanos|spyware|adware|ransomware|trojan|infectad[oa]|infected|"
@@ -371,6 +376,12 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"hackeando|me robaron (?:datos|informacion)", 1.6),
     ),
     "software": (
+        # One program failing is a software problem even when it "freezes" or "crashes".
+        (r"(?:programa|aplicacion|app|office|word|excel|powerpoint|outlook|zoom|teams|meet|chrome|navegador|"
+         r"firefox|photoshop|autocad|juego|steam|spotify|whatsapp web|program|application|browser|game) "
+         r"{G}(?:crash\w*|se (?:me )?(?:cierra|cerro|cuelga|colgo|tilda|tildo)|no (?:abre|arranca|inicia)|"
+         r"(?:wont|doesnt|does not|will not) (?:open|start|launch)|keeps (?:closing|crashing|freezing)|"
+         r"closes|freezes)", 2.6),
         (r"instal\w*|desinstal\w*|reinstal\w*|uninstall\w*|install\w*|actualizacion\w*|actualizar|"
          r"update\w*|upgrade\w*|configur\w*|setup|set up", 1.6),
         (r"programa|programas|aplicacion(?:es)?|app|apps|office|word|excel|powerpoint|outlook|anydesk|"
