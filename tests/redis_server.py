@@ -27,7 +27,7 @@ REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 
 def require_redis_server() -> None:
     if not os.access(REDIS_SERVER, os.X_OK):
-        pytest.skip("redis-server is not installed (make sysdeps installs it)")
+        pytest.fail("redis-server is not installed: run make sysdeps (Debian package redis-server)")
 
 
 @dataclass

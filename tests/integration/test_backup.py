@@ -194,9 +194,10 @@ def test_keep_prunes_the_oldest_backups(source: tuple[Path, dict[str, str]], tmp
 
 @pytest.fixture(scope="module")
 def s3_endpoint() -> Iterator[str]:
-    server_module = pytest.importorskip("moto.server")
+    from moto.server import ThreadedMotoServer  # a dev dependency: missing means a broken install, not a skip
+
     port = free_port()
-    server = server_module.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     yield f"http://127.0.0.1:{port}"
     server.stop()
@@ -207,7 +208,7 @@ S3_ENV = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "A
 
 def test_backup_to_s3_and_restore_from_it(source: tuple[Path, dict[str, str]], tmp_path: Path,
                                           s3_endpoint: str) -> None:
-    boto3 = pytest.importorskip("boto3")
+    import boto3
     _, env = source
     s3 = boto3.client("s3", endpoint_url=s3_endpoint, **{
         "aws_access_key_id": "testing", "aws_secret_access_key": "testing", "region_name": "us-east-1"})

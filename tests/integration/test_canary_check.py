@@ -104,7 +104,7 @@ class Instance:
 @pytest.fixture(scope="module")
 def prometheus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not shutil.which(PROMETHEUS) and not Path(PROMETHEUS).exists():
-        pytest.skip("prometheus is not installed (make sysdeps installs it)")
+        pytest.fail("prometheus is not installed: run make sysdeps (Debian package prometheus)")
     tmp = tmp_path_factory.mktemp("prometheus")
     healthy, unhealthy = Instance(HEALTHY), Instance(UNHEALTHY)
     (tmp / "prometheus.yml").write_text(f"""
@@ -215,7 +215,7 @@ def test_the_digest_is_markdown_with_every_figure(prometheus: str, tmp_path: Pat
 
 
 def test_the_digest_is_mailed_through_smtp(prometheus: str, tmp_path: Path) -> None:
-    controller_module = pytest.importorskip("aiosmtpd.controller")
+    import aiosmtpd.controller as controller_module  # a dev dependency
     received: list[bytes] = []
 
     class Handler:
