@@ -95,6 +95,11 @@ class Conversation:
     def consented(self) -> bool:
         return self.stage not in (Stage.ASK_CONSENT, Stage.CLOSED)
 
+    @property
+    def current_ticket(self) -> str | None:
+        """The ticket already opened for the problem being discussed: asking again reuses it."""
+        return self.ticket_id if self.ticket_id and self.ticket_problem == self.problem else None
+
 
 @dataclass(frozen=True)
 class Event:
@@ -111,7 +116,9 @@ class Event:
 class Context:
     kb: KnowledgeBase
     now: float
-    new_ticket_id: str
+    #: A fresh, collision-checked ticket id; the service makes one only for a turn that may open a
+    #: ticket (`needs_new_ticket`), so ordinary turns touch no ticket storage.
+    new_ticket_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -466,11 +473,18 @@ def _advanced(c: Conversation, e: Event, ctx: Context) -> Outcome:
     return _enter(c, ctx, Stage.ADVANCED_TESTS)
 
 
+def needs_new_ticket(conversation: Conversation, event: Event) -> bool:
+    """Whether applying `event` may open a ticket that does not exist yet (the service then supplies an id)."""
+    return event.kind == Kind.TECHNICIAN and conversation.current_ticket is None
+
+
 def _technician(c: Conversation, e: Event, ctx: Context) -> Outcome:
-    if c.ticket_id and c.ticket_problem == c.problem:
+    if c.current_ticket:
         moved = replace(c, stage=Stage.TICKET)
-        text = say("ticket_exists", c.locale, ticket=c.ticket_id)
-        return Outcome(moved, Reply(text, _b(c, "BTN_REPHRASE", "BTN_CLOSE")), (OpenTicket(c.ticket_id, True),))
+        text = say("ticket_exists", c.locale, ticket=c.current_ticket)
+        return Outcome(moved, Reply(text, _b(c, "BTN_REPHRASE", "BTN_CLOSE")), (OpenTicket(c.current_ticket, True),))
+    if ctx.new_ticket_id is None:
+        raise ValueError("a technician event needs Context.new_ticket_id (see needs_new_ticket)")
     moved = replace(c, stage=Stage.TICKET, ticket_id=ctx.new_ticket_id, ticket_problem=c.problem)
     text = _named("ticket", c, ticket=ctx.new_ticket_id)
     actions = (OpenTicket(ctx.new_ticket_id, False), Finished("ticket"))

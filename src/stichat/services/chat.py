@@ -106,8 +106,8 @@ class ChatService:
         async with self.locked(session_id, csrf=csrf, browser=browser) as (conversation, token):
             now = self._clock.now()
             event, asked_model = await self._event(conversation, message, action)
-            outcome = conv.apply(conversation, event,
-                                 conv.Context(self._kb, now, await self._tickets.new_id()))
+            new_id = await self._tickets.new_id() if conv.needs_new_ticket(conversation, event) else None
+            outcome = conv.apply(conversation, event, conv.Context(self._kb, now, new_id))
             after, reply, links = outcome.conversation, outcome.reply, None
             if event.kind == conv.Kind.HELP and message and not asked_model and self._analyzer is not None:
                 reply = await self._explained(self._analyzer, reply, event, after, message)
@@ -186,9 +186,8 @@ class ChatService:
         """The customer asks for a technician outside the chat flow (the WhatsApp button)."""
         async with self.locked(session_id, csrf=csrf, browser=browser) as (conversation, token):
             now = self._clock.now()
-            if conversation.ticket_id and conversation.ticket_problem == conversation.problem:
-                ticket_id = conversation.ticket_id
-            else:
+            ticket_id = conversation.current_ticket
+            if ticket_id is None:
                 ticket_id = await self._tickets.new_id()
                 self._metrics.conversations.labels(outcome="ticket").inc()
             after = replace(conversation, ticket_id=ticket_id, ticket_problem=conversation.problem,
@@ -210,8 +209,7 @@ class ChatService:
         return Turn(fresh, reply, token)
 
     async def attach_image(self, session_id: str, image_id: str) -> None:
-        async with self._locks.hold(session_id):
-            conversation, _ = await self.load(session_id)
+        async with self.locked(session_id) as (conversation, _):
             await self._sessions.save(replace(conversation, images=(*conversation.images, image_id)),
                                       expires_at=self._clock.now() + self._ttl)
 
