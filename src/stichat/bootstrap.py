@@ -55,6 +55,8 @@ from stichat.services.smart import SmartAnalyzer, SmartMode
 from stichat.services.tickets import TicketService
 from stichat.services.uploads import UploadService
 
+#: How often /metrics recounts the bytes under each storage dir (a walk of every file).
+STORAGE_WALK_SECONDS = 60.0
 LINK_SECRET_FILE = ".link-secret"  # noqa: S105 - a file name, not a secret
 HEALTH_TIMEOUT_SECONDS = 2.0
 
@@ -83,6 +85,7 @@ class Services:
     image_queue: ImageQueue | None = None
     #: The `stichat worker` loop; None in the embedded default, where `stichat serve` runs the jobs.
     image_worker: ImageWorker | None = None
+    _sizes_at: float | None = None
 
     async def health(self) -> dict[str, str]:
         """Each dependency: "ok" or a short reason. Storage dirs must be writable."""
@@ -101,9 +104,14 @@ class Services:
         return checks
 
     def update_storage_metrics(self) -> None:
+        """Free space and inodes on every scrape (cheap, and the disk alerts need them fresh); the bytes
+        used per directory at most once a minute, because counting them walks every file."""
         m = self.metrics
-        for name, directory in self.settings.storage_dirs().items():
-            m.storage_used.labels(dir=name).set(_dir_size(directory))
+        now = time.monotonic()
+        if self._sizes_at is None or now - self._sizes_at >= STORAGE_WALK_SECONDS:
+            self._sizes_at = now
+            for name, directory in self.settings.storage_dirs().items():
+                m.storage_used.labels(dir=name).set(_dir_size(directory))
         usage = shutil.disk_usage(self.settings.data_dir)
         m.storage_free.set(usage.free)
         m.storage_total.set(usage.total)

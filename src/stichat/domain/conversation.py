@@ -310,7 +310,6 @@ def level_of(c: Conversation) -> Level:
     return "advanced" if c.stage == Stage.ADVANCED_TESTS else "basic"
 
 
-_level = level_of
 
 
 def prompt(c: Conversation, kb: KnowledgeBase, *, again: bool = False) -> Reply:
@@ -337,11 +336,11 @@ def prompt(c: Conversation, kb: KnowledgeBase, *, again: bool = False) -> Reply:
             return Reply(text, _device_buttons(c, kb))
         case Stage.BASIC_TESTS | Stage.ADVANCED_TESTS:
             if again:
-                return Reply(say("steps_unclear", loc), _steps_reply(c, kb, _level(c), "").buttons)
+                return Reply(say("steps_unclear", loc), _steps_reply(c, kb, level_of(c), "").buttons)
             intro_key = "advanced_steps" if c.stage == Stage.ADVANCED_TESTS else "basic_steps"
             intro = say(intro_key, loc, device=kb.device_label(c.device, loc),
                         problem=kb.problem_label(c.problem, loc))
-            return _steps_reply(c, kb, _level(c), intro)
+            return _steps_reply(c, kb, level_of(c), intro)
         case Stage.ESCALATE:
             if "advanced" in c.levels_tried:
                 return Reply(say("escalate_again", loc), _b(c, "BTN_CONNECT_TECH", "BTN_REPHRASE"))
@@ -445,21 +444,21 @@ def _choose_device(c: Conversation, e: Event, ctx: Context) -> Outcome:
 
 
 def _solved(c: Conversation, e: Event, ctx: Context) -> Outcome:
-    done = replace(c, stage=Stage.ENDED, levels_tried=(*c.levels_tried, f"{_level(c)}:solved"))
+    done = replace(c, stage=Stage.ENDED, levels_tried=(*c.levels_tried, f"{level_of(c)}:solved"))
     return Outcome(done, Reply(_named("solved", c), _b(c, "BTN_REPHRASE", "BTN_CLOSE")), (Finished("solved"),))
 
 
 def _persists(c: Conversation, e: Event, ctx: Context) -> Outcome:
-    tried = (*c.levels_tried, _level(c))
+    tried = (*c.levels_tried, level_of(c))
     return _enter(replace(c, levels_tried=tried), ctx, Stage.ESCALATE)
 
 
 def _help(c: Conversation, e: Event, ctx: Context) -> Outcome:
-    steps = ctx.kb.steps(c.device, c.problem, _level(c))
+    steps = ctx.kb.steps(c.device, c.problem, level_of(c))
     n = e.step
     if n is None or not 1 <= n <= len(steps):
         text = say("help_no_step", c.locale, count=len(steps))
-        return Outcome(c, Reply(text, _steps_reply(c, ctx.kb, _level(c), "").buttons))
+        return Outcome(c, Reply(text, _steps_reply(c, ctx.kb, level_of(c), "").buttons))
     step = steps[n - 1]
     text = say("help_step", c.locale, n=n, text=step.text_in(c.locale), help=step.help_in(c.locale))
     return Outcome(c, Reply(text, _b(c, "BTN_BACK_TO_STEPS", "BTN_SOLVED", "BTN_PERSIST")))
