@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from stichat.domain import conversation as conv
 from stichat.domain.conversation import Conversation, Event, Finished, OpenTicket, Reply, Stage
-from stichat.domain.errors import BadRequest, Forbidden, NotFound
+from stichat.domain.errors import BadRequest, Forbidden, NotFound, RateLimited
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.nlu import understand
 from stichat.domain.pii import mask
@@ -208,10 +208,14 @@ class ChatService:
             await self._transcripts.append(session_id, [self._bot(fresh, reply, now)])
         return Turn(fresh, reply, token)
 
-    async def attach_image(self, session_id: str, image_id: str) -> None:
+    async def attach_image(self, session_id: str, image_id: str, *, max_images: int) -> Conversation:
+        """Add a photo to the conversation, under its lock so two uploads cannot both pass the cap."""
         async with self.locked(session_id) as (conversation, _):
-            await self._sessions.save(replace(conversation, images=(*conversation.images, image_id)),
-                                      expires_at=self._clock.now() + self._ttl)
+            if len(conversation.images) >= max_images:
+                raise RateLimited("too_many_images", detail=f"at most {max_images} images", retry_after=3600)
+            after = replace(conversation, images=(*conversation.images, image_id))
+            await self._sessions.save(after, expires_at=self._clock.now() + self._ttl)
+        return after
 
     async def transcript(self, session_id: str) -> list[TranscriptEntry]:
         return await self._transcripts.read(check_session_id(session_id))

@@ -7,7 +7,7 @@ import secrets
 from dataclasses import replace
 from pathlib import Path
 
-from stichat.domain.errors import NotFound, RateLimited
+from stichat.domain.errors import NotFound
 from stichat.domain.images import FAILED, MAX_IMAGES_PER_SESSION, QUEUED, ImageRecord
 from stichat.ports import Clock, ImageProcessor, ImageQueue, ImageStore
 from stichat.services.chat import ChatService
@@ -21,16 +21,13 @@ class UploadService:
 
     async def accept(self, *, session_id: str, data: bytes) -> ImageRecord:
         """Validate (type by magic bytes, pixel cap, integrity), store aside, enqueue; raise 415/422/429."""
-        conversation, _ = await self._chat.load(session_id)
-        if len(conversation.images) >= MAX_IMAGES_PER_SESSION:
-            raise RateLimited("too_many_images", detail=f"at most {MAX_IMAGES_PER_SESSION} images",
-                              retry_after=3600)
         await asyncio.to_thread(self._processor.inspect, data)  # a JPEG is decoded at 1/8 scale: a thread
-        record = ImageRecord(secrets.token_hex(12), session_id, QUEUED, self._clock.now(),
-                             locale=conversation.locale)
+        image_id = secrets.token_hex(12)
+        # Attaching takes the session's lock, loads the conversation once and enforces the cap (429).
+        conversation = await self._chat.attach_image(session_id, image_id, max_images=MAX_IMAGES_PER_SESSION)
+        record = ImageRecord(image_id, session_id, QUEUED, self._clock.now(), locale=conversation.locale)
         await self._store.put_original(record.image_id, data)
         await self._store.save_record(record)
-        await self._chat.attach_image(session_id, record.image_id)
         try:
             await self._queue.enqueue(record.image_id)
         except Exception:
