@@ -74,7 +74,17 @@ def test_the_greeting_limit_answers_429_with_retry_after(make_client) -> None:  
 
 
 def test_every_response_carries_a_request_id_and_security_headers(client: TestClient) -> None:
-    response = client.get("/api/health")
-    assert len(response.headers["x-request-id"]) >= 8
-    assert response.headers["x-content-type-options"] == "nosniff"
-    assert "frame-ancestors" in response.headers["content-security-policy"]
+    responses = [
+        client.get("/api/health"),
+        client.post("/api/greeting", json={}),
+        client.get("/api/nothing-here"),  # a JSON error
+        client.post("/api/chat", content=b"{", headers={"content-type": "application/json"}),
+        client.get("/"),  # an HTML page
+        client.get("/static/stichat-widget.js"),
+        client.get("/metrics"),
+    ]
+    ids = [r.headers["x-request-id"] for r in responses]
+    assert all(len(i) >= 8 for i in ids) and len(set(ids)) == len(ids)
+    for response in responses:
+        assert response.headers["x-content-type-options"] == "nosniff", response.url
+        assert "frame-ancestors" in response.headers["content-security-policy"], response.url
