@@ -222,7 +222,7 @@ def play(client: TestClient, conversation: dict[str, Any], judged: Judged, kinds
                 judged.misses.append(f"{where}: shop question {expect.get('topic')} unanswered (kind {kind})")
         if act == "question" and before in FOLLOW_UP_STAGES:
             judged.question_total += 1
-            answered = kind in ("question", "help") and stage == before and not last.get("ticket") or (
+            answered = (kind in ("question", "help") and stage == before and not last.get("ticket")) or (
                 kind == "question" and stage == before)
             judged.question_answered += answered
             if not answered:
@@ -275,7 +275,8 @@ def judge_messages(messages: list[dict[str, Any]]) -> MessageFigures:
         for entry in messages:
             locale = entry.get("locale") or ("en" if entry.get("lang") == "en" else "es-AR")
             sid = _post(client, "/api/greeting", {"locale": locale})["sessionId"]
-            _post(client, "/api/chat", {"sessionId": sid, "action": "BTN_LANG_EN" if locale == "en" else "BTN_LANG_ES_AR"})
+            language = "BTN_LANG_EN" if locale == "en" else "BTN_LANG_ES_AR"
+            _post(client, "/api/chat", {"sessionId": sid, "action": language})
             _post(client, "/api/chat", {"sessionId": sid, "action": "BTN_NO_NAME"})
             last = _post(client, "/api/chat", {"sessionId": sid, "message": entry["text"]})
             context, stage = last["context"], last["stage"]

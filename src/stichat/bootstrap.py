@@ -264,7 +264,7 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Services:
     clock = clock or SystemClock()
     for directory in (settings.data_dir, *settings.storage_dirs().values()):
         directory.mkdir(parents=True, exist_ok=True)
-    kb = load_knowledge()
+    kb = load_knowledge(shop_facts=settings.shop_facts_file)
     metrics = Metrics.create()
     metrics.sse_clients_max.set(settings.max_sse_clients)
     hub = LogHub()

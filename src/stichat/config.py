@@ -98,6 +98,8 @@ class Settings:
     tickets_dir: Path = Path("data/tickets")
     uploads_dir: Path = Path("data/uploads")
     logs_dir: Path = Path("data/logs")
+    #: The shop's hours, address, services, prices and warranty; None = the example in the package.
+    shop_facts_file: Path | None = None
     redis_url: str = ""
     redis_timeout_ms: int = 500
     smart_mode: bool = True
@@ -183,6 +185,7 @@ class Settings:
             tickets_dir=Path(_read(env, "TICKETS_DIR", str(data_dir / "tickets"))),
             uploads_dir=Path(_read(env, "UPLOADS_DIR", str(data_dir / "uploads"))),
             logs_dir=Path(_read(env, "LOGS_DIR", str(data_dir / "logs"))),
+            shop_facts_file=Path(_read(env, "SHOP_FACTS_FILE")) if _read(env, "SHOP_FACTS_FILE") else None,
             redis_url=_read(env, "REDIS_URL"),
             redis_timeout_ms=_int(env, "REDIS_TIMEOUT_MS", 500, minimum=50),
             smart_mode=_bool(env, "SMART_MODE", True),

@@ -50,6 +50,9 @@ def test_every_pair_of_the_knowledge_base_reaches_a_ticket(client: TestClient, l
         replies = [chat.say(PHRASES[locale][problem])]
         if chat.last["stage"] == "ASK_PROBLEM":
             replies.append(chat.say(PHRASES[locale][problem]))
+        if chat.last["stage"] == "ASK_PROBLEM":  # twice not placed: the menu of problems is offered
+            assert f"BTN_PROBLEM_{problem.upper()}" in [b["value"] for b in chat.last["buttons"]], problem
+            replies.append(chat.press(f"BTN_PROBLEM_{problem.upper()}"))
         if chat.last["stage"] == "ASK_DEVICE" or chat.last["context"]["device"] != device:
             replies.append(chat.press(f"BTN_DEV_{device.upper()}"))
         pair = (device, problem)

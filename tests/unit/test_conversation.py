@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from stichat.adapters.knowledge_files import load_knowledge
 from stichat.domain import conversation as conv
+from stichat.domain import turns
 from stichat.domain.conversation import TRANSITIONS, Context, Kind, Stage
 from stichat.domain.errors import Unprocessable
 from stichat.domain.knowledge import KnowledgeBase
@@ -33,7 +34,10 @@ def ctx(n: int = 0) -> Context:
 
 def turn(c: conv.Conversation, step: tuple[str, str], n: int) -> conv.Outcome:
     kind, value = step
-    event = conv.button_event(value, kb()) if kind == "button" else conv.text_event(c, value, understand(value))
+    if kind == "button":
+        event = turns.button_event(value, kb())
+    else:
+        event = turns.text_event(c, value, understand(value), kb=kb())
     return conv.apply(c, event, ctx(n))
 
 
@@ -57,7 +61,7 @@ def test_a_refusal_is_never_read_as_consent() -> None:
 
 def test_an_unknown_button_is_an_error_not_a_transition() -> None:
     try:
-        conv.button_event("BTN_NOPE", kb())
+        turns.button_event("BTN_NOPE", kb())
     except Unprocessable as exc:
         assert exc.code == "unknown_button"
     else:
@@ -89,7 +93,7 @@ def test_the_same_problem_reuses_its_ticket_and_a_new_problem_gets_a_new_one() -
     first = turn(c, ("button", "BTN_CONNECT_TECH"), 5)
     again = turn(first.conversation, ("button", "BTN_CONNECT_TECH"), 6)
     assert again.conversation.ticket_id == first.conversation.ticket_id
-    assert conv.OpenTicket(first.conversation.ticket_id or "", True) in again.actions
+    assert conv.OpenTicket(first.conversation.ticket_id or "") in again.actions
     c = turn(again.conversation, ("button", "BTN_REPHRASE"), 7).conversation
     c = turn(c, ("text", "my laptop is very slow"), 8).conversation
     other = turn(c, ("button", "BTN_CONNECT_TECH"), 9)

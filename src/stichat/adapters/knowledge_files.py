@@ -10,23 +10,37 @@ import yaml
 
 from stichat.domain.errors import KnowledgeError
 from stichat.domain.knowledge import KnowledgeBase, build_knowledge
+from stichat.domain.shop import build_shop_facts
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 
 
+EXAMPLE_SHOP_FACTS = DEFAULT_DIR / "shop_facts.example.yaml"
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise KnowledgeError(f"{path.name}: missing") from exc
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{path.name}: not valid YAML: {exc}") from exc
+    if not isinstance(content, dict):
+        raise KnowledgeError(f"{path.name}: must be a mapping at the top level")
+    return content
+
+
 @lru_cache(maxsize=4)
-def load_knowledge(directory: Path = DEFAULT_DIR) -> KnowledgeBase:
-    """Parse and validate once per process: the knowledge base is immutable."""
+def load_knowledge(directory: Path = DEFAULT_DIR, shop_facts: Path | None = None) -> KnowledgeBase:
+    """Parse and validate once per process: the knowledge base is immutable.
+
+    The steps and answers ship with the package; the shop's facts come from SHOP_FACTS_FILE (the
+    example in the package when it is not set).
+    """
     docs: dict[str, Any] = {}
-    files = [directory / "taxonomy.yaml", *sorted((directory / "steps").glob("*.yaml"))]
-    for path in files:
-        try:
-            content = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except FileNotFoundError as exc:
-            raise KnowledgeError(f"{path.name}: missing") from exc
-        except yaml.YAMLError as exc:
-            raise KnowledgeError(f"{path.name}: not valid YAML: {exc}") from exc
-        if not isinstance(content, dict):
-            raise KnowledgeError(f"{path.name}: must be a mapping at the top level")
-        docs[path.name] = content
-    return build_knowledge(docs)
+    for path in [directory / "taxonomy.yaml", *sorted((directory / "steps").glob("*.yaml"))]:
+        docs[path.name] = _read(path)
+    answers = directory / "answers.yaml"
+    shop_path = shop_facts or EXAMPLE_SHOP_FACTS
+    return build_knowledge(docs, answers=_read(answers) if answers.exists() else None,
+                           shop=(build_shop_facts(_read(shop_path), shop_path.name)))

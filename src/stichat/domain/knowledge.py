@@ -19,10 +19,12 @@ Document shapes (YAML under `stichat/knowledge/`):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from stichat.domain.answers import Answers, build_answers
 from stichat.domain.errors import KnowledgeError
+from stichat.domain.shop import ShopFacts
 
 LOCALES = ("es-AR", "en")
 LEVELS = ("basic", "advanced")
@@ -51,6 +53,8 @@ class KnowledgeBase:
     applies: Mapping[str, tuple[str, ...]]
     generic: Mapping[tuple[str, str], tuple[Step, ...]]
     specific: Mapping[tuple[str, str, str], tuple[Step, ...]]
+    answers: Answers = field(default_factory=Answers)
+    shop: ShopFacts = field(default_factory=ShopFacts)
 
     @property
     def devices(self) -> tuple[str, ...]:
@@ -125,7 +129,8 @@ def _levels(doc: str, entry: str, raw: Any) -> dict[str, tuple[Step, ...]]:
     return {level: _steps(doc, f"{entry}.{level}", raw.get(level)) for level in LEVELS}
 
 
-def build_knowledge(docs: Mapping[str, Mapping[str, Any]]) -> KnowledgeBase:
+def build_knowledge(docs: Mapping[str, Mapping[str, Any]], *, answers: Mapping[str, Any] | None = None,
+                    shop: ShopFacts | None = None) -> KnowledgeBase:
     """Validate parsed documents (file name → content) into a KnowledgeBase."""
     if "taxonomy.yaml" not in docs:
         raise KnowledgeError("taxonomy.yaml: missing")
@@ -163,4 +168,4 @@ def build_knowledge(docs: Mapping[str, Mapping[str, Any]]) -> KnowledgeBase:
     missing = [p for p in problems if p not in applies]
     if missing:
         raise KnowledgeError(f"steps/: no steps file for problem(s) {', '.join(missing)}")
-    return KnowledgeBase(devices, problems, applies, generic, specific)
+    return KnowledgeBase(devices, problems, applies, generic, specific, build_answers(answers), shop or ShopFacts())

@@ -47,6 +47,12 @@ class Intent(StrEnum):
     GREETING = "greeting"
     THANKS = "thanks"
     FRUSTRATION = "frustration"
+    CANT_DO = "cant_do"
+    QUESTION = "question"
+    COMPLAINT = "complaint"
+    CORRECTION = "correction"
+    ALSO = "also"
+    SHOP = "shop"
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,11 @@ class Understanding:
     problem_confidence: float = 0.0
     language: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    #: What a shop question is about (a key of the shop-facts file), when the message asks one.
+    topic: str | None = None
+    #: The text as the rules read it (normalised, typos corrected): what the knowledge base's
+    #: question answers are matched against.
+    canon: str = ""
 
 
 DEVICE_KEYS = frozenset(v.DEVICE_PATTERNS)
@@ -73,6 +84,9 @@ MAX_INPUT = 2000  # characters read from one message; the rest is ignored
 # ------------------------------------------------------------------------------------------------
 
 _APOSTROPHES = re.compile(r"['’`´‘]")
+#: The tokens masking leaves ("[PHONE]", "[EMAIL]"…) say nothing about the device: "mi cel es [PHONE]"
+#: is not a phone problem.
+_MASK_TOKEN = re.compile(r"\[(?:EMAIL|CARD|CBU|CUIT|DNI|PHONE)\]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _TRIPLE = re.compile(r"([a-z])\1{2,}")
 _RARE_DOUBLE = re.compile(r"([aiuyhjkqvwxz])\1")
@@ -87,7 +101,7 @@ def _squeeze(match: re.Match[str]) -> str:
 
 def normalise(text: str) -> str:
     """Lower-case, accent-free, squeezed, punctuation-free text with single spaces."""
-    lowered = _APOSTROPHES.sub("", text[:MAX_INPUT].lower())
+    lowered = _APOSTROPHES.sub("", _MASK_TOKEN.sub(" ", text[:MAX_INPUT]).lower())
     decomposed = unicodedata.normalize("NFKD", lowered)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = _NON_WORD.sub(" ", plain)
@@ -319,6 +333,12 @@ _PROBLEM_RES = tuple(
 _SUPPRESSOR_RES = {key: tuple(_compile(p) for p in pats) for key, pats in v.PROBLEM_SUPPRESSORS.items()}
 _GENERIC_RES = tuple(_compile(p) for p in v.GENERIC_MALFUNCTION)
 _INTENT_RES = {name: _compile(p) for name, p in v.INTENT_PATTERNS.items()}
+_DIALOGUE_RES = {name: _compile(p) for name, p in v.DIALOGUE_PATTERNS.items()}
+_TOPIC_RES = tuple((topic, _compile(p)) for topic, p in v.SHOP_TOPICS.items())
+_QUESTION_LEAD = re.compile(
+    r"^(?:y |pero |che |ok |bueno |hola |disculpa |perdon )?(?:como|que|cual|cuales|cuando|donde|cuanto|cuanta|por que|"
+    r"puedo|podes|pueden|se puede|es|hay|tengo que|debo|sirve|how|what|whats|which|when|where|why|can|could|"
+    r"should|is|are|do|does|will|would)\b")
 _YES_RE = _compile(v.YES_PHRASES)
 _NO_RE = _compile(v.NO_PHRASES)
 _CLOSE_SHORT_RE = re.compile(
@@ -353,6 +373,8 @@ def understand(text: str) -> Understanding:
     tokens = canon.split()
     prefixes = _prefixes(tokens)
     intents, step = _intents(canon, tokens, text, prefixes)
+    plain = " ".join(raw_tokens)
+    topic = _dialogue(canon, plain, text, intents, _prefixes(raw_tokens) | prefixes)
     problem, problem_conf, hits = _problem(canon, prefixes)
     device, device_conf, candidates = _device(canon, problem, prefixes)
     if problem is not None and device is not None and hits:
@@ -369,7 +391,36 @@ def understand(text: str) -> Understanding:
         problem=problem,
         problem_confidence=round(problem_conf, 2),
         language=_language(raw_tokens),
+        topic=topic,
+        canon=canon,
     )
+
+
+def _dialogue(canon: str, plain: str, raw: str, intents: set[Intent], prefixes: frozenset[str]) -> str | None:
+    """Add the dialogue acts of Conversation v2 to `intents`; return the shop topic asked about, if any.
+
+    Matched against the typo-corrected text and the plain one: the correction lexicon is built for
+    devices and problems, so a word like "garantia" must be found as typed too.
+    """
+    def said(rule: _Rule) -> bool:
+        return bool(rule.search(canon, prefixes) or rule.search(plain, prefixes))
+
+    for name, intent in (("cant_do", Intent.CANT_DO), ("correction", Intent.CORRECTION), ("also", Intent.ALSO)):
+        if said(_DIALOGUE_RES[name]):
+            intents.add(intent)
+    asks = "?" in raw or "¿" in raw or bool(_QUESTION_LEAD.match(plain))
+    if said(_DIALOGUE_RES["question"]) or (asks and len(plain.split()) >= 2):
+        intents.add(Intent.QUESTION)
+    repair = said(_DIALOGUE_RES["past_repair"])
+    if said(_DIALOGUE_RES["complaint"]) or (repair and said(_DIALOGUE_RES["negative"])):
+        intents.add(Intent.COMPLAINT)
+    for topic, rule in _TOPIC_RES:
+        if said(rule):
+            if topic == "repair_status" and Intent.COMPLAINT in intents:
+                continue
+            intents.add(Intent.SHOP)
+            return topic
+    return None
 
 
 def _intents(

@@ -74,8 +74,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Got it, it's your {device}. What's wrong with it? Tell me what it does or stops doing.",
     },
     "ask_device": {
-        "es-AR": "Entiendo: {problem}. ¿Qué equipo es?",
-        "en": "I see: {problem}. Which device is it?",
+        "es-AR": "Entendido ({problem}). ¿Qué equipo es?",
+        "en": "Got it ({problem}). Which device is it?",
     },
     "ask_device_again": {
         "es-AR": "¿Me decís qué equipo es? Podés tocar uno de los botones.",
@@ -203,6 +203,86 @@ TEXTS: dict[str, dict[str, str]] = {
         "es-AR": "💡 Para tu caso, además podés probar:",
         "en": "💡 For your case, you can also try:",
     },
+    "still_unclear": {
+        "es-AR": "Perdoná, sigo sin entenderte bien. Elegí una de estas opciones, o si preferís te paso con un técnico.",
+        "en": "Sorry, I still don't quite follow. Pick one of these options, or if you'd rather, I'll put you through to a technician.",
+    },
+    "other_device_steps": {
+        "es-AR": "No tengo una guía específica para ese equipo, así que lo más seguro es que lo vea un técnico. Mientras tanto, estos pasos generales ({problem}) no tienen riesgo:",
+        "en": "I don't have a specific guide for that device, so the safest is for a technician to see it. Meanwhile, these general checks ({problem}) are safe to try:",
+    },
+    "device_changed": {
+        "es-AR": "¡Ah, perfecto! Entonces vamos con tu {device}.",
+        "en": "Ah, got it! Let's go with your {device} then.",
+    },
+    "pending_offer": {
+        "es-AR": "También me habías comentado: «{what}». ¿Lo vemos ahora?",
+        "en": "You also mentioned: «{what}». Shall we look at it now?",
+    },
+    "pending_kept": {
+        "es-AR": "Anotado, eso lo vemos después. Sigamos primero con tu {device}: ¿cómo te fue con los pasos?",
+        "en": "Noted, we'll look at that afterwards. Let's finish with your {device} first: how did the steps go?",
+    },
+    "confirm_solved": {
+        "es-AR": "¿Entonces ya funciona bien? Tocá «Lo pude solucionar» si se arregló, o «Sigue igual» si no.",
+        "en": "So is it working now? Tap «It's fixed» if it is, or «Still not working» if not.",
+    },
+    "help_which_step": {
+        "es-AR": "¿Con cuál paso necesitás ayuda? Tocá «Ayuda» con su número (del 1 al {count}).",
+        "en": "Which step do you need help with? Tap «Help» with its number (1 to {count}).",
+    },
+    "cant_do": {
+        "es-AR": "Tranqui, no pasa nada. Te lo explico mejor:",
+        "en": "No worries, that happens. Let me explain it better:",
+    },
+    "question_for_technician": {
+        "es-AR": "Buena pregunta, pero prefiero no adivinar: eso lo tiene que decidir un técnico mirando el equipo. Si querés, te paso con uno; si no, seguimos con los pasos.",
+        "en": "Good question, but I'd rather not guess: a technician needs to decide that by looking at the device. If you like, I'll put you through to one; otherwise we carry on with the steps.",
+    },
+    "handoff_offer": {
+        "es-AR": "¿Querés que te pase con un técnico?",
+        "en": "Do you want me to put you through to a technician?",
+    },
+    "carry_on": {
+        "es-AR": "¿Seguimos? Contame cómo te va con los pasos.",
+        "en": "Shall we carry on? Tell me how the steps go.",
+    },
+    "shop_unknown": {
+        "es-AR": "Eso te lo contesta mejor alguien del local por WhatsApp.",
+        "en": "Someone at the shop can answer that best on WhatsApp.",
+    },
+    "anything_else": {
+        "es-AR": "¿Te ayudo con algo más?",
+        "en": "Can I help with anything else?",
+    },
+    "complaint": {
+        "es-AR": "Lamento mucho que hayas tenido ese problema después de la reparación. Lo tiene que ver una persona del equipo, así que te paso ya mismo.",
+        "en": "I'm really sorry you've had that problem after the repair. Someone from the team needs to handle it, so I'm putting you through right away.",
+    },
+    "said_again": {
+        "es-AR": "Te lo repito por las dudas:",
+        "en": "Here it is once more:",
+    },
+    "ticket_untried": {
+        "es-AR": (
+            "Listo, {name}: armé el ticket **{ticket}** con lo que me contaste. "
+            "Tocá el botón de WhatsApp para hablar con un técnico de STI; el mensaje ya va con el número de ticket."
+        ),
+        "en": (
+            "Done, {name}: I've opened ticket **{ticket}** with what you told me. "
+            "Tap the WhatsApp button to talk to an STI technician; the message already carries the ticket number."
+        ),
+    },
+    "ticket_untried_anon": {
+        "es-AR": (
+            "Listo: armé el ticket **{ticket}** con lo que me contaste. "
+            "Tocá el botón de WhatsApp para hablar con un técnico de STI; el mensaje ya va con el número de ticket."
+        ),
+        "en": (
+            "Done: I've opened ticket **{ticket}** with what you told me. "
+            "Tap the WhatsApp button to talk to an STI technician; the message already carries the ticket number."
+        ),
+    },
     "pii_notice": {
         "es-AR": "🔒 Oculté datos personales de tu mensaje. No hace falta compartirlos por acá.",
         "en": "🔒 I hid personal data from your message. There's no need to share it here.",
@@ -221,6 +301,7 @@ BUTTONS: dict[str, dict[str, str]] = {
     "BTN_CONNECT_TECH": {"es-AR": "🧑‍🔧 Hablar con un técnico", "en": "🧑‍🔧 Talk to a technician"},
     "BTN_REPHRASE": {"es-AR": "🔄 Nueva consulta", "en": "🔄 New question"},
     "BTN_CLOSE": {"es-AR": "Cerrar chat", "en": "Close chat"},
+    "BTN_NEXT_PROBLEM": {"es-AR": "➡️ Ver lo otro que te pasa", "en": "➡️ Look at the other problem"},
 }
 
 HELP_LABEL = {"es-AR": "Ayuda paso {n}", "en": "Help step {n}"}
@@ -241,3 +322,7 @@ def help_button(n: int, locale: str) -> Button:
 
 def device_button(device: str, label: str) -> Button:
     return Button(f"BTN_DEV_{device.upper()}", label)
+
+
+def problem_button(problem: str, label: str) -> Button:
+    return Button(f"BTN_PROBLEM_{problem.upper()}", label)

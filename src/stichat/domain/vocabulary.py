@@ -473,6 +473,9 @@ YES_WORDS = frozenset({
 })
 YES_PHRASES = (
     r"de una|por supuesto|of course|claro que si|esta bien|i agree|i accept|go ahead|sounds good|"
+    r"me parece bien|(?:si|ok|dale) de una|de acuerdo|estoy de acuerdo|va bien|me va|todo bien|sigamos|"
+    r"adelante|(?:thats|that is|its) (?:fine|ok|okay)|fine by me|sure thing|no problem|works for me|"
+    r"lets go|lets do it|go for it|ok with (?:it|that|me)|im ok|i am ok|"
     r"(?<!no )acepto|(?<!dont )accept"
 )
 NO_WORDS = frozenset({
@@ -507,7 +510,15 @@ INTENT_PATTERNS: dict[str, str] = {
         r"todavia no (?:anda|funciona|funca|prende)|sigue sin (?:andar|funcionar)|nada que ver|no cambio nada|"
         r"^nada$|^tampoco$|^igual$|mismo problema|persiste|still (?:not|doesnt|wont|the same|broken|nothing|"
         r"no)|didnt (?:work|help|fix)|did not (?:work|help)|doesnt work either|same (?:problem|issue|thing)|"
-        r"no luck|not fixed|not solved|nothing changed|no change"
+        r"no luck|not fixed|not solved|nothing changed|no change|"
+        r"sigue (?:sin|igual|mal)\b.*|tampoco(?: \S+){0,4}|no hubo caso|ni (?:asi|con eso)|nada cambio|"
+        r"(?:probe|hice|intente|segui) (?:\S+ ){0,4}(?:y|pero) (?:nada|sigue|igual|no)|no (?:paso|cambio) nada|"
+        r"ninguno (?:\S+ )?(?:funciono|anduvo|sirvio)|no (?:funciono|anduvo|sirvio) ninguno|"
+        r"sin (?:cambios|suerte|resultado)|nada de nada|ni bola|sigo (?:igual|sin|con)|"
+        r"(?:no|nope|nah) (?:still|same|nothing)|none of (?:them|those|these|it) (?:worked|helped|did anything)|"
+        r"nothing (?:worked|happened|changed|helped)|(?:didnt|did not|doesnt|does not) (?:change|do) "
+        r"(?:anything|a thing)|same as before|still the same|no difference|no dice|didnt do anything|"
+        r"still (?:happening|doing it|there|dead|off|slow|hot|frozen|stuck|no)"
     ),
     "help": (
         r"no (?:se|entiendo|entendi|comprendo) (?:\S+ )?(?:hacer|como|el paso|ese paso|eso|esto|donde)|"
@@ -523,14 +534,30 @@ INTENT_PATTERNS: dict[str, str] = {
     ),
     "advanced": (
         r"pruebas? avanzad[oa]s?|mas pruebas|otras pruebas|(?:algo|cosas) mas (?:para|que) (?:probar|hacer)|"
-        r"avanzad[oa]s?|advanced|more (?:tests|steps|things to try|options)|other tests|something else to try"
+        r"avanzad[oa]s?|advanced|more (?:tests|steps|things to try|options)|other tests|something else to try|"
+        r"(?:pasos|pruebas|cosas) (?:mas )?(?:dificiles|complicad[oa]s|tecnic[oa]s|profund[oa]s)|"
+        r"(?:mas|otras) (?:opciones|alternativas|cosas para probar)|"
+        r"(?:pasame|mandame|dame|tirame) (?:las|los|otras|otros) "
+        r"(?:siguientes|que siguen|otras|otros)|siguientes pasos|proximos pasos|"
+        r"(?:harder|next|further|deeper|more technical|other) (?:ones|steps|checks|tests|things)|next level|"
+        r"(?:what|anything) else (?:can|could) (?:i|we) (?:try|do)"
     ),
     "technician": (
         r"tecnic[oa]s?|una persona|persona real|humano|alguien real|operador|operadora|whatsapp|whats|wsp|wpp|"
         r"hablar con (?:alguien|ustedes|una persona|un tecnico)|llamar\w*|llamen|llamada|servicio tecnico|"
         r"llevarla|llevarlo|llevar (?:la|lo) al (?:local|taller)|sacar (?:un )?turno|"
         r"technician|human|real person|agent|representative|talk to (?:a |an )?(?:person|human|"
-        r"someone|agent)|call me|phone call|repair shop"
+        r"someone|agent)|call me|phone call|repair shop|"
+        r"(?:pasame|comunicame|contactame|derivame|conectame) con (?:alguien|soporte|ustedes|el local)|"
+        r"(?:que|quiero que) (?:me )?(?:atienda|ayude|llame|contacte|vea|revise) (?:alguien|una persona|un tecnico)|"
+        r"(?:hablar|chatear|comunicarme|contactarme) con (?:alguien|ustedes|soporte|el local|una persona)|"
+        r"lo (?:llevo|puedo llevar)|(?:la|lo) (?:llevo|puedo llevar)|llevar(?:la|lo)? al (?:local|taller|service)|"
+        r"mandar(?:la|lo)? a (?:revisar|arreglar)|que (?:la|lo) vean|atencion (?:personal|humana)|"
+        r"(?:speak|talk|chat) (?:to|with) (?:someone|somebody|a person|support|staff|a tech|you guys)|"
+        r"(?:can|could) (?:someone|somebody|a person|a tech) (?:help|call|look|check|contact)|"
+        r"(?:get|connect|put) me (?:to|through to|in touch with) (?:someone|a person|support|a tech)|"
+        r"bring it (?:in|to you|to the shop)|drop it off|book (?:a|an) (?:repair|appointment)|tech support|"
+        r"support team|live (?:person|agent|support)|a tech|someone from (?:the shop|sti)"
     ),
     "close": (
         r"chau|chao|adios|nos vemos|hasta luego|hasta pronto|bye|goodbye|good bye|see you|cya"
@@ -563,6 +590,101 @@ INTENT_PATTERNS: dict[str, str] = {
         r"useless|(?:youre|you are|ur) (?:not helping|useless|stupid)|not helping|waste of time|"
         r"stupid|ridiculous|fed up|sick of|tried everything|already tried|wtf|ffs|damn|fuck\w*|shit|"
         r"doesnt help|no help|pointless"
+    ),
+}
+
+# Dialogue acts read beside the intents above (Conversation v2).
+DIALOGUE_PATTERNS: dict[str, str] = {
+    "cant_do": (
+        r"no (?:lo |la )?(?:pude|puedo|pudimos|logre|logro) (?:\S+ ){0,2}(?:hacer|probar|encontrar|sacar|"
+        r"abrir|entrar|hacerlo|probarlo|encontrarlo|hacer eso|seguir)|no (?:encuentro|encontre|veo|ubico) "
+        r"(?:el|la|los|las|ese|esa|donde)|no (?:tengo|tenemos) (?:otro|otra|otros|otras|un|una|donde|como|el|la)|"
+        r"no me (?:deja|dejo|sale|salio|aparece|aparecio)|no (?:hay|tiene) (?:ningun|ninguna|tal|ese|esa) |"
+        r"(?:couldnt|could not|cant|cannot|can not|wasnt able to|unable to) (?:\S+ ){0,2}(?:do|find|try|open|get|"
+        r"reach|access|see|locate|follow)|(?:dont|do not) (?:have|see|find) (?:a|an|another|the|any|that|one)|"
+        r"(?:doesnt|does not|wont) let me|theres no (?:such|button|option)|it wont let me"
+    ),
+    "question": (
+        r"(?:es|sera|seria) (?:seguro|peligroso|riesgoso|normal|grave)|(?:puedo|podria|conviene|hay que|tengo que|"
+        r"debo|deberia|se puede|me conviene) (?:\S+ ){0,4}(?:abrir|destapar|desarmar|usar|seguir|dejar|limpiar|"
+        r"mojar|cargar|sacar|enchufar|desenchufar|apagar|prender|tocar|soplar|lavar|secar|cambiar|actualizar|"
+        r"formatear|reinstalar|borrar|resetear)|hay (?:peligro|riesgo)|que (?:es|son|significa|quiere decir) |"
+        r"para que sirve|como (?:se|hago|hacemos|hacer|entro|abro|saco|veo|busco|reseteo|reinicio|actualizo)|"
+        r"donde (?:esta|queda|encuentro|se ve|veo)|"
+        r"(?:is it|is that|would it be|will it be) (?:safe|ok|okay|dangerous|normal|bad|risky)|"
+        r"(?:can|could|should|may|do) i (?:\S+ ){0,3}(?:open|use|keep|leave|clean|charge|remove|unplug|plug|"
+        r"turn|touch|blow|wash|dry|replace|update|format|reinstall|delete|reset)|"
+        r"what (?:is|are|does|do you mean)|whats (?:a|an|the)|how (?:do|can|should) (?:i|you|we)|"
+        r"where (?:is|do i|can i)|what (?:does|do) (?:\S+ ){0,3}mean"
+    ),
+    # A repair done by the shop, mentioned: with something wrong after it, it is a complaint.
+    "past_repair": (
+        r"(?:me )?(?:la|lo|las|los) (?:arreglaron|repararon|entregaron|arreglaste|reparaste|revisaron)|"
+        r"(?:despues|luego|desde) (?:de )?(?:la|que) (?:reparacion|arreglo|service|me la arreglaron|la arreglaron|"
+        r"lo arreglaron|la retire|lo retire)|(?:la|lo) (?:retire|busque) (?:\S+ ){0,3}(?:y|pero)|"
+        r"(?:ustedes|uds|ustedes me|les) (?:la|lo|me la|me lo) (?:arreglaron|repararon|cambiaron)|"
+        r"(?:you|u|you guys|they) (?:fixed|repaired|serviced|replaced) (?:it|my|the)|"
+        r"(?:after|since) (?:the|your|you|my) (?:repair|fix|fixed|service)|(?:picked|got) it back|"
+        r"brought it (?:to you|in) (?:\S+ ){0,4}(?:and|but)|paid (?:for|you) (?:\S+ ){0,4}(?:and|but)"
+    ),
+    "complaint": (
+        r"(?:quiero|voy a|vengo a) (?:hacer )?(?:un )?(?:reclamo|queja)|reclamo|queja|reclamar|mal (?:arreglad[oa]|"
+        r"reparad[oa])|(?:i want to|id like to|i wanna) (?:complain|file a complaint|make a complaint)|complaint|"
+        r"complain"
+    ),
+    "negative": (
+        r"volvio a|vuelve a|otra vez|de nuevo|sigue|igual|peor|mal|falla|fallando|rompio|no (?:anda|funciona|"
+        r"prende|carga|imprime)|again|still|worse|broke|broken|not working|doesnt work|stopped|same problem"
+    ),
+    "correction": (
+        r"no es (?:el|la|mi|un|una) |no era (?:el|la)|me equivoque|perdon es|en realidad es|en realidad (?:el|la)|"
+        r"quise decir|mejor dicho|no no es|(?:its|it is) (?:not|actually) (?:the|my|a)|i meant|"
+        r"actually (?:its|it is|the|my)|"
+        r"sorry (?:its|it is) (?:the|my|a)|not the \S+ (?:the|my|its)"
+    ),
+    "also": (
+        r"(?:y )?(?:ademas|tambien|aparte|encima|de paso|otra cosa)|y (?:la|el|mi) \S+ (?:tambien|tampoco)|"
+        r"(?:also|another thing|on top of that|besides|as well|too)"
+    ),
+}
+
+# What a shop question is about: the answer comes from the shop-facts file.
+SHOP_TOPICS: dict[str, str] = {
+    "hours": (
+        r"horarios?|(?:a que|que) hora (?:abren|cierran|atienden|estan)|(?:abren|atienden|estan abiertos|trabajan) "
+        r"(?:hoy|manana|el|los|sabado|sabados|domingo|domingos|feriados?|de)|(?:cuando|que dias) (?:abren|atienden)|"
+        r"(?:what|which) (?:time|hours|days)|opening hours|(?:are you|r u) open|when do you (?:open|close)|"
+        r"(?:open|closed) (?:on|today|tomorrow|saturday|sunday)|business hours"
+    ),
+    "address": (
+        r"donde (?:quedan|estan|queda|esta el local|los encuentro|atienden)|direccion|ubicacion|(?:como|por donde) "
+        r"llego|estaciona\w*|estacionamiento|cochera|mapa|(?:where|wheres) (?:are you|is the shop|is your|do i go|"
+        r"can i find)|address|location|parking|park (?:nearby|there|my car)|directions|how do i get there"
+    ),
+    "prices": (
+        r"cuanto (?:sale|cuesta|cobran|me cobran|vale|saldria|costaria|seria)|precios?|presupuesto|tarifa|"
+        r"(?:cobran|sale) (?:el|la) (?:diagnostico|revision|visita)|diagnostico (?:cuesta|sale|tiene costo|es gratis)|"
+        r"how much|price|prices|pricing|cost|costs|fee|fees|quote|estimate|charge for"
+    ),
+    "warranty": (
+        r"garantia|garantias|garantizan|(?:tienen|tiene|dan) garantia|warranty|guarantee|guaranteed"
+    ),
+    "services": (
+        r"(?:arreglan|reparan|revisan|trabajan con|hacen|atienden|venden|instalan) (?:\S+ ){0,3}"
+        r"(?:consolas?|celulares|celus|tablets?|impresoras?|notebooks?|macs?|iphones?|tvs?|teles?|televisores|"
+        r"playstation|xbox|redes|camaras|equipos|pcs|computadoras|placas?|software|a domicilio|domicilio)|"
+        r"(?:que|cuales) servicios|servicio a domicilio|van a domicilio|"
+        r"do you (?:guys )?(?:fix|repair|service|work on|do|sell|install|come)|services|home visits?|house calls?"
+    ),
+    "repair_status": (
+        r"(?:ya )?esta (?:lista|listo|arreglad[oa]|terminad[oa])|(?:como va|estado de|novedades de|noticias de) "
+        r"(?:la|mi|el) (?:reparacion|arreglo|equipo|note|notebook|compu|pc|celu|celular|impresora|orden)|"
+        r"(?:cuando|para cuando) (?:esta|estara|me la dan|me lo dan|la puedo retirar|lo puedo retirar|puedo "
+        r"(?:pasar|ir) a buscar)|(?:deje|traje|lleve) (?:mi|la|el) (?:\S+ ){0,3}(?:el|hace|la semana|ayer|"
+        r"para arreglar|para reparar|en el local)|orden de (?:servicio|reparacion)|"
+        r"(?:is|are) (?:my|the) (?:\S+ ){0,2}(?:ready|done|fixed yet)|status of (?:my|the) (?:repair|order|laptop|"
+        r"phone|computer|pc|printer)|when (?:will|can) (?:i|my) (?:\S+ ){0,3}(?:be ready|pick|collect|get it)|"
+        r"(?:left|dropped off|brought) (?:my|the) (?:\S+ ){0,3}(?:with you|at the shop|last|on|yesterday)"
     ),
 }
 

@@ -10,7 +10,17 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 
 from stichat.domain import conversation as conv
-from stichat.domain.conversation import Conversation, Event, Finished, OpenTicket, Reply, Stage
+from stichat.domain import turns
+from stichat.domain.conversation import (
+    Conversation,
+    Event,
+    ExplainStep,
+    Finished,
+    OpenTicket,
+    Reply,
+    Stage,
+    SuggestSteps,
+)
 from stichat.domain.errors import BadRequest, Forbidden, NotFound, RateLimited
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.nlu import understand
@@ -109,18 +119,17 @@ class ChatService:
             new_id = await self._tickets.new_id() if conv.needs_new_ticket(conversation, event) else None
             outcome = conv.apply(conversation, event, conv.Context(self._kb, now, new_id))
             after, reply, links = outcome.conversation, outcome.reply, None
-            if event.kind == conv.Kind.HELP and message and not asked_model and self._analyzer is not None:
-                reply = await self._explained(self._analyzer, reply, event, after, message)
-            entered_steps = after.stage == Stage.BASIC_TESTS and conversation.stage != Stage.BASIC_TESTS
             # One model call per turn at most: the turn must end within OPENAI_TIMEOUT plus a margin.
-            if (entered_steps and not asked_model and self._analyzer is not None
-                    and not self._kb.covers_well(after.device, after.problem)):
-                reply = await self._with_suggestions(self._analyzer, reply, after)
+            model_free = not asked_model and self._analyzer is not None
             for act in outcome.actions:
                 if isinstance(act, OpenTicket):
                     links = self._tickets.links(await self._tickets.ensure(after, act.ticket_id))
                 elif isinstance(act, Finished):
                     self._metrics.conversations.labels(outcome=act.outcome).inc()
+                elif isinstance(act, ExplainStep) and model_free and self._analyzer is not None:
+                    reply, model_free = await self._explained(self._analyzer, reply, act, after), False
+                elif isinstance(act, SuggestSteps) and model_free and self._analyzer is not None:
+                    reply, model_free = await self._with_suggestions(self._analyzer, reply, after), False
             if links is None and after.ticket_id and after.stage == Stage.TICKET:
                 links = self._tickets.links(await self._tickets.ensure(after, after.ticket_id))
             await self._sessions.save(after, expires_at=now + self._ttl)
@@ -129,9 +138,10 @@ class ChatService:
                 self._bot(after, reply, now),
             ])
         self._metrics.chat_messages.inc()
-        # Masked text only: the log processor masks again, but nothing raw is ever handed to it.
+        # No customer text in the log: names and addresses are not masked, and the log outlives erasure.
+        # The transcript keeps what was said; the log keeps what the turn did.
         log.info("chat_turn", extra={"stage_from": conversation.stage.value, "stage_to": after.stage.value,
-                                     "kind": event.kind.value, "text": event.text[:200],
+                                     "kind": event.kind.value, "length": len(event.text),
                                      "device": after.device, "problem": after.problem})
         if after.stage != conversation.stage:
             self._metrics.funnel.labels(stage=after.stage.value).inc()
@@ -141,7 +151,7 @@ class ChatService:
                      action: str | None) -> tuple[Event, bool]:
         """The turn's event, and whether the model was asked to read it."""
         if action:
-            event = conv.button_event(action, self._kb)
+            event = turns.button_event(action, self._kb)
             shown = mask(message) if message else event.button or ""
             return replace(event, text=shown), False
         text = (message or "").strip()
@@ -149,18 +159,17 @@ class ChatService:
         heard = understand(masked)
         if conversation.images and conversation.stage in (Stage.ASK_PROBLEM, Stage.ASK_DEVICE):
             heard = with_photo(heard, await self._photo_reading(conversation))
-        asked = self._analyzer is not None and conv.rules_unsure(conversation, heard)
+        asked = self._analyzer is not None and turns.rules_unsure(conversation, heard)
         if self._analyzer is not None and asked:
             heard = await self._analyzer.understand(masked, conversation, heard) or heard
-        return conv.text_event(conversation, masked, heard, had_pii=masked != text), asked
+        return turns.text_event(conversation, masked, heard, kb=self._kb, had_pii=masked != text), asked
 
-    async def _explained(self, analyzer: Analyzer, reply: Reply, event: Event, after: Conversation,
-                         question: str) -> Reply:
+    async def _explained(self, analyzer: Analyzer, reply: Reply, act: ExplainStep, after: Conversation) -> Reply:
         """Smart mode answers a question typed about a step; the shop's own help text stays first."""
         steps = self._kb.steps(after.device, after.problem, conv.level_of(after))
-        if event.step is None or not 1 <= event.step <= len(steps):
+        if not 1 <= act.number <= len(steps):
             return reply
-        extra = await analyzer.explain(question=mask(question), step=steps[event.step - 1], number=event.step,
+        extra = await analyzer.explain(question=act.question, step=steps[act.number - 1], number=act.number,
                                        conversation=after)
         return replace(reply, text=f"{reply.text}\n💡 {extra}") if extra else reply
 

@@ -1,0 +1,192 @@
+"""Reading a customer's turn: a button value or typed text becomes one `Event` for `apply()`.
+
+Typed text is read in the light of the stage it arrives at: the same "no" refuses the privacy
+notice at ASK_CONSENT and says "still broken" at the steps. Nothing typed at the steps falls
+through to a generic prompt: a follow-up, a question, a shop question, a complaint, another
+problem or a change of device each has its own dialogue act.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from stichat.domain.conversation import TRANSITIONS, Conversation, Event, Kind, Stage
+from stichat.domain.errors import Unprocessable
+from stichat.domain.knowledge import KnowledgeBase
+from stichat.domain.nlu import Intent, Understanding, extract_name
+
+_SIMPLE_BUTTONS = {
+    "BTN_LANG_ES_AR": (Kind.LANGUAGE, "es-AR"),
+    "BTN_LANG_EN": (Kind.LANGUAGE, "en"),
+    "BTN_CONSENT_NO": (Kind.REFUSE, None),
+    "BTN_NO_NAME": (Kind.SKIP_NAME, None),
+    "BTN_SOLVED": (Kind.SOLVED, None),
+    "BTN_PERSIST": (Kind.PERSISTS, None),
+    "BTN_BACK_TO_STEPS": (Kind.SHOW_STEPS, None),
+    "BTN_ADVANCED_TESTS": (Kind.ADVANCED, None),
+    "BTN_CONNECT_TECH": (Kind.TECHNICIAN, None),
+    "BTN_WHATSAPP": (Kind.TECHNICIAN, None),
+    "BTN_REPHRASE": (Kind.REPHRASE, None),
+    "BTN_NEXT_PROBLEM": (Kind.NEXT_PROBLEM, None),
+    "BTN_RESET": (Kind.RESET, None),
+    "BTN_CLOSE": (Kind.CLOSE, None),
+}
+MAX_HELP_STEP = 20
+STEP_STAGES = (Stage.BASIC_TESTS, Stage.ADVANCED_TESTS)
+FOLLOW_UP_STAGES = (Stage.BASIC_TESTS, Stage.ADVANCED_TESTS, Stage.ESCALATE)
+
+
+def button_event(value: str, kb: KnowledgeBase) -> Event:
+    """The event a button value stands for; an unknown value is a 422."""
+    if value in _SIMPLE_BUTTONS:
+        kind, arg = _SIMPLE_BUTTONS[value]
+        return Event(kind, value=arg, button=value)
+    if value.startswith("BTN_DEV_"):
+        device = value.removeprefix("BTN_DEV_").lower()
+        if device in kb.device_labels:
+            return Event(Kind.DEVICE, value=device, button=value)
+    if value.startswith("BTN_PROBLEM_"):
+        problem = value.removeprefix("BTN_PROBLEM_").lower()
+        if problem in kb.problem_labels:
+            return Event(Kind.PROBLEM, value=problem, button=value)
+    if value.startswith("BTN_HELP_"):
+        number = value.removeprefix("BTN_HELP_")
+        if number.isdigit() and 1 <= int(number) <= MAX_HELP_STEP:
+            return Event(Kind.HELP, step=int(number), button=value)
+    raise Unprocessable("unknown_button", detail=f"unknown button value {value[:40]!r}")
+
+
+def _describes(heard: Understanding) -> bool:
+    return bool(heard.problem or heard.device or heard.device_candidates)
+
+
+def _new_subject(c: Conversation, heard: Understanding) -> bool:
+    """Whether the text names a device or problem other than the one being worked on."""
+    other_device = heard.device is not None and heard.device != c.device
+    other_problem = heard.problem is not None and heard.problem not in (c.problem, "other")
+    return other_device or other_problem
+
+
+def text_event(conversation: Conversation, text: str, heard: Understanding, *, kb: KnowledgeBase | None = None,
+               had_pii: bool = False) -> Event:
+    """Interpret free text in the light of the stage it arrives at."""
+    c, stage, intents = conversation, conversation.stage, heard.intents
+
+    def ev(kind: Kind, value: str | None = None, step: int | None = None) -> Event:
+        return Event(kind, value=value, step=step, heard=heard, text=text, had_pii=had_pii)
+
+    if stage in (Stage.ASK_CONSENT, Stage.CLOSED):
+        # A refusal is never read as consent: "no acepto" says both "no" and "acepto".
+        if Intent.NO in intents:
+            return ev(Kind.REFUSE)
+        if Intent.YES in intents:
+            return ev(Kind.LANGUAGE, "en" if heard.language == "en" else c.locale)
+        return ev(Kind.UNCLEAR, heard.language)
+    if Intent.CLOSE in intents and not _describes(heard) and Intent.QUESTION not in intents:
+        return ev(Kind.CLOSE)
+    if Intent.COMPLAINT in intents:
+        return ev(Kind.COMPLAINT)
+    if Intent.SHOP in intents and heard.topic:
+        return ev(Kind.SHOP, heard.topic)
+    if Intent.TECHNICIAN in intents:
+        return ev(Kind.TECHNICIAN)
+    if stage == Stage.ASK_NAME:
+        name = extract_name(text)
+        if name:
+            return ev(Kind.NAME, name)
+        if _describes(heard):
+            return ev(Kind.DESCRIBE)
+        if Intent.NO in intents:
+            return ev(Kind.SKIP_NAME)
+        return ev(Kind.UNCLEAR)
+    if Intent.FRUSTRATION in intents and not (intents & {Intent.ADVANCED, Intent.PERSISTS}):
+        return ev(Kind.FRUSTRATION)
+    if stage in FOLLOW_UP_STAGES:
+        return _follow_up(c, heard, kb, ev)
+    if stage in (Stage.ASK_PROBLEM, Stage.ASK_DEVICE):
+        if Intent.REPHRASE in intents and not _describes(heard):
+            return ev(Kind.REPHRASE)
+        if stage == Stage.ASK_DEVICE and heard.device:
+            return ev(Kind.DEVICE, heard.device)
+        if _describes(heard):
+            return ev(Kind.DESCRIBE)
+        if Intent.QUESTION in intents:
+            return ev(Kind.QUESTION)
+        if stage == Stage.ASK_PROBLEM and len(text.split()) >= 2 and not intents:
+            return ev(Kind.DESCRIBE)  # a description the rules cannot place: _describe decides
+    if stage in (Stage.TICKET, Stage.ENDED):
+        if Intent.REPHRASE in intents and not _describes(heard):
+            return ev(Kind.REPHRASE)
+        if heard.problem or heard.device:
+            return ev(Kind.ANOTHER_PROBLEM)
+        if Intent.QUESTION in intents:
+            return ev(Kind.QUESTION)
+    if Intent.THANKS in intents:
+        return ev(Kind.THANKS)
+    if Intent.GREETING in intents:
+        return ev(Kind.GREETING)
+    return ev(Kind.UNCLEAR)
+
+
+def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, ev: _Ev) -> Event:
+    """Typed text at the steps or at the escalation question."""
+    intents, stage = heard.intents, c.stage
+    answer = kb.answers.find(heard.canon) if kb is not None and Intent.QUESTION in intents else None
+    if Intent.ADVANCED in intents and Intent.SOLVED not in intents:
+        return ev(Kind.ADVANCED)
+    if Intent.CANT_DO in intents and Intent.SOLVED not in intents:
+        return ev(Kind.CANT_DO, step=heard.step)
+    if answer is not None:
+        return ev(Kind.QUESTION, answer.id)
+    if Intent.HELP in intents and (heard.step is not None or Intent.QUESTION not in intents):
+        return ev(Kind.HELP, step=heard.step)
+    if Intent.SHOW_STEPS in intents:
+        return ev(Kind.SHOW_STEPS)
+    if Intent.CORRECTION in intents and heard.device and heard.device != c.device:
+        return ev(Kind.CHANGE_DEVICE, heard.device)
+    if Intent.REPHRASE in intents and not _new_subject(c, heard):
+        return ev(Kind.REPHRASE)
+    if Intent.SOLVED in intents and Intent.QUESTION not in intents:
+        return ev(Kind.SOLVED)
+    if Intent.PERSISTS in intents:
+        return ev(Kind.PERSISTS)
+    if _new_subject(c, heard) and (Intent.ALSO in intents or Intent.REPHRASE in intents or heard.problem):
+        if heard.device and heard.device != c.device and heard.problem in (None, c.problem) and (
+                Intent.ALSO not in intents):
+            return ev(Kind.CHANGE_DEVICE, heard.device)
+        return ev(Kind.ANOTHER_PROBLEM)
+    if Intent.QUESTION in intents:
+        return ev(Kind.QUESTION)
+    if Intent.NO in intents:
+        return ev(Kind.PERSISTS)
+    if Intent.YES in intents:
+        return ev(Kind.ADVANCED if stage == Stage.ESCALATE else Kind.AFFIRM)
+    if heard.problem is not None and heard.problem == c.problem:
+        return ev(Kind.PERSISTS)  # "sigue sin prender" restates the problem: it is still there
+    if Intent.THANKS in intents:
+        return ev(Kind.THANKS)
+    if Intent.GREETING in intents:
+        return ev(Kind.GREETING)
+    return ev(Kind.UNCLEAR)
+
+
+class _Ev(Protocol):
+    """The shape of `text_event`'s local event maker (for the type checker)."""
+
+    def __call__(self, kind: Kind, value: str | None = None, step: int | None = None) -> Event: ...
+
+
+UNSURE_BELOW = 0.5
+
+
+def rules_unsure(conversation: Conversation, heard: Understanding) -> bool:
+    """Whether smart mode should be asked: the rules placed nothing useful where it matters."""
+    if conversation.stage in (Stage.ASK_PROBLEM, Stage.ASK_DEVICE):
+        return heard.problem is None or heard.problem_confidence < UNSURE_BELOW or (
+            heard.device is None and not heard.device_candidates and conversation.device is None)
+    if conversation.stage in FOLLOW_UP_STAGES:
+        return not heard.intents and heard.problem is None
+    return False
+
+
+__all__ = ["MAX_HELP_STEP", "TRANSITIONS", "button_event", "rules_unsure", "text_event"]
