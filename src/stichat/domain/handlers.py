@@ -275,7 +275,17 @@ def advanced(c: Conversation, e: Event, ctx: Context) -> Outcome:
     return enter(replace(c, levels_tried=tried), ctx, Stage.ADVANCED_TESTS)
 
 
+def _with_description(c: Conversation, e: Event) -> Conversation:
+    """What a request for a person also says about the problem goes into the ticket."""
+    heard = e.heard
+    if c.stage not in (Stage.ASK_NAME, Stage.ASK_PROBLEM, Stage.ASK_DEVICE) or not (heard.device or heard.problem):
+        return c
+    return replace(c, device=c.device or heard.device, problem=c.problem or heard.problem,
+                   description=_add_description(c, e.text))
+
+
 def technician(c: Conversation, e: Event, ctx: Context, *, reason: str = "asked", lead: str = "") -> Outcome:
+    c = _with_description(c, e)
     if c.current_ticket:
         moved = replace(c, stage=Stage.TICKET)
         text = say("ticket_exists", c.locale, ticket=c.current_ticket)
@@ -297,8 +307,11 @@ def technician(c: Conversation, e: Event, ctx: Context, *, reason: str = "asked"
 
 def complaint(c: Conversation, e: Event, ctx: Context) -> Outcome:
     """A complaint about a past repair: acknowledged and handed to a person, with a ticket."""
-    noted = replace(c, description=_add_description(c, e.text)) if e.text else c
-    return technician(noted, e, ctx, reason="complaint", lead=say("complaint", c.locale))
+    noted = _with_description(c, e)
+    if e.text and noted is c:
+        noted = replace(c, description=_add_description(c, e.text))
+    return technician(replace(noted, stage=c.stage), replace(e, heard=Understanding()), ctx, reason="complaint",
+                      lead=say("complaint", c.locale))
 
 
 def _fresh(c: Conversation) -> Conversation:

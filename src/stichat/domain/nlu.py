@@ -336,9 +336,8 @@ _INTENT_RES = {name: _compile(p) for name, p in v.INTENT_PATTERNS.items()}
 _DIALOGUE_RES = {name: _compile(p) for name, p in v.DIALOGUE_PATTERNS.items()}
 _TOPIC_RES = tuple((topic, _compile(p)) for topic, p in v.SHOP_TOPICS.items())
 _QUESTION_LEAD = re.compile(
-    r"^(?:y |pero |che |ok |bueno |hola |disculpa |perdon )?(?:como|que|cual|cuales|cuando|donde|cuanto|cuanta|por que|"
-    r"puedo|podes|pueden|se puede|es|hay|tengo que|debo|sirve|how|what|whats|which|when|where|why|can|could|"
-    r"should|is|are|do|does|will|would)\b")
+    r"^(?:y |pero |che |ok |bueno |hola |disculpa |perdon )?(?:como|que es|que significa|cual|cuales|cuando|donde|"
+    r"cuanto|cuanta|por que|para que|how|what|whats|which|when|where|why)\b")
 _YES_RE = _compile(v.YES_PHRASES)
 _NO_RE = _compile(v.NO_PHRASES)
 _CLOSE_SHORT_RE = re.compile(
@@ -379,9 +378,9 @@ def understand(text: str) -> Understanding:
     device, device_conf, candidates = _device(canon, problem, prefixes)
     if problem is not None and device is not None and hits:
         problem, problem_conf = _prefer_plausible(device, problem, problem_conf, hits)
-    if problem is None and _generic_malfunction(canon, intents, prefixes):
-        problem = v.DEVICE_DEFAULT_PROBLEM.get(device or "", "other")
-        problem_conf = 0.5 if problem != "other" else 0.3
+    if problem is None and device in v.DEVICE_DEFAULT_PROBLEM and _generic_malfunction(canon, intents, prefixes):
+        # "el mouse no anda" can only mean one thing; "la compu anda mal" says nothing yet: ask.
+        problem, problem_conf = v.DEVICE_DEFAULT_PROBLEM[device], 0.5
     return Understanding(
         intents=frozenset(intents),
         step=step,
@@ -538,7 +537,14 @@ def _device(
         part = pattern.search(canon)
         if part:
             return v.PART_HOSTS[part.group("host")], 0.8, ()
+    if hits.get("other", (0.0, 0))[0] >= 3.0:
+        return "other", 0.9, ()  # a device outside the taxonomy, named outright
     strong = {d: h for d, h in hits.items() if h[0] >= 2.0 and d != "other"}
+    working = _working(canon, prefixes) if strong else set()
+    broken = {d: h for d, h in strong.items() if d not in working}
+    # "el monitor anda con la otra compu, con esta no": the broken one is a computer, which one?
+    named_vaguely = not broken and any(rule.search(canon, prefixes) for rule, _ in _AMBIGUOUS_RES)
+    strong = {} if named_vaguely else (broken or strong)
     if len(strong) == 1:
         device = next(iter(strong))
         return device, 0.9, ()
@@ -572,6 +578,26 @@ def _device(
         device = max(weak, key=lambda d: weak[d][0])
         return device, round(min(0.6, weak[device][0]), 2), ()
     return None, 0.0, ()
+
+
+_CLAUSE = re.compile(r" (?:pero|but|y en|and on|mientras que|while|aunque|although) |(?<=\S) (?:con esta|con este|"
+                     r"with this one|on this one|en la mia|en el mio|on mine)(?= )")
+_WORKS_FINE = re.compile(rf"(?<!\S)(?:{v.WORKS}|imprime|imprimo|prints|se conectan?|connects?|charges?|carga|"
+                         rf"se ve|anda)(?: \S+)?(?: (?:bien|joya|perfecto|barbaro|fine|ok|okay|well|perfectly))?(?!\S)")
+_NEGATED = re.compile(rf"(?<!\S){v.NEG}(?!\S)")
+
+
+def _working(canon: str, prefixes: frozenset[str]) -> set[str]:
+    """Devices named in a clause that says they work ("el monitor anda con la notebook, pero con la pc
+    no"): when a message names two, the one with the problem is the other."""
+    working: set[str] = set()
+    for clause in _CLAUSE.split(canon):
+        if _NEGATED.search(clause) or not _WORKS_FINE.search(clause):
+            continue
+        for device, rule, weight in _DEVICE_RES:
+            if weight >= 2.0 and rule.search(clause, prefixes):
+                working.add(device)
+    return working
 
 
 def _language(tokens: list[str]) -> str | None:
@@ -653,9 +679,22 @@ def _collect(words: list[str], gaps: list[str], start: int) -> list[str]:
     return taken
 
 
+_CONTACT = re.compile(
+    r"\[(?:EMAIL|CARD|CBU|CUIT|DNI|PHONE)\]|\S+@\S+|\+?\d[\d\s().-]{5,}|"
+    r"(?i:\b(?:mi|my)\s+(?:cel|celu|celular|tel|tel[eé]fono|whatsapp|wsp|wpp|mail|e-?mail|correo|n[uú]mero|"
+    r"number|phone|cell)\b|\b(?:cel|tel|mail|email|phone)\b\s*[:.]?\s*(?=\[|\d|\S+@))")
+_NAME_TAIL = re.compile(r"(?i)^(?:name'?s|names|name is)\s+|\s+(?:here|aqu[ií]|ac[aá])\s*[.!]*$")
+
+
 def extract_name(text: str) -> str | None:
-    """The customer's name in a reply to "what is your name?", or None when it is not a name."""
-    raw = text.strip()[:200]
+    """The customer's name in a reply to "what is your name?", or None when it is not a name.
+
+    Contact details typed with it ("soy Juan, mi cel es …") are cut off first: the name stays, the
+    number never becomes part of it.
+    """
+    raw = _CONTACT.split(text.strip()[:200], maxsplit=1)[0]
+    raw = _NAME_TAIL.sub("", raw.strip(" ,;:-–—.")).strip(" ,;:-–—.")
+    raw = re.sub(r"(?i)^(?:hi|hello|hey|hola|buenas)[,!.\s]+", "", raw).strip()
     if not raw or any(c.isdigit() for c in raw) or _BAD_CHARS.search(raw.lower()):
         return None
     norm = normalise(raw)

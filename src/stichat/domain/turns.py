@@ -8,6 +8,7 @@ problem or a change of device each has its own dialogue act.
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from stichat.domain.conversation import TRANSITIONS, Conversation, Event, Kind, Stage
@@ -33,6 +34,11 @@ _SIMPLE_BUTTONS = {
 }
 MAX_HELP_STEP = 20
 STEP_STAGES = (Stage.BASIC_TESTS, Stage.ADVANCED_TESTS)
+#: A question that is a request for a person: "¿me puede llamar alguien?", "could someone call me?".
+_REQUEST = re.compile(
+    r"(?i)\b(?:can|could|would|will|puede|pueden|podes|podés|podrian|podrían|podria|podría)\b.{0,30}"
+    r"\b(?:someone|somebody|a person|a tech\w*|you guys|your team|alguien|un t[ée]cnico|ustedes|uds)\b"
+    r"|\b(?:someone|alguien)\b.{0,20}\b(?:call|contact|llam\w*|contact\w*)")
 FOLLOW_UP_STAGES = (Stage.BASIC_TESTS, Stage.ADVANCED_TESTS, Stage.ESCALATE)
 
 
@@ -82,18 +88,20 @@ def text_event(conversation: Conversation, text: str, heard: Understanding, *, k
         if Intent.YES in intents:
             return ev(Kind.LANGUAGE, "en" if heard.language == "en" else c.locale)
         return ev(Kind.UNCLEAR, heard.language)
-    if Intent.CLOSE in intents and not _describes(heard) and Intent.QUESTION not in intents:
-        return ev(Kind.CLOSE)
-    if Intent.COMPLAINT in intents:
-        return ev(Kind.COMPLAINT)
-    if Intent.SHOP in intents and heard.topic:
-        return ev(Kind.SHOP, heard.topic)
-    if Intent.TECHNICIAN in intents:
-        return ev(Kind.TECHNICIAN)
     if stage == Stage.ASK_NAME:
         name = extract_name(text)
         if name:
             return ev(Kind.NAME, name)
+    if Intent.CLOSE in intents and not _describes(heard) and Intent.QUESTION not in intents:
+        return ev(Kind.CLOSE)
+    if Intent.COMPLAINT in intents:
+        return ev(Kind.COMPLAINT)
+    asks_person = Intent.TECHNICIAN in intents and (Intent.QUESTION not in intents or bool(_REQUEST.search(text)))
+    if asks_person:
+        return ev(Kind.TECHNICIAN)
+    if Intent.SHOP in intents and heard.topic:
+        return ev(Kind.SHOP, heard.topic)
+    if stage == Stage.ASK_NAME:
         if _describes(heard):
             return ev(Kind.DESCRIBE)
         if Intent.NO in intents:
@@ -136,9 +144,11 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
         return ev(Kind.ADVANCED)
     if Intent.CANT_DO in intents and Intent.SOLVED not in intents:
         return ev(Kind.CANT_DO, step=heard.step)
+    if Intent.HELP in intents and heard.step is not None:
+        return ev(Kind.HELP, step=heard.step)
     if answer is not None:
         return ev(Kind.QUESTION, answer.id)
-    if Intent.HELP in intents and (heard.step is not None or Intent.QUESTION not in intents):
+    if Intent.HELP in intents and Intent.QUESTION not in intents:
         return ev(Kind.HELP, step=heard.step)
     if Intent.SHOW_STEPS in intents:
         return ev(Kind.SHOW_STEPS)

@@ -38,7 +38,7 @@ DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
     "pc": (
         (r"pc|pcs|desktop|gabinete|torre|cpu|all in one|aio|imac", 2.0),
         (r"(?:compu|computadora|computador|ordenador|maquina|computer|equipo) (?:de )?escritorio", 3.0),
-        (r"desktop (?:computer|pc)|tower", 2.5),
+        (r"desktop (?:computer|pc)|tower|optiplex|prodesk|thinkcentre|elitedesk", 2.5),
     ),
     "notebook": (
         (r"notebook|notebooks|note|notbuk|laptop|laptops|netbook|ultrabook|portatil|macbook|"
@@ -54,22 +54,23 @@ DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"impresora|impresoras|impre|printer|printers|multifuncion|multifuncional|epson|brother|"
          r"canon|xerox|kyocera|ricoh|lexmark|laserjet|deskjet|officejet|ecotank|escaner|scanner|"
          r"plotter", 2.0),
-        (r"hp (?:laserjet|deskjet|officejet|ink tank|smart tank)", 3.0),
+        (r"hp (?:laserjet|deskjet|officejet|ink tank|smart tank)|multifuncion \S+|brother dcp|dcp \S+", 3.0),
     ),
     "router": (
         (r"router|routers|ruter|rauter|modem|modems|ont|repetidor|extensor|access point|mesh|"
-         r"decodificador|fibra optica", 2.0),
+         r"decodificador|fibra optica|telecentro|fibertel|tp ?link|mercusys|huawei hg\S*|movistar", 2.0),
         (r"wifi|red|red wifi|wlan", 0.5),
     ),
     "smartphone": (
         (r"celular|celulares|celu|cel|telefono|movil|smartphone|phone|cellphone|iphone|android|"
-         r"galaxy|motorola|moto [a-z]\d*|xiaomi|redmi|huawei|poco|oppo|realme|nokia|pixel|mobile", 2.0),
+         r"galaxy|motorola|moto [a-z]\d*|xiaomi|redmi|huawei|poco|oppo|realme|nokia|pixel|mobile|fone|"
+         r"samsung a\d+|samsung s\d+|galaxy [as]\d+", 2.0),
     ),
     "tablet": (
-        (r"tablet|tablets|tableta|ipad|ipads|tab [as]\d*|galaxy tab|kindle", 2.5),
+        (r"tablet|tablets|tableta|ipad|ipads|tab [as]\d*|galaxy tab", 2.5),
     ),
     "tv": (
-        (r"tv|tele|televisor|television|televisores|smart tv|smarttv|smart|chromecast|fire ?tv|"
+        (r"\d+ pulgadas|\d+ inch|tv|tele|televisor|television|televisores|smart tv|smarttv|smart|chromecast|fire ?tv|"
          r"firestick|fire stick|roku|tv ?box|android tv|google tv|apple tv|tvbox|tdt", 2.0),
     ),
     "keyboard": ((r"teclado|teclados|keyboard|keyboards|teclas|keys", 2.0),),
@@ -81,9 +82,17 @@ DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"disco|disco rigido|hdd|ssd|hard drive|hard disk|usb|memoria", 0.7),
     ),
     "other": (
-        (r"webcam|camara|camera|parlantes?|speakers?|auriculares|headphones|headset|joystick|"
-         r"joystick|consola|console|playstation|ps[345]|xbox|nintendo|proyector|projector|"
-         r"smartwatch|estabilizador|microfono|microphone|drone", 0.9),
+        (r"webcam|camara|camera|parlantes?|speakers?|auriculares|headphones|headset|joystick|microfono|"
+         r"microphone|drone", 0.9),
+        # Devices outside the taxonomy, named outright: they are "other" even beside a brand
+        # ("un proyector epson"), and never get a laptop's or a phone's steps.
+        (r"proyector|proyectores|projector|kindle|kindles|e ?reader|lector de (?:libros|ebooks)|"
+         r"robot (?:aspiradora|de limpieza)|aspiradora robot|robot vacuum|roomba|camaras? (?:de seguridad|ip|wifi)|"
+         r"security cam\w*|dvr|nvr|consola|consolas|console|playstation|play ?[345]|ps[345]|xbox|nintendo|"
+         r"nintendo switch|"
+         r"smartwatch|smart watch|reloj (?:inteligente|smart)|galaxy watch|apple watch|mi band|estabilizador|"
+         r"una ups|el ups|"
+         r"alexa|echo dot|google home|parlante (?:bluetooth|inteligente)|bluetooth speaker", 3.0),
     ),
 }
 
@@ -253,6 +262,9 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"randomly|on its own|suddenly|out of nowhere|every)|keeps (?:restarting|rebooting|shutting down|"
          r"turning off|freezing|crashing|hanging)", 2.2),
         (r"stuck|restarts|reboots|shuts down|turns off", 1.0),
+        (r"se (?:me |le )?apaga sol[oa]|(?:randomly |suddenly )?(?:shuts|turns|switches) (?:off|down) "
+         r"(?:randomly|without warning|on its own|by itself|out of nowhere)|randomly (?:shuts|turns|restarts|reboots)",
+         2.4),
     ),
     "blue_screen": (
         (r"pantall(?:a|azo|azos)s? azul(?:es)?|pantallazos?|bsod|blue screen|bluescreen|stop code|"
@@ -263,6 +275,11 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"page fault in nonpaged area|system service exception|kmode exception|video tdr|dpc watchdog", 3.0),
     ),
     "no_internet": (
+        (r"(?:se (?:me |le )?corta|se cae|se desconecta|corta) (?:\S+ )?(?:el |la )?"
+         r"(?:wifi|internet|red|conexion|senal)|"
+         r"(?:wifi|internet|red|conexion|senal) (?:\S+ )?se (?:me |le )?(?:corta|cae|desconecta|va)|"
+         r"no tira (?:\S+ )?(?:wifi|internet|senal)|"
+         r"(?:keeps|says) (?:saying )?no network|no network|keeps buffering|buffering", 2.4),
         (r"{NEG} {CL}(?:tengo|hay|ai|tiene|tenemos|anda|funciona|funca|agarra|agarro|agarran|engancha|"
          r"conecta|conecto|conectan|reconoce|encuentra|detecta|carga|llega|entra|have|has|get|gets|find|"
          r"finds|detect|detects|connect|connects) {ART}(?:a |al |to )?(?:internet|wifi|red|conexion|"
@@ -289,6 +306,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"internet|wifi", 0.6),
     ),
     "battery": (
+        (r"(?:charges|carga) (?:\S+ ){0,5}(?:but|pero) (?:not|no)|(?:only|solo) (?:charges|carga) (?:con|with)", 2.2),
         (r"{NEG} {CL}(?:carga|cargar|cargo|cargan|esta cargando|quiere cargar|charge|charges|charging|"
          r"hold a charge|holds a charge|hold charge)", 1.6),
         (r"{NEG} {CL}(?:carga|cargar) {ART}(?:bateria|cel|celu|celular)|"
@@ -320,6 +338,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"ventilador|cooler|hace (?:mucho )?ruido|zumbido|ruido|noise|noisy|loud", 1.0),
     ),
     "no_sound": (
+        (r"no se (?:me |le )?(?:escucha|oye)|(?:cant|can not|cannot) hear|no (?:audio|sound) (?:in|on|"
+          r"during) calls?", 2.3),
         (r"{NEG} {CL}(?:escucha|escuchan|escucho|oye|oyen|oigo|suena|suenan|sono|hear|sound|"
          r"sale (?:el )?(?:sonido|audio|volumen))", 2.3),
         (r"sin (?:sonido|audio|volumen)|no (?:hay|tiene|tengo|sale|anda el) (?:sonido|audio|volumen)|"
@@ -329,6 +349,9 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"sonido|audio|parlantes?|volumen|microfono|speakers?|sound|mute|silenciad[oa]", 1.0),
     ),
     "not_detected": (
+        (r"(?:isnt|is not|not|never) (?:being )?(?:detected|recognized|recognised)|wont pair|"
+          r"no (?:se )?(?:empareja|vincula)|"
+         r"no (?:lo |la )?(?:detecta|reconoce|lee)", 2.3),
         (r"{NEG} {CL}(?:reconoce|reconocen|reconocio|detecta|detectan|detecto|lee|leen|leyo|toma|"
          r"toman|agarra|agarran|aparece|aparecen|muestra|recognize|recognise|recognizes|recognises|"
          r"detect|detects|read|reads|see|sees|show up|shows up|find|finds|pick up)", 1.7),
@@ -349,6 +372,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"puerto usb|puertos usb|usb port|usb ports|bluetooth", 1.2),
     ),
     "printing": (
+        (r"no (?:saca|tira|larga|agarra|toma) (?:\S+ )?(?:hojas?|papel|copias?|impresiones)|(?:wont|doesnt|does not) "
+         r"(?:print|feed|take paper)|paper jam|atasc\w*|mancha\w* (?:las )?hojas", 2.4),
         (r"{NEG} {CL}(?:imprime|imprimen|imprimio|imprimir|imprima|saca copias|escanea|escanear|"
          r"fotocopia|print|prints|printing|scan|scans)", 2.5),
         (r"atasc\w*|(?:papel|hoja|hojas) (?:trabad[oa]s?|atascad[oa]s?|atorad[oa]s?)|se (?:traba|atora|atasca) "
@@ -365,6 +390,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"nothing (?:comes out|prints)", 1.9),
     ),
     "malware": (
+        (r"(?:renamed|renombrad\w*) (?:\S+ ){0,3}locked|encrypt\w*|encriptad\w*|bitcoin|rescate|ransom\w*", 2.6),
         (r"virus|malware|troyano|troyanos|spyware|adware|ransomware|trojan|infectad[oa]|infected|"
          r"me (?:encriptaron|secuestraron)|encriptad[oa]s|secuestrad[oa]s|rescate|ransom|keylogger|"
          r"minero|minando|cryptominer|browser hijack\w*", 2.6),
@@ -376,6 +402,10 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"hackeando|me robaron (?:datos|informacion)", 1.6),
     ),
     "software": (
+        (r"(?:la |el )?(?:app|aplicacion|programa|whatsapp|instagram|chrome|word|excel|"
+          r"juego) (?:\S+ ){0,3}se (?:me |le )?"
+         r"(?:cierra|cerro|traba|cuelga|tilda) (?:sol[oa]|de golpe)?|(?:app|application|"
+         r"program) (?:keeps )?(?:crashing|closing)", 2.4),
         # One program failing is a software problem even when it "freezes" or "crashes".
         (r"(?:programa|aplicacion|app|office|word|excel|powerpoint|outlook|zoom|teams|meet|chrome|navegador|"
          r"firefox|photoshop|autocad|juego|steam|spotify|whatsapp web|program|application|browser|game) "
@@ -412,6 +442,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (rf"{_PASSWORD}|login|log in|sign in|cuenta|account", 1.3),
     ),
     "data_recovery": (
+        (r"(?:corrupt\w*|danada|corrupta|corrompio)(?: \S+){0,6} (?:fotos|pictures|photos|files|archivos|datos|data)|"
+         r"need (?:the|my) (?:pictures|photos|files|data)|recuperar (?:las |mis )?(?:fotos|archivos|datos)", 2.4),
         (rf"(?:borre|borro|borraron|borramos|borro|elimine|eliminaron|se (?:me )?(?:borr|elimin|perd)\w*|perdi|"
          rf"perdimos|desaparecieron|no encuentro|formatee|formatearon|se formate\w*|deleted|lost|erased|"
          rf"missing|recover\w*|restore|rescue|salvar|recuperar|rescatar|sacar) {{G}}{_MEDIA}", 2.7),
@@ -501,7 +533,13 @@ INTENT_PATTERNS: dict[str, str] = {
         r"(?:solucionar|arreglar|resolver)|(?:quedo|esta|ya esta) (?:solucionado|arreglado|resuelto|funcionando)|"
         r"solucionado|resuelto|arreglado|listo ya|anda (?:perfecto|joya|barbaro|de diez|10 puntos)|"
         r"funciona (?:perfecto|bien ahora)|it works|its working|works now|working now|fixed|solved|"
-        r"that (?:did it|worked|helped)|it worked|resolved|all good now|problem solved)"
+        r"that (?:did it|worked|helped)|it worked|resolved|all good now|problem solved|"
+        r"volvio (?:el |la )?(?:internet|wifi|senal|sonido|imagen|audio|conexion)|ya (?:me )?(?:prendio|arranco|"
+        r"salio|sale|salen|conecto|cargo|anda bien|se ve|se escucha|entra|enciende|encendio)|"
+        r"ya no (?:\S+ ){0,2}(?:se corta|se apaga|se tilda|se calienta|se cuelga|sale|salen|aparece|aparecen|pasa|"
+        r"hace|molesta)(?: \S+){0,2}|ahi (?:salio|anduvo|anda|funciona|prendio|arranco|imprimio|imprime)|"
+        r"(?:it |its )?(?:prints|works|boots|turns on|charges|connects) (?:now|again|fine now)|"
+        r"(?:much )?(?:faster|better) now|did it|fixed now|back to normal|good as new|sorted)"
     ),
     "persists": (
         r"sigue (?:igual|sin|mal|con|fallando|pasando|haciendo|apagad[oa])|siguen igual|igual que antes|"
@@ -514,7 +552,9 @@ INTENT_PATTERNS: dict[str, str] = {
         r"sigue (?:sin|igual|mal)\b.*|tampoco(?: \S+){0,4}|no hubo caso|ni (?:asi|con eso)|nada cambio|"
         r"(?:probe|hice|intente|segui) (?:\S+ ){0,4}(?:y|pero) (?:nada|sigue|igual|no)|no (?:paso|cambio) nada|"
         r"ninguno (?:\S+ )?(?:funciono|anduvo|sirvio)|no (?:funciono|anduvo|sirvio) ninguno|"
-        r"sin (?:cambios|suerte|resultado)|nada de nada|ni bola|sigo (?:igual|sin|con)|"
+        r"sin (?:cambios|suerte|resultado)|nada de nada|ni bola|sigo (?:igual|sin|con)|(?:\S+ )*(?:y|"
+        r"pero) nada(?: \S+)?|"
+        r"ni ahi(?: \S+){0,4}|ya fue|no sale nada|(?:se )?sigue (?:cortando|apagando|tildando|trabando|colgando)|"
         r"(?:no|nope|nah) (?:still|same|nothing)|none of (?:them|those|these|it) (?:worked|helped|did anything)|"
         r"nothing (?:worked|happened|changed|helped)|(?:didnt|did not|doesnt|does not) (?:change|do) "
         r"(?:anything|a thing)|same as before|still the same|no difference|no dice|didnt do anything|"
@@ -543,8 +583,12 @@ INTENT_PATTERNS: dict[str, str] = {
         r"(?:what|anything) else (?:can|could) (?:i|we) (?:try|do)"
     ),
     "technician": (
-        r"tecnic[oa]s?|una persona|persona real|humano|alguien real|operador|operadora|whatsapp|whats|wsp|wpp|"
-        r"hablar con (?:alguien|ustedes|una persona|un tecnico)|llamar\w*|llamen|llamada|servicio tecnico|"
+        r"tecnic[oa]s?|una persona|persona real|humano|alguien real|operador|operadora|"
+        r"(?:por|al|un|x|a|pasar a) (?:whatsapp|whats|wsp|wpp)|(?:pasenme|pasame) (?:con|a)|"
+        r"hablar con (?:alguien|ustedes|una persona|un tecnico)|(?:que )?me llamen|llamenme|llamame|"
+        r"(?:me )?(?:pueden|podes|podrian) llamar|servicio tecnico|que (?:la |lo )?(?:revise|vea|mire|arregle|"
+        r"chequee) alguien|(?:que )?venga alguien|alguien de (?:ustedes|ahi|el local|sti)|get someone|"
+        r"someone (?:to )?(?:contact|call|look at|check|come)|someone from (?:your|the) (?:team|shop|store)|"
         r"llevarla|llevarlo|llevar (?:la|lo) al (?:local|taller)|sacar (?:un )?turno|"
         r"technician|human|real person|agent|representative|talk to (?:a |an )?(?:person|human|"
         r"someone|agent)|call me|phone call|repair shop|"
@@ -560,7 +604,8 @@ INTENT_PATTERNS: dict[str, str] = {
         r"support team|live (?:person|agent|support)|a tech|someone from (?:the shop|sti)"
     ),
     "close": (
-        r"chau|chao|adios|nos vemos|hasta luego|hasta pronto|bye|goodbye|good bye|see you|cya"
+        r"chau|chao|adios|nos vemos|hasta luego|hasta pronto|bye|goodbye|good bye|see you|cya|saludos|"
+        r"un saludo|hasta la proxima|nos hablamos|take care"
     ),
     "close_short": (
         r"terminar|termina|terminamos|cerrar|cerra|salir|fin|finalizar|eso es todo|nada mas|es todo|"
@@ -599,7 +644,8 @@ DIALOGUE_PATTERNS: dict[str, str] = {
         r"no (?:lo |la )?(?:pude|puedo|pudimos|logre|logro) (?:\S+ ){0,2}(?:hacer|probar|encontrar|sacar|"
         r"abrir|entrar|hacerlo|probarlo|encontrarlo|hacer eso|seguir)|no (?:encuentro|encontre|veo|ubico) "
         r"(?:el|la|los|las|ese|esa|donde)|no (?:tengo|tenemos) (?:otro|otra|otros|otras|un|una|donde|como|el|la)|"
-        r"no me (?:deja|dejo|sale|salio|aparece|aparecio)|no (?:hay|tiene) (?:ningun|ninguna|tal|ese|esa) |"
+        r"no (?:lo |la |los |las )?(?:encuentro|encontre|veo|ubico)|no me (?:deja|dejo|sale|salio|aparece|"
+        r"aparecio)|no (?:hay|tiene) (?:ningun|ninguna|tal|ese|esa) |"
         r"(?:couldnt|could not|cant|cannot|can not|wasnt able to|unable to) (?:\S+ ){0,2}(?:do|find|try|open|get|"
         r"reach|access|see|locate|follow)|(?:dont|do not) (?:have|see|find) (?:a|an|another|the|any|that|one)|"
         r"(?:doesnt|does not|wont) let me|theres no (?:such|button|option)|it wont let me"
@@ -662,7 +708,8 @@ SHOP_TOPICS: dict[str, str] = {
         r"can i find)|address|location|parking|park (?:nearby|there|my car)|directions|how do i get there"
     ),
     "prices": (
-        r"cuanto (?:sale|cuesta|cobran|me cobran|vale|saldria|costaria|seria)|precios?|presupuesto|tarifa|"
+        r"cuanto (?:sale|cuesta|cobran|me cobran|me cobrarian|cobrarian|vale|saldria|costaria|seria)|precios?|"
+        r"presupuesto|tarifa|"
         r"(?:cobran|sale) (?:el|la) (?:diagnostico|revision|visita)|diagnostico (?:cuesta|sale|tiene costo|es gratis)|"
         r"how much|price|prices|pricing|cost|costs|fee|fees|quote|estimate|charge for"
     ),
@@ -670,7 +717,10 @@ SHOP_TOPICS: dict[str, str] = {
         r"garantia|garantias|garantizan|(?:tienen|tiene|dan) garantia|warranty|guarantee|guaranteed"
     ),
     "services": (
-        r"(?:arreglan|reparan|revisan|trabajan con|hacen|atienden|venden|instalan) (?:\S+ ){0,3}"
+        r"(?:ustedes |uds )?(?:arreglan|reparan|cambian|revisan|venden|instalan|configuran|recuperan) \S+|"
+        r"do you (?:guys )?(?:even )?(?:fix|repair|service|work on|sell|install|offer|do) \S+|(?:pickup|pick up|"
+        r"delivery)|"
+        r"(?:trabajan con|hacen|atienden) (?:\S+ ){0,3}"
         r"(?:consolas?|celulares|celus|tablets?|impresoras?|notebooks?|macs?|iphones?|tvs?|teles?|televisores|"
         r"playstation|xbox|redes|camaras|equipos|pcs|computadoras|placas?|software|a domicilio|domicilio)|"
         r"(?:que|cuales) servicios|servicio a domicilio|van a domicilio|"
@@ -682,6 +732,7 @@ SHOP_TOPICS: dict[str, str] = {
         r"(?:cuando|para cuando) (?:esta|estara|me la dan|me lo dan|la puedo retirar|lo puedo retirar|puedo "
         r"(?:pasar|ir) a buscar)|(?:deje|traje|lleve) (?:mi|la|el) (?:\S+ ){0,3}(?:el|hace|la semana|ayer|"
         r"para arreglar|para reparar|en el local)|orden de (?:servicio|reparacion)|"
+        r"que (?:les )?(?:deje|traje|lleve) (?:\S+ ){0,4}ya (?:esta|la|lo)|(?:les |le )?deje (?:\S+ ){0,3}(?:ya|para)|"
         r"(?:is|are) (?:my|the) (?:\S+ ){0,2}(?:ready|done|fixed yet)|status of (?:my|the) (?:repair|order|laptop|"
         r"phone|computer|pc|printer)|when (?:will|can) (?:i|my) (?:\S+ ){0,3}(?:be ready|pick|collect|get it)|"
         r"(?:left|dropped off|brought) (?:my|the) (?:\S+ ){0,3}(?:with you|at the shop|last|on|yesterday)"
@@ -718,6 +769,7 @@ stuck slow hot charge charging broken from at for but just still again anymore a
 
 # Common words that are never corrected by typo matching and are never read as a name.
 COMMON_WORDS = frozenset("""
+clases clase escuela facultad trabajo oficina juego juegos partido pelicula peliculas serie series
 hola buenas buen buenos dia dias tardes noches gracias chau si no ok dale bueno claro nada todo todos
 algo alguien nadie cosa cosas mucho mucha muy re mas menos bien mal mejor peor siempre nunca ahora
 antes despues luego hoy ayer manana tarde noche semana mes ano anos vez veces hora horas minuto rato
