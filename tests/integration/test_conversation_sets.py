@@ -1,0 +1,45 @@
+"""Whole conversations typed as customers type, played through the API and judged (tests/conversation_eval.py).
+
+blind_v1 was written before the Conversation v2 changes and then used to make them; blind_v2 stayed
+sealed until they were done. The floors below are the figures measured when each set was adopted,
+so a change that makes the assistant understand customers worse fails here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conversation_eval import judge, judge_messages, load
+
+SETS = Path(__file__).resolve().parents[1] / "data" / "conversations"
+
+
+@pytest.mark.parametrize(("name", "steps", "follow_ups"), [("blind_v1", 0.88, 0.90), ("blind_v2", 0.80, 0.72)])
+def test_whole_conversations_are_understood_and_never_stuck(name: str, steps: float, follow_ups: float) -> None:
+    judged = judge(load(SETS / f"{name}.yaml"))
+    report = "\n".join([*judged.lines(), *judged.misses])
+    assert judged.rate(judged.steps_right, judged.steps_total) >= steps, report
+    assert judged.rate(judged.follow_right, judged.follow_total) >= follow_ups, report
+    assert judged.repeated == 0, report
+    assert judged.generic / judged.bot_turns < 0.035, report
+    assert judged.unasked_endings <= 1, report
+
+
+def test_the_first_blind_set_opens_a_ticket_for_most_requests_and_answers_shop_questions() -> None:
+    judged = judge(load(SETS / "blind_v1.yaml"))
+    report = "\n".join([*judged.lines(), *judged.misses])
+    assert judged.tech_opened / judged.tech_total >= 0.85, report
+    assert judged.shop_answered / judged.shop_total >= 0.80, report
+    assert judged.question_answered / judged.question_total >= 0.90, report
+    assert judged.names_right == judged.names_total, report
+
+
+@pytest.mark.parametrize(("name", "device", "problem"), [("blind_v1_messages", 0.94, 0.91),
+                                                         ("blind_v2_messages", 0.95, 0.84)])
+def test_first_messages_alone_place_the_device_and_the_problem(name: str, device: float, problem: float) -> None:
+    figures = judge_messages(load(SETS / f"{name}.yaml"))
+    report = "\n".join(figures.misses)
+    assert figures.device_right / figures.total >= device, report
+    assert figures.problem_right / figures.total >= problem, report
