@@ -24,7 +24,7 @@ from stichat.domain.dialogue import (
     SuggestSteps,
 )
 from stichat.domain.knowledge import KnowledgeBase
-from stichat.domain.nlu import Understanding, understand
+from stichat.domain.nlu import Intent, Understanding, understand
 from stichat.domain.prompts import buttons, level_of, named, problem_buttons, prompt, stage_buttons, step_buttons
 from stichat.domain.replies import say
 
@@ -112,10 +112,12 @@ def describe(c: Conversation, e: Event, ctx: Context) -> Outcome:
     merged = replace(c, device=device, device_candidates=candidates, problem=problem,
                      description=_add_description(c, e.text) if keep else c.description,
                      pending=_second_subject(c, e))
+    learned = (heard.device not in (None, c.device) or heard.problem is not None
+               or heard.device_candidates != c.device_candidates)
+    if (problem is None and device is None and not candidates) or (problem is None and not learned):
+        return again(replace(merged, stage=Stage.ASK_PROBLEM), e, ctx)  # nothing new: ask differently
     if problem is None and device is None:
-        if candidates:
-            return enter(merged, ctx, Stage.ASK_PROBLEM)
-        return again(replace(merged, stage=Stage.ASK_PROBLEM), e, ctx)
+        return enter(merged, ctx, Stage.ASK_PROBLEM)
     lead = _understood(merged, heard, ctx.kb)
     if problem is None:
         return enter(merged, ctx, Stage.ASK_PROBLEM, lead=lead)
@@ -295,7 +297,9 @@ def technician(c: Conversation, e: Event, ctx: Context, *, reason: str = "asked"
         raise ValueError("a technician event needs Context.new_ticket_id (see needs_new_ticket)")
     tried = c.levels_tried
     if c.stage in STEP_STAGES and level_of(c) not in {t.partition(":")[0] for t in tried}:
-        tried = (*tried, f"{level_of(c)}:unfinished")
+        # "sigue igual, pasame con un técnico" says how the steps went; a bare request does not.
+        failed = Intent.PERSISTS in e.heard.intents or e.button == "BTN_PERSIST"
+        tried = (*tried, level_of(c) if failed else f"{level_of(c)}:unfinished")
     moved = replace(c, stage=Stage.TICKET, ticket_id=ctx.new_ticket_id, ticket_problem=c.problem,
                     levels_tried=tried, ticket_reason=reason)
     key = "ticket" if tried or c.step_notes else "ticket_untried"

@@ -374,6 +374,9 @@ def understand(text: str) -> Understanding:
     intents, step = _intents(canon, tokens, text, prefixes)
     plain = " ".join(raw_tokens)
     topic = _dialogue(canon, plain, text, intents, _prefixes(raw_tokens) | prefixes)
+    if step is None and Intent.CANT_DO in intents:
+        found = _STEP_ARTICLE_RE.search(canon)  # "no pude hacer el 2"
+        step = _to_step(found.group(1)) if found else None
     problem, problem_conf, hits = _problem(canon, prefixes)
     device, device_conf, candidates = _device(canon, problem, prefixes)
     if problem is not None and device is not None and hits:

@@ -40,6 +40,12 @@ class Ticket:
     description: str
     steps_tried: tuple[str, ...] = ()
     images: tuple[str, ...] = ()
+    #: One readable paragraph for the technician (masked like every other text field).
+    summary: str = ""
+    #: Questions the customer typed during the conversation (masked).
+    questions: tuple[str, ...] = ()
+    #: Why a person was asked for: "asked", "complaint", "unsolved", "manual".
+    reason: str = ""
     status: str = "open"
     link_expires_at: float = 0.0
     extra: dict[str, Any] = field(default_factory=dict)
@@ -48,6 +54,7 @@ class Ticket:
         data = asdict(self)
         data["steps_tried"] = list(self.steps_tried)
         data["images"] = list(self.images)
+        data["questions"] = list(self.questions)
         return data
 
     @classmethod
@@ -59,7 +66,8 @@ class Ticket:
             problem_label=str(raw.get("problem_label", "")), description=str(raw.get("description", "")),
             steps_tried=tuple(raw.get("steps_tried", ())), images=tuple(raw.get("images", ())),
             status=str(raw.get("status", "open")), link_expires_at=float(raw.get("link_expires_at", 0.0)),
-            extra=dict(raw.get("extra", {})),
+            extra=dict(raw.get("extra", {})), summary=str(raw.get("summary", "")),
+            questions=tuple(raw.get("questions", ())), reason=str(raw.get("reason", "")),
         )
 
     def with_images(self, images: tuple[str, ...]) -> Ticket:
@@ -72,19 +80,20 @@ class Ticket:
             "ticketId": self.id, "status": self.status, "createdAt": _iso(self.created_at),
             "device": self.device, "problem": self.problem,
             "deviceLabel": self.device_label, "problemLabel": self.problem_label,
-            "description": self.description, "stepsTried": list(self.steps_tried),
+            "description": self.description, "stepsTried": list(self.steps_tried), "summary": self.summary,
         }
 
     def operator_view(self) -> dict[str, Any]:
         """Everything the ticket holds, for the shop's technicians (the operator token)."""
         return {**self.public_view(), "name": self.name, "sessionId": self.session_id or None,
                 "locale": self.locale, "images": list(self.images),
-                "linkExpiresAt": _iso(self.link_expires_at), "extra": dict(self.extra)}
+                "linkExpiresAt": _iso(self.link_expires_at), "extra": dict(self.extra),
+                "questions": list(self.questions), "reason": self.reason}
 
     def anonymised(self, at: float) -> Ticket:
         """The ticket after the customer's erasure: no name, description or session; the shop keeps the
         id, device, problem, status and steps so its records stay consistent."""
-        return replace(self, name=None, description=ERASED, session_id="", images=(),
+        return replace(self, name=None, description=ERASED, session_id="", images=(), summary=ERASED, questions=(),
                        extra={**self.extra, "erased_at": _iso(at)})
 
     def as_text(self) -> str:
@@ -96,9 +105,13 @@ class Ticket:
             f"Cliente / Customer: {self.name or '-'}",
             f"Equipo / Device: {self.device_label} ({self.device or 'unknown'})",
             f"Problema / Problem: {self.problem_label} ({self.problem or 'unknown'})",
-            f"Descripción / Description: {self.description or '-'}",
+            f"Resumen / Summary: {self.summary or '-'}",
+            "En sus palabras / In their words:",
+            *[f"  {line}" for line in (self.description or "-").splitlines()],
             "Pasos probados / Steps tried:",
             *[f"  - {s}" for s in self.steps_tried or ("-",)],
+            "Preguntas / Questions:",
+            *[f"  - {q}" for q in self.questions or ("-",)],
             f"Imágenes / Images: {len(self.images)}",
             f"Sesión / Session: {self.session_id or '-'}",
         ]
@@ -116,7 +129,7 @@ def whatsapp_text(ticket: Ticket, public_url: str) -> str:
             f"Hi STI! I'm {ticket.name}." if ticket.name else "Hi STI!",
             f"I need help with ticket {ticket.id}.",
             f"Device: {ticket.device_label}. Problem: {ticket.problem_label}.",
-            f"Summary: {ticket.description}" if ticket.description else "",
+            f"Summary: {ticket.summary or ticket.description}" if ticket.summary or ticket.description else "",
             f"Ticket: {public_url}",
         ]
     else:
@@ -124,7 +137,7 @@ def whatsapp_text(ticket: Ticket, public_url: str) -> str:
             f"¡Hola STI! Soy {ticket.name}." if ticket.name else "¡Hola STI!",
             f"Necesito ayuda con el ticket {ticket.id}.",
             f"Equipo: {ticket.device_label}. Problema: {ticket.problem_label}.",
-            f"Resumen: {ticket.description}" if ticket.description else "",
+            f"Resumen: {ticket.summary or ticket.description}" if ticket.summary or ticket.description else "",
             f"Ticket: {public_url}",
         ]
     return "\n".join(p for p in parts if p)
@@ -132,18 +145,3 @@ def whatsapp_text(ticket: Ticket, public_url: str) -> str:
 
 def whatsapp_url(number: str, text: str) -> str:
     return f"https://wa.me/{number}?text={quote(text, safe='')}"
-
-
-def summarize_steps(levels_tried: tuple[str, ...], step_texts: dict[str, list[str]], locale: str) -> tuple[str, ...]:
-    """Readable 'steps tried' lines: each step of each level tried, with how it ended."""
-    failed = "no lo resolvió" if locale == "es-AR" else "did not fix it"
-    fixed = "lo resolvió" if locale == "es-AR" else "fixed it"
-    names = {"basic": "Básico" if locale == "es-AR" else "Basic",
-             "advanced": "Avanzado" if locale == "es-AR" else "Advanced"}
-    lines: list[str] = []
-    for entry in levels_tried:
-        level, _, result = entry.partition(":")
-        outcome = fixed if result == "solved" else failed
-        for n, text in enumerate(step_texts.get(level, []), start=1):
-            lines.append(f"{names.get(level, level)} {n}: {text} — {outcome}")
-    return tuple(lines)

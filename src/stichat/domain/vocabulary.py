@@ -665,7 +665,7 @@ DIALOGUE_PATTERNS: dict[str, str] = {
     ),
     # A repair done by the shop, mentioned: with something wrong after it, it is a complaint.
     "past_repair": (
-        r"(?:me )?(?:la|lo|las|los) (?:arreglaron|repararon|entregaron|arreglaste|reparaste|revisaron)|"
+        r"(?:me |nos )?(?:la |lo |las |los )?(?:arreglaron|repararon|entregaron|arreglaste|reparaste|revisaron)|"
         r"(?:despues|luego|desde) (?:de )?(?:la|que) (?:reparacion|arreglo|service|me la arreglaron|la arreglaron|"
         r"lo arreglaron|la retire|lo retire)|(?:la|lo) (?:retire|busque) (?:\S+ ){0,3}(?:y|pero)|"
         r"(?:ustedes|uds|ustedes me|les) (?:la|lo|me la|me lo) (?:arreglaron|repararon|cambiaron)|"
@@ -769,6 +769,9 @@ stuck slow hot charge charging broken from at for but just still again anymore a
 
 # Common words that are never corrected by typo matching and are never read as a name.
 COMMON_WORDS = frozenset("""
+arreglaron repararon arreglaste reparaste arreglar reparar revisaron revisar revisaste cambiaron cambiar
+pasada pasado pasadas fallar fallo volvio volver vuelve trajeron deje traje lleve retire retiraron entregaron
+cobraron cobrar garantia garantias presupuesto horario horarios direccion ubicados estacionar
 clases clase escuela facultad trabajo oficina juego juegos partido pelicula peliculas serie series
 hola buenas buen buenos dia dias tardes noches gracias chau si no ok dale bueno claro nada todo todos
 algo alguien nadie cosa cosas mucho mucha muy re mas menos bien mal mejor peor siempre nunca ahora

@@ -10,12 +10,12 @@ from stichat.domain.conversation import Conversation
 from stichat.domain.errors import NotFound, Unavailable
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.pii import mask
+from stichat.domain.ticket_summary import summarize_steps, summary_paragraph
 from stichat.domain.tickets import (
     ID_ALPHABET,
     Ticket,
     is_ticket_id,
     make_ticket_id,
-    summarize_steps,
     whatsapp_text,
     whatsapp_url,
 )
@@ -61,12 +61,18 @@ class TicketService:
             level: [s.text_in(loc) for s in kb.steps(c.device, c.problem, level)]
             for level in ("basic", "advanced")
         }
+        device_label, problem_label = kb.device_label(c.device, loc), kb.problem_label(c.problem, loc)
+        reason = c.ticket_reason or "asked"
+        summary = summary_paragraph(
+            locale=loc, name=c.name, device_label=device_label, problem_label=problem_label,
+            levels_tried=c.levels_tried, notes=c.step_notes, questions=c.questions, reason=reason,
+            counts={level: len(texts) for level, texts in step_texts.items()})
         return Ticket(
             id=ticket_id, created_at=now, session_id=c.session_id, locale=loc, name=c.name,
-            device=c.device, problem=c.problem, device_label=kb.device_label(c.device, loc),
-            problem_label=kb.problem_label(c.problem, loc), description=c.description,
-            steps_tried=summarize_steps(c.levels_tried, step_texts, loc), images=c.images,
-            link_expires_at=now + self._ttl,
+            device=c.device, problem=c.problem, device_label=device_label, problem_label=problem_label,
+            description=c.description, steps_tried=summarize_steps(c.levels_tried, step_texts, loc, c.step_notes),
+            images=c.images, link_expires_at=now + self._ttl, summary=mask(summary), questions=c.questions,
+            reason=reason,
         )
 
     def build_from_fields(self, ticket_id: str, *, name: str | None, device: str, problem: str, description: str,
@@ -78,6 +84,7 @@ class TicketService:
             name=mask(name.strip()) if name and name.strip() else None, device=device, problem=problem,
             device_label=self._kb.device_label(device, locale), problem_label=self._kb.problem_label(problem, locale),
             description=mask(description.strip()), link_expires_at=now + self._ttl, extra={"source": "manual"},
+            reason="manual",
         )
 
     async def create_from_fields(self, *, name: str | None, device: str, problem: str, description: str,

@@ -1,0 +1,195 @@
+"""Dialogue acts at the steps and around them, on the domain alone (no service, no I/O)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+import pytest
+
+from stichat.adapters.knowledge_files import load_knowledge
+from stichat.domain import conversation as conv
+from stichat.domain import turns
+from stichat.domain.conversation import Context, Conversation, Kind, Stage
+from stichat.domain.knowledge import KnowledgeBase
+from stichat.domain.nlu import understand
+from stichat.domain.ticket_summary import summarize_steps, summary_paragraph
+
+TICKET = "TCK-20231114-ABCDEF"
+
+
+@cache
+def kb() -> KnowledgeBase:
+    return load_knowledge()
+
+
+def say(c: Conversation, text: str) -> conv.Outcome:
+    event = turns.text_event(c, text, understand(text), kb=kb())
+    return conv.apply(c, event, Context(kb(), 1_700_000_000.0, TICKET))
+
+
+def press(c: Conversation, value: str) -> conv.Outcome:
+    return conv.apply(c, turns.button_event(value, kb()), Context(kb(), 1_700_000_000.0, TICKET))
+
+
+def at_steps(text: str = "mi notebook no prende", locale: str = "es-AR") -> Conversation:
+    c, _ = conv.start("s" * 32, locale=locale, now=0.0, kb=kb())
+    c = press(c, "BTN_LANG_EN" if locale == "en" else "BTN_LANG_ES_AR").conversation
+    c = say(c, "Ana").conversation
+    c = say(c, text).conversation
+    assert c.stage == Stage.BASIC_TESTS, c
+    return c
+
+
+@pytest.mark.parametrize("text", ["sigue sin prender", "tampoco", "probé los tres y nada cambió", "no hubo caso",
+                                  "reinicié y nada che", "ni ahí, sigue igual"])
+def test_typed_ways_of_saying_it_still_fails_move_on_to_the_escalation(text: str) -> None:
+    assert say(at_steps(), text).conversation.stage == Stage.ESCALATE
+
+
+@pytest.mark.parametrize("text", ["no change at all", "nothing worked", "still dead", "none of them helped"])
+def test_english_ways_of_saying_it_still_fails_move_on_too(text: str) -> None:
+    assert say(at_steps("my laptop won't turn on", "en"), text).conversation.stage == Stage.ESCALATE
+
+
+@pytest.mark.parametrize("text", ["pasame las avanzadas", "si dale, pasame las avanzadas", "can we try the harder ones",
+                                  "yes ok, the advanced steps please"])
+def test_asking_for_the_advanced_steps_by_typing_shows_them_even_with_a_yes_in_front(text: str) -> None:
+    c = at_steps()
+    out = say(c, text)
+    assert out.conversation.stage == Stage.ADVANCED_TESTS
+    assert conv.Finished("solved") not in out.actions
+    assert out.reply.steps == tuple((n, s.text_in("es-AR")) for n, s in enumerate(
+        kb().steps("notebook", "no_power", "advanced"), start=1))
+
+
+def test_a_bare_yes_at_the_steps_asks_whether_it_is_fixed_instead_of_closing() -> None:
+    out = say(at_steps(), "sí")
+    assert out.conversation.stage == Stage.BASIC_TESTS
+    assert [b.value for b in out.reply.buttons][:2] == ["BTN_SOLVED", "BTN_PERSIST"]
+
+
+def test_saying_it_works_now_ends_the_conversation_as_solved() -> None:
+    out = say(at_steps(), "ya prendió!! era el cable")
+    assert out.conversation.stage == Stage.ENDED and conv.Finished("solved") in out.actions
+
+
+def test_could_not_do_a_step_explains_that_step_and_is_noted_for_the_technician() -> None:
+    c = at_steps()
+    out = say(c, "no pude hacer el 2")
+    assert out.conversation.stage == Stage.BASIC_TESTS
+    assert kb().steps("notebook", "no_power", "basic")[1].help_in("es-AR") in out.reply.text
+    assert out.conversation.step_notes == ("basic:2:cant_do",)
+
+
+def test_a_safety_question_is_answered_from_the_knowledge_base_and_opens_no_ticket() -> None:
+    c = at_steps()
+    out = say(c, "¿puedo abrir la tapa para limpiarla?")
+    assert out.conversation.stage == Stage.BASIC_TESTS and not out.actions
+    assert "garantía" in out.reply.text
+    assert out.conversation.questions == ("¿puedo abrir la tapa para limpiarla?",)
+
+
+def test_a_question_nobody_wrote_an_answer_for_is_honestly_handed_to_a_technician() -> None:
+    out = say(at_steps(), "¿y si le cambio el procesador por uno más nuevo?")
+    assert out.conversation.stage == Stage.BASIC_TESTS and not out.actions
+    assert "técnico" in out.reply.text and "BTN_CONNECT_TECH" in [b.value for b in out.reply.buttons]
+
+
+@pytest.mark.parametrize(("text", "word"), [("a que hora abren?", "lunes"), ("donde quedan?", "Rosario"),
+                                            ("cuanto sale el diagnostico?", "diagnóstico"),
+                                            ("tienen garantia?", "garantía"), ("arreglan consolas?", "Consolas")])
+def test_shop_questions_are_answered_from_the_shop_facts_and_the_steps_stay(text: str, word: str) -> None:
+    c = at_steps()
+    out = say(c, text)
+    assert word in out.reply.text
+    assert out.conversation.stage == Stage.BASIC_TESTS and out.conversation.problem == "no_power"
+
+
+def test_a_complaint_about_a_past_repair_is_acknowledged_and_handed_to_a_person() -> None:
+    out = say(at_steps(), "la note que me arreglaron la semana pasada volvió a fallar")
+    assert out.conversation.stage == Stage.TICKET and out.conversation.ticket_reason == "complaint"
+    assert conv.OpenTicket(TICKET) in out.actions and "Lamento" in out.reply.text
+
+
+def test_a_second_device_mentioned_at_the_steps_is_kept_and_offered_once_the_first_is_solved() -> None:
+    c = say(at_steps(), "y además la impresora no imprime").conversation
+    assert c.stage == Stage.BASIC_TESTS and c.device == "notebook" and "impresora" in c.pending
+    done = say(c, "listo, ya prendió")
+    assert "impresora" in done.reply.text and "BTN_NEXT_PROBLEM" in [b.value for b in done.reply.buttons]
+    after = press(done.conversation, "BTN_NEXT_PROBLEM").conversation
+    assert (after.device, after.problem, after.stage) == ("printer", "printing", Stage.BASIC_TESTS)
+
+
+def test_correcting_the_device_restarts_the_steps_for_the_right_one() -> None:
+    out = say(at_steps("la pc no prende"), "no, perdón, es la notebook")
+    assert out.conversation.device == "notebook" and out.conversation.stage == Stage.BASIC_TESTS
+
+
+def test_asking_to_see_the_steps_at_the_escalation_shows_them_again() -> None:
+    c = press(at_steps(), "BTN_PERSIST").conversation
+    out = say(c, "mostrame los pasos de nuevo")
+    assert out.conversation.stage == Stage.BASIC_TESTS and out.reply.steps
+
+
+def test_the_same_reply_is_never_sent_twice_in_a_row() -> None:
+    c = at_steps()
+    first = say(c, "asdfgh")
+    second = say(first.conversation, "asdfgh")
+    third = say(second.conversation, "asdfgh")
+    assert first.reply.text != second.reply.text != third.reply.text
+    assert "BTN_CONNECT_TECH" in [b.value for b in second.reply.buttons]
+
+
+def test_a_vague_first_message_gets_a_menu_of_common_problems_not_generic_steps() -> None:
+    c, _ = conv.start("s" * 32, locale="es-AR", now=0.0, kb=kb())
+    c = say(press(c, "BTN_LANG_ES_AR").conversation, "Ana").conversation
+    out = say(c, "no funciona bien")
+    assert out.conversation.stage == Stage.ASK_PROBLEM and out.conversation.problem is None
+    values = [b.value for b in out.reply.buttons]
+    assert "BTN_PROBLEM_NO_POWER" in values and "BTN_CONNECT_TECH" in values
+
+
+def test_a_device_outside_the_taxonomy_is_other_with_an_honest_reply() -> None:
+    c, _ = conv.start("s" * 32, locale="es-AR", now=0.0, kb=kb())
+    c = say(press(c, "BTN_LANG_ES_AR").conversation, "Ana").conversation
+    out = say(c, "el proyector epson no da imagen")
+    assert out.conversation.device == "other" and "No tengo una guía específica" in out.reply.text
+
+
+def test_clicking_no_acepto_again_counts_one_refusal() -> None:
+    c, _ = conv.start("s" * 32, locale="es-AR", now=0.0, kb=kb())
+    first = press(c, "BTN_CONSENT_NO")
+    second = press(first.conversation, "BTN_CONSENT_NO")
+    assert conv.Finished("refused") in first.actions and conv.Finished("refused") not in second.actions
+
+
+def test_an_english_typed_reply_to_the_notice_gets_the_english_fallback() -> None:
+    c, _ = conv.start("s" * 32, locale="es-AR", now=0.0, kb=kb())
+    out = say(c, "what is this about")
+    assert "accept" in out.reply.text and out.conversation.locale == "en"
+
+
+def test_steps_tried_list_each_step_with_its_result() -> None:
+    lines = summarize_steps(("basic",), {"basic": ["A", "B", "C"]}, "en", ("basic:2:cant_do",))
+    assert lines == ("Basic 1: A — did not fix it", "Basic 2: B — could not do it", "Basic 3: C — did not fix it")
+
+
+def test_the_summary_is_one_readable_paragraph_of_what_was_tried_and_asked() -> None:
+    text = summary_paragraph(locale="es-AR", name="Marta", device_label="impresora", problem_label="no imprime",
+                             levels_tried=("basic", "advanced"), notes=("basic:2:cant_do",),
+                             questions=("¿puedo abrir la tapa?",), reason="asked", counts={"basic": 3, "advanced": 3})
+    assert text == ("Marta consulta por su impresora: no imprime. Probó los 3 pasos básicos sin resultado y los 3 "
+                    "pasos avanzados sin resultado. No pudo hacer el paso básico 2. Preguntó: «¿puedo abrir la "
+                    "tapa?». Pidió hablar con un técnico.")
+    assert "|" not in text
+
+
+def test_a_ticket_after_still_broken_marks_the_level_as_failed_not_unfinished() -> None:
+    c = at_steps()
+    out = say(c, "sigue igual, quiero hablar con un técnico")
+    assert out.conversation.stage == Stage.TICKET and out.conversation.levels_tried == ("basic",)
+    untouched = say(replace(c), "quiero hablar con un técnico").conversation
+    assert untouched.levels_tried == ("basic:unfinished",)
+    assert say(c, "quiero hablar con un técnico").reply.text.count("TCK-") == 1
+    assert Kind.TECHNICIAN in conv.TRANSITIONS[Stage.BASIC_TESTS]
