@@ -58,7 +58,7 @@ def test_counters_move_after_a_chat_turn_an_upload_and_a_ticket(server: LiveServ
         assert "clients" in as_json["sse"]
 
 
-def test_the_third_stream_is_refused_and_an_open_stream_shows_a_turn_without_the_customers_words(server: LiveServer) -> None:
+def test_the_third_stream_is_refused_and_an_open_stream_shows_a_turn_without_its_words(server: LiveServer) -> None:
     url = f"{server.url}/api/logs/stream?token={OPERATOR_TOKEN}"
     with (httpx.Client(timeout=httpx.Timeout(10, read=30)) as streams,
           httpx.Client(base_url=server.url, timeout=10) as http,
