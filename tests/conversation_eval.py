@@ -117,7 +117,9 @@ def _accepts(expected: Any, got: Any) -> bool:
 
 def _device_ok(expected: Any, context: dict[str, Any], stage: str) -> bool:
     if expected == "ask":
-        return stage == "ASK_DEVICE" and context.get("device") is None
+        # The bot must not guess: it asks for the device, or first asks what is wrong (a vague message)
+        # and keeps the device open for the next question.
+        return stage in ("ASK_DEVICE", "ASK_PROBLEM") and context.get("device") is None
     if isinstance(expected, list) and "ask" in expected and stage == "ASK_DEVICE":
         return True
     return _accepts(expected, context.get("device"))

@@ -304,7 +304,8 @@ def canonical_word(word: str) -> str:
     return str(best[0])
 
 
-_JOINS = ((re.compile(r"\bwi fi\b"), "wifi"), (re.compile(r"\be mail\b"), "email"))
+_JOINS = ((re.compile(r"\bwi fi\b"), "wifi"), (re.compile(r"\be mail\b"), "email"),
+          (re.compile(r"\bred (?=light|led|blink)"), "redcolour "))  # English "red light" is no network
 
 _DEVICE_RES = tuple(
     (device, _compile(pattern), weight)
@@ -667,12 +668,15 @@ def _format_name(words: list[str]) -> str:
 def _collect(words: list[str], gaps: list[str], start: int) -> list[str]:
     taken: list[str] = []
     i = start
-    while i < len(words) and len(taken) < 4:
+    while i < len(words) and len(taken) < 6:
         if i > start and gaps[i].strip():
             break  # punctuation between words ends the name
         key = _name_key(words[i])
-        particle = bool(taken) and key in v.NAME_PARTICLES and i + 1 < len(words)
-        if (particle and _is_name_word(words[i + 1])) or _is_name_word(words[i]):
+        after = i + 1
+        while after < len(words) and _name_key(words[after]) in v.NAME_PARTICLES:
+            after += 1  # "de los", "van der": particles in a row before the next name word
+        particle = bool(taken) and key in v.NAME_PARTICLES and after < len(words)
+        if (particle and _is_name_word(words[after])) or _is_name_word(words[i]):
             taken.append(words[i])
         else:
             break
@@ -717,7 +721,7 @@ def extract_name(text: str) -> str | None:
             if intro in _WEAK_INTROS and any(k not in _LEAD_SKIP for k in keys[:i]):
                 continue  # "no soy experto", "mi compu es ..." are not introductions
             taken = _collect(words, gaps, start)
-            if taken and (start >= len(words) or len(taken) <= 4):
+            if taken and (start >= len(words) or len(taken) <= 6):
                 return _format_name(taken)
             if intro not in _WEAK_INTROS:
                 return None
@@ -725,7 +729,7 @@ def extract_name(text: str) -> str | None:
     while start < len(keys) and keys[start] in _LEAD_SKIP:
         start += 1
     rest = words[start:]
-    if not rest or len(rest) > 4:
+    if not rest or len(rest) > 6:
         return None
     taken = _collect(words, gaps, start)
     return _format_name(taken) if len(taken) == len(rest) else None

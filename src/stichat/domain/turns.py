@@ -38,7 +38,13 @@ STEP_STAGES = (Stage.BASIC_TESTS, Stage.ADVANCED_TESTS)
 _REQUEST = re.compile(
     r"(?i)\b(?:can|could|would|will|puede|pueden|podes|podés|podrian|podrían|podria|podría)\b.{0,30}"
     r"\b(?:someone|somebody|a person|a tech\w*|you guys|your team|alguien|un t[ée]cnico|ustedes|uds)\b"
+    r"|\b(?:puedo|can i|could i|may i) (?:hablar|talk|speak|chat)\b"
     r"|\b(?:someone|alguien)\b.{0,20}\b(?:call|contact|llam\w*|contact\w*)")
+#: A question proper, as opposed to a request phrased with a question mark ("¿me pasás con un técnico?").
+_INTERROGATIVE = re.compile(
+    r"^(?:(?:y|pero|che|ok|bueno|hola|disculpa|perdon|una consulta|consulta) )*(?:que|como|cual|cuales|cuando|donde|"
+    r"por que|para que|puedo|conviene|es|sera|hay que|tengo que|debo|what|whats|how|why|which|when|where|wheres|is|"
+    r"should|do i|can i)\b")
 FOLLOW_UP_STAGES = (Stage.BASIC_TESTS, Stage.ADVANCED_TESTS, Stage.ESCALATE)
 
 
@@ -96,7 +102,8 @@ def text_event(conversation: Conversation, text: str, heard: Understanding, *, k
         return ev(Kind.CLOSE)
     if Intent.COMPLAINT in intents:
         return ev(Kind.COMPLAINT)
-    asks_person = Intent.TECHNICIAN in intents and (Intent.QUESTION not in intents or bool(_REQUEST.search(text)))
+    asks_person = Intent.TECHNICIAN in intents and (
+        Intent.QUESTION not in intents or bool(_REQUEST.search(text)) or not _INTERROGATIVE.match(heard.canon))
     if asks_person:
         return ev(Kind.TECHNICIAN)
     if Intent.SHOP in intents and heard.topic:
@@ -144,7 +151,7 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
         return ev(Kind.ADVANCED)
     if Intent.CANT_DO in intents and Intent.SOLVED not in intents:
         return ev(Kind.CANT_DO, step=heard.step)
-    if Intent.HELP in intents and heard.step is not None:
+    if heard.step is not None and (Intent.HELP in intents or Intent.QUESTION in intents):
         return ev(Kind.HELP, step=heard.step)
     if answer is not None:
         return ev(Kind.QUESTION, answer.id)
@@ -156,6 +163,8 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
         return ev(Kind.CHANGE_DEVICE, heard.device)
     if Intent.REPHRASE in intents and not _new_subject(c, heard):
         return ev(Kind.REPHRASE)
+    if Intent.QUESTION in intents and _INTERROGATIVE.match(heard.canon) and Intent.PERSISTS not in intents:
+        return ev(Kind.QUESTION)  # "¿qué quiere decir extensiones del navegador?" names no new problem
     if Intent.SOLVED in intents and Intent.QUESTION not in intents:
         return ev(Kind.SOLVED)
     if Intent.PERSISTS in intents:

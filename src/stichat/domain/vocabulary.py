@@ -92,7 +92,7 @@ DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"nintendo switch|"
          r"smartwatch|smart watch|reloj (?:inteligente|smart)|galaxy watch|apple watch|mi band|estabilizador|"
          r"una ups|el ups|"
-         r"alexa|echo dot|google home|parlante (?:bluetooth|inteligente)|bluetooth speaker", 3.0),
+         r"alexa|echo dot|google home|parlante (?:bluetooth|inteligente)|bluetooth speaker|smart speaker", 3.0),
     ),
 }
 
@@ -203,6 +203,9 @@ GENERIC_MALFUNCTION: tuple[str, ...] = (
 
 PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
     "no_power": (
+        (r"ni (?:el )?ventilador (?:gira|arranca|se mueve)|no (?:prende|enciende) mas|(?:wont|"
+          r"doesnt) turn (?:back )?on|"
+         r"no (?:prende|enciende)(?: \S+){0,3} aunque|(?:no|nunca) (?:prende|enciende)(?: \S+)* boton", 2.5),
         (rf"{{NEG}} {{CL}}{_TURN_ON}", 1.6),
         (r"no da (?:ni )?senales? de vida|no hace nada|ni (?:una )?(?:luz|lucecita|lucesita)|"
          r"no (?:tiene|le llega|hay) (?:corriente|energia)|no power|wont power|completely dead|"
@@ -212,6 +215,10 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"no (?:lo|la) puedo (?:prender|encender)|(?:cant|cannot) (?:turn|power) (?:it )?on", 1.8),
     ),
     "no_boot": (
+        (r"(?:stuck|clavad[oa]|trabad[oa]|tildad[oa]|colgad[oa]|queda|se queda|frozen|"
+          r"hangs) (?:\S+ ){0,4}(?:logo|marca|"
+         r"manzanita|apple logo|inicio|boot|splash)|(?:logo|marca) (?:\S+ ){0,4}(?:y no (?:sigue|pasa|avanza)|"
+         r"no (?:sigue|pasa))", 2.7),
         (rf"{{NEG}} {{CL}}(?:{_START}|carga|cargar|entra|entrar|abre|boot|boots|load|loads|start|starts) "
          rf"{{ART}}{_OS}", 2.3),
         (rf"{_OS} {{G}}{{NEG}} {{CL}}(?:{_START}|carga|boot|boots|load|loads|start|starts)", 2.3),
@@ -226,6 +233,9 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"(?:se )?reinicia\w* (?:en loop|una y otra vez|antes de (?:arrancar|cargar|iniciar)|sin parar y no)", 2.3),
     ),
     "no_display": (
+        (r"no muestra (?:nada|imagen|video)|rayas|lineas (?:de colores|en la pantalla)|lines (?:all )?(?:over|"
+          r"on|across)|"
+         r"(?:pantalla|screen) (?:\S+ ){0,3}(?:negra|black|en negro)", 2.3),
         (r"no (?:me )?(?:da|tiene|muestra|hay|sale|aparece|tira) (?:ninguna )?(?:imagen|video|nada en "
          r"(?:la )?pantalla)|sin (?:imagen|video)|no (?:display|image|picture|video)", 2.3),
         (r"sin senal|no (?:hay|tiene|detecta|agarra) senal|no signal", 1.8),
@@ -275,6 +285,10 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"page fault in nonpaged area|system service exception|kmode exception|video tdr|dpc watchdog", 3.0),
     ),
     "no_internet": (
+        (r"luz (?:de )?(?:internet|wan|www)|internet light|(?:los(?:es|ing)?|pierde|perdiendo) (?:\S+ )?(?:connection|"
+         r"conexion|wifi|signal|senal)|(?:wifi|internet) (?:\S+ ){0,4}(?:pero|but) (?:no|not)|"
+         r"no (?:se )?conecta(?: \S+){0,2} "
+         r"(?:al |a la )?(?:wifi|internet|red)", 2.4),
         (r"(?:se (?:me |le )?corta|se cae|se desconecta|corta) (?:\S+ )?(?:el |la )?"
          r"(?:wifi|internet|red|conexion|senal)|"
          r"(?:wifi|internet|red|conexion|senal) (?:\S+ )?se (?:me |le )?(?:corta|cae|desconecta|va)|"
@@ -372,6 +386,11 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"puerto usb|puertos usb|usb port|usb ports|bluetooth", 1.2),
     ),
     "printing": (
+        (r"(?:se traba|atasca|se atasca|trabado|atascado) (?:\S+ ){0,3}(?:papel|hoja|hojas)|(?:papel|hoja|"
+          r"hojas) (?:\S+ ){0,2}"
+         r"(?:se traba|atasca|trabad[oa])|(?:cartuchos?|tinta|toner|cartridges?|ink)(?: \S+){0,5} (?:no )?(?:los |lo )?"
+         r"(?:reconoce|detecta|recognize\w*|detect\w*)|(?:no )?(?:reconoce|detecta) (?:\S+ ){0,2}(?:cartuchos?|"
+         r"tinta|toner)", 2.7),
         (r"no (?:saca|tira|larga|agarra|toma) (?:\S+ )?(?:hojas?|papel|copias?|impresiones)|(?:wont|doesnt|does not) "
          r"(?:print|feed|take paper)|paper jam|atasc\w*|mancha\w* (?:las )?hojas", 2.4),
         (r"{NEG} {CL}(?:imprime|imprimen|imprimio|imprimir|imprima|saca copias|escanea|escanear|"
@@ -442,6 +461,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (rf"{_PASSWORD}|login|log in|sign in|cuenta|account", 1.3),
     ),
     "data_recovery": (
+        (r"(?:formatear\w*|format\w*)(?: \S+){0,6} (?:fotos|archivos|datos|photos|pictures|files|data)|"
+         r"(?:fotos|archivos|photos|files) (?:\S+ ){0,4}(?:formatear\w*|format\w*)", 2.7),
         (r"(?:corrupt\w*|danada|corrupta|corrompio)(?: \S+){0,6} (?:fotos|pictures|photos|files|archivos|datos|data)|"
          r"need (?:the|my) (?:pictures|photos|files|data)|recuperar (?:las |mis )?(?:fotos|archivos|datos)", 2.4),
         (rf"(?:borre|borro|borraron|borramos|borro|elimine|eliminaron|se (?:me )?(?:borr|elimin|perd)\w*|perdi|"
@@ -539,7 +560,12 @@ INTENT_PATTERNS: dict[str, str] = {
         r"ya no (?:\S+ ){0,2}(?:se corta|se apaga|se tilda|se calienta|se cuelga|sale|salen|aparece|aparecen|pasa|"
         r"hace|molesta)(?: \S+){0,2}|ahi (?:salio|anduvo|anda|funciona|prendio|arranco|imprimio|imprime)|"
         r"(?:it |its )?(?:prints|works|boots|turns on|charges|connects) (?:now|again|fine now)|"
-        r"(?:much )?(?:faster|better) now|did it|fixed now|back to normal|good as new|sorted)"
+        r"(?:much )?(?:faster|better) now|did it|fixed now|back to normal|good as new|sorted|"
+        r"ya tengo (?:\S+ )?(?:sonido|internet|wifi|imagen|senal|conexion|audio|acceso)|ya no se \S+ mas(?: \S+)*|"
+        r"(?:y|ahora|ahi) (?:ya )?(?:anda|funciona|prende|carga|imprime)(?: \S+){0,2}|(?:pude|"
+        r"pudimos) (?:recuperar|entrar|"
+        r"arreglar|solucionar|conectar|imprimir|acceder)(?: \S+){0,3}|era eso|(?:it |its )?\S+ fine now|works fine|"
+        r"(?:works|working|prints|boots|charges|streams|connects) (?:fine|ok|okay|great|perfectly)(?: \S+)?(?: now)?)"
     ),
     "persists": (
         r"sigue (?:igual|sin|mal|con|fallando|pasando|haciendo|apagad[oa])|siguen igual|igual que antes|"
@@ -554,7 +580,10 @@ INTENT_PATTERNS: dict[str, str] = {
         r"ninguno (?:\S+ )?(?:funciono|anduvo|sirvio)|no (?:funciono|anduvo|sirvio) ninguno|"
         r"sin (?:cambios|suerte|resultado)|nada de nada|ni bola|sigo (?:igual|sin|con)|(?:\S+ )*(?:y|"
         r"pero) nada(?: \S+)?|"
-        r"ni ahi(?: \S+){0,4}|ya fue|no sale nada|(?:se )?sigue (?:cortando|apagando|tildando|trabando|colgando)|"
+        r"ni ahi(?: \S+){0,4}|ya fue|(?:\S+ )*(?:se )?(?:sigue|siguen|continua|continuan)(?: \S+)*|"
+        r"(?:\S+ )*still(?: \S+)*|no (?:improvement|difference|luck)(?: \S+)*|none of (?:the|your|these) "
+        r"(?:steps|things|tips|checks)(?: \S+)*|not (?:any )?better|same thing(?: \S+)*|nada mejoro|no mejoro|"
+        r"no sale nada|(?:se )?sigue (?:cortando|apagando|tildando|trabando|colgando)|"
         r"(?:no|nope|nah) (?:still|same|nothing)|none of (?:them|those|these|it) (?:worked|helped|did anything)|"
         r"nothing (?:worked|happened|changed|helped)|(?:didnt|did not|doesnt|does not) (?:change|do) "
         r"(?:anything|a thing)|same as before|still the same|no difference|no dice|didnt do anything|"
@@ -584,7 +613,9 @@ INTENT_PATTERNS: dict[str, str] = {
     ),
     "technician": (
         r"tecnic[oa]s?|una persona|persona real|humano|alguien real|operador|operadora|"
-        r"(?:por|al|un|x|a|pasar a) (?:whatsapp|whats|wsp|wpp)|(?:pasenme|pasame) (?:con|a)|"
+        r"(?:por|al|un|x|a|pasar a) (?:whatsapp|whats|wsp|wpp)|(?:pasenme|pasame|me pasas|me pasan|me comunicas|"
+        r"me derivas) (?:con|a)|"
+        r"no hay alguien|(?:your|the) techs?|"
         r"hablar con (?:alguien|ustedes|una persona|un tecnico)|(?:que )?me llamen|llamenme|llamame|"
         r"(?:me )?(?:pueden|podes|podrian) llamar|servicio tecnico|que (?:la |lo )?(?:revise|vea|mire|arregle|"
         r"chequee) alguien|(?:que )?venga alguien|alguien de (?:ustedes|ahi|el local|sti)|get someone|"
@@ -605,7 +636,7 @@ INTENT_PATTERNS: dict[str, str] = {
     ),
     "close": (
         r"chau|chao|adios|nos vemos|hasta luego|hasta pronto|bye|goodbye|good bye|see you|cya|saludos|"
-        r"un saludo|hasta la proxima|nos hablamos|take care"
+        r"un saludo|hasta la proxima|nos hablamos"
     ),
     "close_short": (
         r"terminar|termina|terminamos|cerrar|cerra|salir|fin|finalizar|eso es todo|nada mas|es todo|"
@@ -646,6 +677,8 @@ DIALOGUE_PATTERNS: dict[str, str] = {
         r"(?:el|la|los|las|ese|esa|donde)|no (?:tengo|tenemos) (?:otro|otra|otros|otras|un|una|donde|como|el|la)|"
         r"no (?:lo |la |los |las )?(?:encuentro|encontre|veo|ubico)|no me (?:deja|dejo|sale|salio|aparece|"
         r"aparecio)|no (?:hay|tiene) (?:ningun|ninguna|tal|ese|esa) |"
+        r"(?:es )?(?:imposible|impossible)|(?:i )?(?:dont|do not|cant|cannot) (?:see|find) (?:\S+ ){0,3}"
+        r"(?:anywhere|menu|option|button)|"
         r"(?:couldnt|could not|cant|cannot|can not|wasnt able to|unable to) (?:\S+ ){0,2}(?:do|find|try|open|get|"
         r"reach|access|see|locate|follow)|(?:dont|do not) (?:have|see|find) (?:a|an|another|the|any|that|one)|"
         r"(?:doesnt|does not|wont) let me|theres no (?:such|button|option)|it wont let me"
@@ -671,7 +704,9 @@ DIALOGUE_PATTERNS: dict[str, str] = {
         r"(?:ustedes|uds|ustedes me|les) (?:la|lo|me la|me lo) (?:arreglaron|repararon|cambiaron)|"
         r"(?:you|u|you guys|they) (?:fixed|repaired|serviced|replaced) (?:it|my|the)|"
         r"(?:after|since) (?:the|your|you|my) (?:repair|fix|fixed|service)|(?:picked|got) it back|"
-        r"brought it (?:to you|in) (?:\S+ ){0,4}(?:and|but)|paid (?:for|you) (?:\S+ ){0,4}(?:and|but)"
+        r"brought it (?:to you|in) (?:\S+ ){0,4}(?:and|but)|paid (?:for|you) (?:\S+ ){0,4}(?:and|but)|"
+        r"(?:les |le )?(?:lleve|deje|traje) (?:el|la|mi) (?:\S+ ){1,2}(?:para|a) (?:cambiar|arreglar|reparar|que)|"
+        r"(?:your shop|you guys|your (?:tech|techs|technician)) (?:\S+ )?(?:fixed|replaced|repaired|changed)"
     ),
     "complaint": (
         r"(?:quiero|voy a|vengo a) (?:hacer )?(?:un )?(?:reclamo|queja)|reclamo|queja|reclamar|mal (?:arreglad[oa]|"
@@ -718,6 +753,8 @@ SHOP_TOPICS: dict[str, str] = {
     ),
     "services": (
         r"(?:ustedes |uds )?(?:arreglan|reparan|cambian|revisan|venden|instalan|configuran|recuperan) \S+|"
+        r"(?:ustedes|uds) (?:hacen|tienen|venden|trabajan)|do you (?:guys )?(?:even )?(?:repair|fix) (?:those|"
+        r"them|these)|"
         r"do you (?:guys )?(?:even )?(?:fix|repair|service|work on|sell|install|offer|do) \S+|(?:pickup|pick up|"
         r"delivery)|"
         r"(?:trabajan con|hacen|atienden) (?:\S+ ){0,3}"
@@ -732,7 +769,8 @@ SHOP_TOPICS: dict[str, str] = {
         r"(?:cuando|para cuando) (?:esta|estara|me la dan|me lo dan|la puedo retirar|lo puedo retirar|puedo "
         r"(?:pasar|ir) a buscar)|(?:deje|traje|lleve) (?:mi|la|el) (?:\S+ ){0,3}(?:el|hace|la semana|ayer|"
         r"para arreglar|para reparar|en el local)|orden de (?:servicio|reparacion)|"
-        r"que (?:les )?(?:deje|traje|lleve) (?:\S+ ){0,4}ya (?:esta|la|lo)|(?:les |le )?deje (?:\S+ ){0,3}(?:ya|para)|"
+        r"que (?:les )?(?:deje|traje|lleve) (?:\S+ ){0,4}ya (?:esta|la|lo)|(?:saben|sabes|me dicen|me podes decir) si "
+        r"(?:ya )?(?:esta|estaria)|(?:les |le )?deje (?:\S+ ){0,3}(?:ya|para)|"
         r"(?:is|are) (?:my|the) (?:\S+ ){0,2}(?:ready|done|fixed yet)|status of (?:my|the) (?:repair|order|laptop|"
         r"phone|computer|pc|printer)|when (?:will|can) (?:i|my) (?:\S+ ){0,3}(?:be ready|pick|collect|get it)|"
         r"(?:left|dropped off|brought) (?:my|the) (?:\S+ ){0,3}(?:with you|at the shop|last|on|yesterday)"
