@@ -17,7 +17,7 @@ from stichat.adapters.file_smart_switch import FILE_NAME as SMART_SWITCH_FILE
 from stichat.adapters.file_smart_switch import FileSmartSwitch
 from stichat.adapters.file_tickets import FileTicketStore
 from stichat.adapters.file_transcripts import FileTranscriptStore
-from stichat.adapters.imaging import PillowImageProcessor
+from stichat.adapters.imaging import DecodeBudget, PillowImageProcessor
 from stichat.adapters.job_queue import JobPolicy, TaskiqImageQueue
 from stichat.adapters.knowledge_files import load_knowledge
 from stichat.adapters.limits_rate import LimitsRateLimiter
@@ -236,12 +236,19 @@ def _retention(settings: Settings, sessions: SessionStore, clock: Clock) -> Rete
     return RetentionService(stores=stores, policy=policy, clock=clock)
 
 
+def image_processor(settings: Settings) -> PillowImageProcessor:
+    """One per process, shared by the request path and the jobs: its budget bounds the pixels every
+    decode in the process holds together (IMAGE_DECODE_MB), IMAGE_WORKERS decodes at a time."""
+    return PillowImageProcessor(DecodeBudget(total=settings.image_decode_mb * 1024 * 1024,
+                                             slots=settings.image_workers))
+
+
 def _image_queue(settings: Settings, *, store: FileImageStore, metrics: Metrics,
-                 analyzer: ImageAnalyzer | None) -> TaskiqImageQueue:
+                 analyzer: ImageAnalyzer | None, processor: PillowImageProcessor) -> TaskiqImageQueue:
     """Image jobs: in this process (embedded default) or on a Redis stream for `stichat worker`."""
     policy = JobPolicy(timeout=settings.image_job_timeout, attempts=settings.image_job_attempts,
                        concurrency=settings.image_workers)
-    jobs = ImageJobs(store=store, processor=PillowImageProcessor(), metrics=metrics, analyzer=analyzer,
+    jobs = ImageJobs(store=store, processor=processor, metrics=metrics, analyzer=analyzer,
                      worker_id=f"{socket.gethostname()}:{os.getpid()}", max_attempts=settings.image_job_attempts)
     if settings.redis_url:
         return TaskiqImageQueue.on_redis(settings.redis_url, jobs=jobs, metrics=metrics, policy=policy,
@@ -255,7 +262,8 @@ def _image_store(settings: Settings) -> FileImageStore:
 
 async def worker_alive(settings: Settings) -> bool:
     """`stichat worker --check`: this host's worker updated its heartbeat key recently."""
-    queue = _image_queue(settings, store=_image_store(settings), metrics=Metrics.create(), analyzer=None)
+    queue = _image_queue(settings, store=_image_store(settings), metrics=Metrics.create(), analyzer=None,
+                         processor=image_processor(settings))
     return await queue.alive()
 
 
@@ -282,9 +290,11 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Services:
         tickets=tickets, kb=kb, clock=clock, metrics=metrics, session_ttl_hours=settings.session_ttl_hours,
         analyzer=analyzer, photos=images,
     )
+    processor = image_processor(settings)
     image_queue = _image_queue(settings, store=images, metrics=metrics,
-                               analyzer=analyzer.analyze_image if analyzer is not None else None)
-    uploads = UploadService(store=images, chat=chat, processor=PillowImageProcessor(), queue=image_queue,
+                               analyzer=analyzer.analyze_image if analyzer is not None else None,
+                               processor=processor)
+    uploads = UploadService(store=images, chat=chat, processor=processor, queue=image_queue,
                             clock=clock)
     return Services(settings=settings, kb=kb, metrics=metrics, log_hub=hub, sessions=sessions, chat=chat,
                     tickets=tickets, uploads=uploads, rate_limiter=_rate_limiter(settings),

@@ -122,6 +122,7 @@ class Settings:
     image_job_timeout: float = 60.0
     image_job_attempts: int = 3
     image_workers: int = 2
+    image_decode_mb: int = 256
     rate_limit_greeting: str = "5/minute"
     rate_limit_chat: str = "50/minute"
     rate_limit_chat_session: str = "20/minute"
@@ -208,6 +209,7 @@ class Settings:
             image_job_timeout=_float(env, "IMAGE_JOB_TIMEOUT", 60.0),
             image_job_attempts=_int(env, "IMAGE_JOB_ATTEMPTS", 3, minimum=1),
             image_workers=_int(env, "IMAGE_WORKERS", 2, minimum=1),
+            image_decode_mb=_int(env, "IMAGE_DECODE_MB", 256, minimum=64),
             rate_limit_greeting=_rate(env, "RATE_LIMIT_GREETING", "5/minute"),
             rate_limit_chat=_rate(env, "RATE_LIMIT_CHAT", "50/minute"),
             rate_limit_chat_session=_rate(env, "RATE_LIMIT_CHAT_SESSION", "20/minute"),
