@@ -54,6 +54,7 @@ from stichat.services.retention import RetentionService
 from stichat.services.smart import SmartAnalyzer, SmartMode
 from stichat.services.tickets import TicketService
 from stichat.services.uploads import UploadService
+from stichat.storage import OK, StorageProbe
 
 #: How often /metrics recounts the bytes under each storage dir (a walk of every file).
 STORAGE_WALK_SECONDS = 60.0
@@ -79,6 +80,7 @@ class Services:
     rate_limiter: RateLimiter
     privacy: PrivacyService
     retention: RetentionService
+    storage: StorageProbe
     started_at: float = field(default_factory=time.time)
     closers: list[object] = field(default_factory=list)
     smart: SmartMode | None = None
@@ -88,10 +90,9 @@ class Services:
     _sizes_at: float | None = None
 
     async def health(self) -> dict[str, str]:
-        """Each dependency: "ok" or a short reason. Storage dirs must be writable."""
-        checks: dict[str, str] = {}
-        for name, directory in self.settings.storage_dirs().items():
-            checks[name] = "ok" if os.access(directory, os.W_OK) else "not writable"
+        """Each dependency: "ok" or a short reason. Storage dirs must take a real write (full disk, quota,
+        read-only volume all fail it), probed at most every 1.5 s."""
+        checks = await asyncio.to_thread(self.storage_checks)
         try:
             # The store's own timeouts answer first (REDIS_TIMEOUT_MS); this bound is the backstop
             # that keeps a probe from ever hanging.
@@ -103,10 +104,17 @@ class Services:
             checks["redis"] = checks["sessions"]  # sessions live in Redis: one PING answers both
         return checks
 
+    def storage_checks(self) -> dict[str, str]:
+        checks = self.storage.check()
+        for name, state in checks.items():
+            self.metrics.storage_writable.labels(dir=name).set(1 if state == OK else 0)
+        return checks
+
     def update_storage_metrics(self) -> None:
         """Free space and inodes on every scrape (cheap, and the disk alerts need them fresh); the bytes
         used per directory at most once a minute, because counting them walks every file."""
         m = self.metrics
+        self.storage_checks()
         now = time.monotonic()
         if self._sizes_at is None or now - self._sizes_at >= STORAGE_WALK_SECONDS:
             self._sizes_at = now
@@ -299,6 +307,7 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Services:
     return Services(settings=settings, kb=kb, metrics=metrics, log_hub=hub, sessions=sessions, chat=chat,
                     tickets=tickets, uploads=uploads, rate_limiter=_rate_limiter(settings),
                     privacy=_privacy(settings, sessions, locks, clock), retention=_retention(settings, sessions, clock),
+                    storage=StorageProbe({"data": settings.data_dir, **settings.storage_dirs()}),
                     closers=[sessions, *([analyzer] if analyzer is not None else [])], smart=smart,
                     image_queue=image_queue,
                     image_worker=image_queue if settings.redis_url else None)

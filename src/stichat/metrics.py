@@ -62,6 +62,7 @@ class Metrics:
     storage_free: Gauge
     storage_free_inodes_ratio: Gauge
     storage_total: Gauge
+    storage_writable: Gauge
     sse_clients_max: Gauge
 
     @classmethod
@@ -107,6 +108,8 @@ class Metrics:
                 "stichat_storage_free_inodes_ratio", "Free inodes on the data volume (0..1).", registry=r
             ),
             storage_total=Gauge("stichat_storage_total_bytes", "Size of the data volume in bytes.", registry=r),
+            storage_writable=Gauge("stichat_storage_writable", "1 when a small real write in the dir succeeds, else 0.",
+                                   ["dir"], registry=r),
             sse_clients_max=Gauge("stichat_sse_clients_max", "Configured cap on live log streams.", registry=r),
         )
 

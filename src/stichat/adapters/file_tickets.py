@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from pathlib import Path
 
@@ -28,9 +29,18 @@ class FileTicketStore:
 
     @staticmethod
     def _write_both(json_path: Path, body: bytes, text_path: Path, text: bytes) -> None:
-        # The readable copy first: the JSON is what marks the ticket as existing.
-        write_atomic(text_path, text)
+        # The JSON first: it names the session, so erasure finds a ticket whose readable copy a crash
+        # never wrote (and `load` serves only both halves). A new ticket whose second half cannot be
+        # written (a full disk) is taken back, so nothing half-written stays behind.
+        new = not json_path.exists()
         write_atomic(json_path, body)
+        try:
+            write_atomic(text_path, text)
+        except BaseException:
+            if new:
+                with contextlib.suppress(FileNotFoundError):
+                    json_path.unlink()
+            raise
 
     async def load(self, ticket_id: str) -> Ticket | None:
         if not is_ticket_id(ticket_id):

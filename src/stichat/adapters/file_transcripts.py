@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import errno
 import json
 import os
 import re
@@ -13,6 +15,11 @@ from stichat.domain.retention import Aged
 from stichat.domain.transcript import TranscriptEntry
 
 _SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+
+
+def _cut(fd: int, size: int) -> None:
+    with contextlib.suppress(OSError):
+        os.ftruncate(fd, size)
 
 
 class FileTranscriptStore:
@@ -31,10 +38,19 @@ class FileTranscriptStore:
 
     @staticmethod
     def _append(path: Path, data: bytes) -> None:
-        # One write() of whole lines on an O_APPEND descriptor: lines never interleave.
+        # One write() of whole lines on an O_APPEND descriptor: lines never interleave. A short write
+        # (the disk filled mid-line) is cut back, so the next entry does not start inside a torn line.
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o640)
         try:
-            os.write(fd, data)
+            size = os.fstat(fd).st_size
+            try:
+                written = os.write(fd, data)
+            except OSError:
+                _cut(fd, size)
+                raise
+            if written != len(data):
+                _cut(fd, size)
+                raise OSError(errno.ENOSPC, "transcript line only partly written", str(path))
         finally:
             os.close(fd)
 

@@ -23,11 +23,16 @@ class UploadService:
         """Validate (type by magic bytes, pixel cap, integrity), store aside, enqueue; raise 415/422/429."""
         await asyncio.to_thread(self._processor.inspect, data)  # a JPEG is decoded at 1/8 scale: a thread
         image_id = secrets.token_hex(12)
-        # Attaching takes the session's lock, loads the conversation once and enforces the cap (429).
-        conversation = await self._chat.attach_image(session_id, image_id, max_images=MAX_IMAGES_PER_SESSION)
-        record = ImageRecord(image_id, session_id, QUEUED, self._clock.now(), locale=conversation.locale)
-        await self._store.put_original(record.image_id, data)
-        await self._store.save_record(record)
+        # The original first: a full disk fails here with nothing written and nothing attached.
+        await self._store.put_original(image_id, data)
+        try:
+            # Attaching takes the session's lock, loads the conversation once and enforces the cap (429).
+            conversation = await self._chat.attach_image(session_id, image_id, max_images=MAX_IMAGES_PER_SESSION)
+            record = ImageRecord(image_id, session_id, QUEUED, self._clock.now(), locale=conversation.locale)
+            await self._store.save_record(record)
+        except BaseException:
+            await self._store.drop_original(image_id)  # refused or not recorded: the photo is not kept
+            raise
         try:
             await self._queue.enqueue(record.image_id)
         except Exception:

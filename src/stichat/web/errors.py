@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -10,6 +11,10 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from stichat.domain.errors import ChatError
+from stichat.storage import is_storage_failure
+
+#: Seconds a client is asked to wait after a write failed for lack of storage.
+STORAGE_RETRY_SECONDS = 30
 
 MESSAGES: dict[str, dict[str, str]] = {
     "bad_request": {"es-AR": "No pude entender el pedido.", "en": "I couldn't understand the request."},
@@ -57,6 +62,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "session_busy": {"es-AR": "Estoy terminando tu mensaje anterior. Probá de nuevo en un segundo.",
                      "en": "I'm still finishing your previous message. Try again in a second."},
     "method_not_allowed": {"es-AR": "Método no permitido.", "en": "Method not allowed."},
+    "storage_unavailable": {"es-AR": "No puedo guardar nada en este momento. Probá de nuevo en un rato.",
+                            "en": "I can't save anything right now. Please try again shortly."},
     "internal_error": {"es-AR": "Algo falló de nuestro lado. Probá de nuevo.",
                        "en": "Something went wrong on our side. Please try again."},
 }
@@ -96,28 +103,46 @@ def error_response(request: Request, status: int, code: str, *, retry_after: int
 
 def install(app: FastAPI) -> None:
     async def on_chat_error(request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, ChatError)
+        if not isinstance(exc, ChatError):
+            return await on_crash(request, exc)
         retry = exc.retry_after if exc.status in (429, 503) else None
         if exc.status == 429 and retry is None:
             retry = 60
         return error_response(request, exc.status, exc.code, retry_after=retry)
 
     async def on_validation(request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, RequestValidationError)
+        if not isinstance(exc, RequestValidationError):
+            return await on_crash(request, exc)
         if any(err.get("type") == "json_invalid" for err in exc.errors()):
             return error_response(request, 400, "invalid_json")
         return error_response(request, 422, "invalid_request")
 
     async def on_http(request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, StarletteHTTPException)
+        if not isinstance(exc, StarletteHTTPException):
+            return await on_crash(request, exc)
         code = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}.get(exc.status_code)
         return error_response(request, exc.status_code, code or "bad_request")
 
+    async def on_storage(request: Request, exc: Exception) -> JSONResponse:
+        """OSError and SQLite errors are answered here, inside the app, so a full disk is never
+        re-raised to the server (which would print a traceback per request)."""
+        return await on_crash(request, exc)
+
     async def on_crash(request: Request, exc: Exception) -> JSONResponse:
+        if is_storage_failure(exc):
+            # A full or read-only disk is a state of the service, not a bug: one line, no traceback (the
+            # disk that is full may be the log's), readiness re-probed at once, the client told to wait.
+            logging.getLogger("stichat").warning("storage_unavailable", extra={"error": repr(exc)[:200]})
+            storage = getattr(getattr(request.app.state, "services", None), "storage", None)
+            if storage is not None:
+                storage.invalidate()
+            return error_response(request, 503, "storage_unavailable", retry_after=STORAGE_RETRY_SECONDS)
         logging.getLogger("stichat").error("unhandled_error", exc_info=exc)
         return error_response(request, 500, "internal_error")
 
     app.add_exception_handler(ChatError, on_chat_error)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)
+    app.add_exception_handler(OSError, on_storage)
+    app.add_exception_handler(sqlite3.DatabaseError, on_storage)
     app.add_exception_handler(Exception, on_crash)
