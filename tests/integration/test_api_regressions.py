@@ -183,3 +183,25 @@ def test_transcript_is_for_the_owner_or_the_operator_only(client: TestClient) ->
     own = client.get(path, headers={"x-session-id": chat.session_id})
     assert own.status_code == 200 and "[EMAIL]" in own.text and "ana.perez@example.com" not in own.text
     assert client.get(path, headers={"authorization": f"Bearer {OPERATOR_TOKEN}"}).status_code == 200
+
+
+@pytest.mark.parametrize("raw", [b"hola \\ud800", b"\\udfff", b"\\ud83d solo la mitad"])
+def test_a_lone_utf16_surrogate_in_a_message_is_answered_not_a_500(client: TestClient, raw: bytes) -> None:
+    chat = Chat(client)
+    chat.press("BTN_LANG_EN")
+    body = b'{"sessionId": "%s", "message": "%s"}' % (chat.session_id.encode(), raw)
+    response = client.post("/api/chat", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 200, response.text
+    transcript = client.get(f"/api/transcript/{chat.session_id}", headers={"x-session-id": chat.session_id})
+    assert transcript.status_code == 200 and "\ufffd" in transcript.text  # kept as a replacement character
+
+
+@pytest.mark.parametrize("token", ["1999999999.ñññ", "²3.abcdef", "١٢٣.abcdef", "１２３.abcdef", "9" * 40 + ".x",
+                                   "1999999999.\u00e9" * 3])
+def test_a_ticket_link_token_with_non_ascii_or_unicode_digits_is_not_found_not_a_500(
+        client: TestClient, token: str) -> None:
+    chat = Chat(client)
+    ticket_id = client.post("/api/whatsapp-ticket", json={"sessionId": chat.session_id}).json()["ticketId"]
+    for path in (f"/api/ticket/{ticket_id}", f"/ticket/{ticket_id}"):
+        response = client.get(path, params={"t": token})
+        assert (response.status_code, error_of(response)) == (404, "ticket_not_found")

@@ -29,12 +29,14 @@ class LinkSigner:
 
     def check(self, ticket_id: str, token: str | None, *, now: float) -> None:
         """Raise NotFound for a missing or wrong token, Gone for a genuine but expired one."""
-        if not token or "." not in token or len(token) > 80:
+        # Only ASCII can be ours: str.isdigit() accepts "²" and "١", and compare_digest refuses
+        # non-ASCII str; either would otherwise turn a forged link into a 500.
+        if not token or "." not in token or len(token) > 80 or not token.isascii():
             raise NotFound("ticket_not_found")
         raw_expiry, _, signature = token.partition(".")
-        if not raw_expiry.isdigit():
+        if not raw_expiry.isdigit() or len(raw_expiry) > 12:
             raise NotFound("ticket_not_found")
-        if not hmac.compare_digest(signature, self._sign(ticket_id, int(raw_expiry))):
+        if not hmac.compare_digest(signature.encode(), self._sign(ticket_id, int(raw_expiry)).encode()):
             raise NotFound("ticket_not_found")
         if int(raw_expiry) <= now:
             raise Gone("link_expired")

@@ -21,6 +21,7 @@ from stichat.services import retention
 from stichat.web import errors
 from stichat.web.middleware import BodyLimit, OriginGuard, RequestContext, SecurityHeaders
 from stichat.web.routes import chat, ops, privacy, smart, tickets, uploads
+from stichat.web.schemas import ERROR_RESPONSES
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 JSON_BODY_CAP = 64 * 1024
@@ -63,7 +64,7 @@ def create_app(settings: Settings, *, services: bootstrap.Services | None = None
     app.state.services = svc
     errors.install(app)
     for router in (chat.router, uploads.router, tickets.router, ops.router, smart.router, privacy.router):
-        app.include_router(router)
+        app.include_router(router, responses=ERROR_RESPONSES)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.get("/", include_in_schema=False)

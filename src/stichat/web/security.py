@@ -6,10 +6,20 @@ import hmac
 import ipaddress
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Query, Request
 
 from stichat.bootstrap import Services
 from stichat.domain.errors import RateLimited, Unauthorized
+
+#: Parameters read from the request, declared so that the OpenAPI document (and the fuzzer) knows them.
+SessionHeader = Annotated[str | None, Header(alias="x-session-id",
+                                             description="the session id from /api/greeting")]
+CsrfHeader = Annotated[str | None, Header(alias="x-csrf-token",
+                                          description="the session's csrfToken; required when the request "
+                                                      "carries Origin (every browser request)")]
+TokenQuery = Annotated[str | None, Query(description="the operator token (LOG_TOKEN); or Authorization: Bearer")]
+BearerHeader = Annotated[str | None, Header(alias="authorization", description="`Bearer <LOG_TOKEN>`")]
+LinkTokenQuery = Annotated[str | None, Query(description="the link token of the ticket (`<expiry>.<signature>`)")]
 
 
 def services(request: Request) -> Services:
@@ -69,7 +79,8 @@ def is_operator(request: Request, log_token: str) -> bool:
     return hmac.compare_digest(token.encode(), log_token.encode())
 
 
-def require_operator(request: Request, svc: ServicesDep) -> None:
+def require_operator(request: Request, svc: ServicesDep, token: TokenQuery = None,
+                     authorization: BearerHeader = None) -> None:
     if not is_operator(request, svc.settings.log_token):
         raise Unauthorized("unauthorized")
 

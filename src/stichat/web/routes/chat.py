@@ -11,7 +11,7 @@ from stichat.domain.errors import BadRequest
 from stichat.logs import session_id_var
 from stichat.web.errors import locale_from_header
 from stichat.web.schemas import ChatIn, GreetingIn, SessionIn, reply_body
-from stichat.web.security import ServicesDep, client_ip, is_browser, limit
+from stichat.web.security import CsrfHeader, ServicesDep, client_ip, is_browser, limit
 
 router = APIRouter(prefix="/api")
 
@@ -33,7 +33,26 @@ async def _greet(request: Request, svc: ServicesDep, body: GreetingIn | None) ->
     return reply_body(turn, with_csrf=True)
 
 
-@router.post("/greeting")
+def _with_session(operation_id: str, *, header: bool = False) -> dict[str, Any]:
+    where = {"parameters": {"header.x-session-id": "$response.body#/sessionId"}} if header else {
+        "requestBody": {"sessionId": "$response.body#/sessionId"}}
+    return {"operationId": operation_id, **where}
+
+
+#: OpenAPI links from a greeting to what its session can do next: the schema fuzz in `make test`
+#: follows them (stateful), so it reaches turns, tickets, uploads and erasure with a real session.
+SESSION_LINKS: dict[int | str, dict[str, Any]] = {200: {"links": {
+    "Chat": _with_session("chat_api_chat_post"),
+    "Validate": _with_session("validate_api_session_validate_post"),
+    "Reset": _with_session("reset_api_reset_post"),
+    "Ticket": _with_session("whatsapp_ticket_api_whatsapp_ticket_post"),
+    "Upload": _with_session("upload_api_upload_image_post", header=True),
+    "MyData": _with_session("my_data_api_privacy_my_data_get", header=True),
+    "Erase": _with_session("erase_my_data_api_privacy_my_data_delete", header=True),
+}}}
+
+
+@router.post("/greeting", responses=SESSION_LINKS)
 async def greeting(request: Request, svc: ServicesDep, body: GreetingIn | None = None) -> dict[str, Any]:
     return await _greet(request, svc, body)
 
@@ -55,7 +74,7 @@ async def validate(body: SessionIn, svc: ServicesDep) -> dict[str, Any]:
 
 
 @router.post("/chat")
-async def chat(body: ChatIn, request: Request, svc: ServicesDep) -> dict[str, Any]:
+async def chat(body: ChatIn, request: Request, svc: ServicesDep, x_csrf_token: CsrfHeader = None) -> dict[str, Any]:
     s = svc.settings
     await limit(svc, s.rate_limit_chat, "chat", client_ip(request, s.trusted_proxies))
     await limit(svc, s.rate_limit_chat_session, "chat-session", body.sessionId)
@@ -70,14 +89,15 @@ async def chat(body: ChatIn, request: Request, svc: ServicesDep) -> dict[str, An
 
 
 @router.post("/reset")
-async def reset(body: SessionIn, request: Request, svc: ServicesDep) -> dict[str, Any]:
+async def reset(body: SessionIn, request: Request, svc: ServicesDep, x_csrf_token: CsrfHeader = None) -> dict[str, Any]:
     turn = await svc.chat.reset(session_id=body.sessionId, csrf=request.headers.get("x-csrf-token"),
                                 browser=is_browser(request))
     return reply_body(turn)
 
 
 @router.post("/whatsapp-ticket")
-async def whatsapp_ticket(body: SessionIn, request: Request, svc: ServicesDep) -> dict[str, Any]:
+async def whatsapp_ticket(body: SessionIn, request: Request, svc: ServicesDep,
+                          x_csrf_token: CsrfHeader = None) -> dict[str, Any]:
     await limit(svc, svc.settings.rate_limit_ticket, "ticket", body.sessionId)
     turn = await svc.chat.open_ticket(session_id=body.sessionId, csrf=request.headers.get("x-csrf-token"),
                                       browser=is_browser(request))

@@ -20,7 +20,12 @@ router = APIRouter()
 KEEPALIVE_SECONDS = 15.0
 
 
-@router.get("/api/health")
+#: Health and readiness answer 503 with their checks, not with the error shape.
+CHECKS_503: dict[int | str, dict[str, Any]] = {503: {"description": "a dependency is down; `checks` says which",
+                                                     "content": {"application/json": {"schema": {"type": "object"}}}}}
+
+
+@router.get("/api/health", responses=CHECKS_503)
 async def health(svc: ServicesDep) -> JSONResponse:
     checks = await svc.health()
     ok = all(v == "ok" for v in checks.values())
@@ -36,7 +41,7 @@ async def healthz() -> dict[str, Any]:
     return {"ok": True, "status": "alive"}
 
 
-@router.get("/readyz")
+@router.get("/readyz", responses=CHECKS_503)
 async def readyz(svc: ServicesDep) -> JSONResponse:
     checks = await svc.health()
     ok = all(v == "ok" for v in checks.values())
@@ -50,7 +55,8 @@ async def logs(_: OperatorDep, svc: ServicesDep) -> PlainTextResponse:
     return PlainTextResponse(text, headers={"Cache-Control": "no-store"})
 
 
-@router.get("/api/logs/stream", response_model=None)
+@router.get("/api/logs/stream", response_model=None,
+            responses={200: {"content": {"text/event-stream": {"schema": {"type": "string"}}}}})
 async def log_stream(_: OperatorDep, request: Request, svc: ServicesDep, tail: int = 0,
                      level: str | None = None, event: str | None = None,
                      session: str | None = None) -> Response:
@@ -135,7 +141,7 @@ def _sum_samples(m: Any, name: str) -> float:
     return total
 
 
-@router.get("/metrics")
+@router.get("/metrics", response_class=PlainTextResponse)
 async def prometheus(svc: ServicesDep) -> Response:
     await asyncio.to_thread(svc.update_storage_metrics)
     return Response(svc.metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8")

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 
 from stichat.logs import session_id_var
 from stichat.services.chat import check_session_id
-from stichat.web.security import ServicesDep, is_browser, limit
+from stichat.web.security import CsrfHeader, ServicesDep, SessionHeader, is_browser, limit
 
 router = APIRouter(prefix="/api/privacy")
 
@@ -21,14 +21,16 @@ async def _session(request: Request, svc: ServicesDep) -> str:
 
 
 @router.get("/my-data")
-async def my_data(request: Request, svc: ServicesDep) -> dict[str, Any]:
+async def my_data(request: Request, svc: ServicesDep, x_session_id: SessionHeader = None,
+                  x_csrf_token: CsrfHeader = None) -> dict[str, Any]:
     session_id = await _session(request, svc)
     return await svc.privacy.export(session_id=session_id, csrf=request.headers.get("x-csrf-token"),
                                     browser=is_browser(request))
 
 
 @router.delete("/my-data")
-async def erase_my_data(request: Request, svc: ServicesDep) -> dict[str, Any]:
+async def erase_my_data(request: Request, svc: ServicesDep, x_session_id: SessionHeader = None,
+                        x_csrf_token: CsrfHeader = None) -> dict[str, Any]:
     session_id = await _session(request, svc)
     erasure = await svc.privacy.erase(session_id=session_id, csrf=request.headers.get("x-csrf-token"),
                                       browser=is_browser(request))

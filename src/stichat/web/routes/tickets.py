@@ -10,7 +10,15 @@ from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from stichat.domain.errors import NotFound
 from stichat.domain.tickets import Ticket
-from stichat.web.security import OperatorDep, ServicesDep, is_operator
+from stichat.web.security import (
+    BearerHeader,
+    LinkTokenQuery,
+    OperatorDep,
+    ServicesDep,
+    SessionHeader,
+    TokenQuery,
+    is_operator,
+)
 
 router = APIRouter()
 
@@ -29,7 +37,8 @@ async def _transcript_lines(svc: ServicesDep, ticket: Ticket) -> list[str]:
 
 
 @router.get("/api/ticket/{ticket_id}")
-async def ticket_json(ticket_id: str, request: Request, svc: ServicesDep) -> dict[str, Any]:
+async def ticket_json(ticket_id: str, request: Request, svc: ServicesDep, t: LinkTokenQuery = None,
+                      token: TokenQuery = None, authorization: BearerHeader = None) -> dict[str, Any]:
     ticket, operator = await _ticket(request, svc, ticket_id)
     if operator:
         return {"ok": True, "ticket": {**ticket.operator_view(), "transcript": await _transcript_lines(svc, ticket)}}
@@ -42,7 +51,8 @@ async def ticket_list(_: OperatorDep, svc: ServicesDep) -> dict[str, Any]:
 
 
 @router.get("/ticket/{ticket_id}", response_class=HTMLResponse)
-async def ticket_page(ticket_id: str, request: Request, svc: ServicesDep) -> HTMLResponse:
+async def ticket_page(ticket_id: str, request: Request, svc: ServicesDep, t: LinkTokenQuery = None,
+                      token: TokenQuery = None, authorization: BearerHeader = None) -> HTMLResponse:
     ticket, operator = await _ticket(request, svc, ticket_id)
     transcript = await _transcript_lines(svc, ticket) if operator else None
     return HTMLResponse(render_ticket(ticket, transcript=transcript))
@@ -75,7 +85,8 @@ def render_ticket(t: Ticket, *, transcript: list[str] | None = None) -> str:
 
 
 @router.get("/api/transcript/{session_id}", response_class=PlainTextResponse)
-async def transcript(session_id: str, request: Request, svc: ServicesDep) -> PlainTextResponse:
+async def transcript(session_id: str, request: Request, svc: ServicesDep, x_session_id: SessionHeader = None,
+                     token: TokenQuery = None, authorization: BearerHeader = None) -> PlainTextResponse:
     owner = request.headers.get("x-session-id") == session_id
     if not owner and not is_operator(request, svc.settings.log_token):
         raise NotFound("session_not_found")

@@ -11,7 +11,16 @@ from starlette.datastructures import UploadFile
 from stichat.domain.errors import BadRequest, PayloadTooLarge
 from stichat.logs import session_id_var
 from stichat.services.chat import check_session_id
-from stichat.web.security import ServicesDep, is_browser, is_operator, limit
+from stichat.web.security import (
+    BearerHeader,
+    CsrfHeader,
+    ServicesDep,
+    SessionHeader,
+    TokenQuery,
+    is_browser,
+    is_operator,
+    limit,
+)
 
 router = APIRouter(prefix="/api/upload-image")
 
@@ -20,8 +29,16 @@ def _session(request: Request) -> str:
     return check_session_id(request.headers.get("x-session-id"))
 
 
-@router.post("")
-async def upload(request: Request, svc: ServicesDep) -> dict[str, Any]:
+#: The body is parsed by the route itself (with its own limits); this tells OpenAPI what it is.
+UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["image"],
+    "properties": {"image": {"type": "string", "format": "binary",
+                             "description": "a JPEG, PNG or WebP photo, at most MAX_UPLOAD_MB"}}}}}}}
+
+
+@router.post("", openapi_extra=UPLOAD_BODY)
+async def upload(request: Request, svc: ServicesDep, x_session_id: SessionHeader = None,
+                 x_csrf_token: CsrfHeader = None) -> dict[str, Any]:
     session_id = _session(request)
     session_id_var.set(session_id)
     conversation, csrf = await svc.chat.load(session_id)
@@ -45,14 +62,18 @@ async def upload(request: Request, svc: ServicesDep) -> dict[str, Any]:
 
 
 @router.get("/{image_id}")
-async def status(image_id: str, request: Request, svc: ServicesDep) -> dict[str, Any]:
+async def status(image_id: str, request: Request, svc: ServicesDep, x_session_id: SessionHeader = None,
+                 token: TokenQuery = None, authorization: BearerHeader = None) -> dict[str, Any]:
     record = await svc.uploads.record(image_id, session_id=request.headers.get("x-session-id"),
                                       operator=is_operator(request, svc.settings.log_token))
     return record.public()
 
 
-@router.get("/{image_id}/file")
-async def file(image_id: str, request: Request, svc: ServicesDep, thumb: bool = False) -> FileResponse:
+@router.get("/{image_id}/file", response_class=FileResponse,
+            responses={200: {"content": {"image/jpeg": {"schema": {"type": "string", "format": "binary"}}}}})
+async def file(image_id: str, request: Request, svc: ServicesDep, thumb: bool = False,
+               x_session_id: SessionHeader = None, token: TokenQuery = None,
+               authorization: BearerHeader = None) -> FileResponse:
     path = await svc.uploads.file(image_id, session_id=request.headers.get("x-session-id"),
                                   operator=is_operator(request, svc.settings.log_token), thumbnail=thumb)
     return FileResponse(path, media_type="image/jpeg", headers={"Cache-Control": "private, max-age=3600"})
