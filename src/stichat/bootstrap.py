@@ -15,7 +15,7 @@ from stichat.adapters.aged_files import RotatedLogs
 from stichat.adapters.file_images import FileImageStore
 from stichat.adapters.file_smart_switch import FILE_NAME as SMART_SWITCH_FILE
 from stichat.adapters.file_smart_switch import FileSmartSwitch
-from stichat.adapters.file_tickets import FileTicketStore
+from stichat.adapters.file_tickets import FileTicketStore, TicketOrphans
 from stichat.adapters.file_transcripts import FileTranscriptStore
 from stichat.adapters.imaging import DecodeBudget, PillowImageProcessor
 from stichat.adapters.job_queue import JobPolicy, TaskiqImageQueue
@@ -28,7 +28,7 @@ from stichat.adapters.redis_locks import RedisSessionLocks
 from stichat.adapters.redis_sessions import RedisSessionStore
 from stichat.adapters.redis_smart_switch import RedisSmartSwitch
 from stichat.adapters.sqlite_sessions import SqliteSessionStore
-from stichat.adapters.upload_files import UploadFiles
+from stichat.adapters.upload_files import OrphanOriginals, UploadFiles
 from stichat.config import Settings
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.retention import RetentionPolicy
@@ -241,7 +241,11 @@ def _retention(settings: Settings, sessions: SessionStore, clock: Clock) -> Rete
         stores["sessions"] = sessions
     policy = RetentionPolicy(upload_days=settings.upload_retention_days,
                              transcript_days=settings.transcript_retention_days, log_days=settings.log_retention_days)
-    return RetentionService(stores=stores, policy=policy, clock=clock)
+    orphans: dict[str, AgedStore] = {
+        "ticket_orphans": TicketOrphans(settings.tickets_dir),
+        "orphan_originals": OrphanOriginals(settings.data_dir / "incoming", settings.uploads_dir),
+    }
+    return RetentionService(stores=stores, policy=policy, clock=clock, orphans=orphans)
 
 
 def image_processor(settings: Settings) -> PillowImageProcessor:

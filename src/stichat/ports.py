@@ -63,7 +63,13 @@ class TicketStore(Protocol):
     async def list_ids(self) -> list[str]: ...
 
     async def by_session(self, session_id: str) -> list[Ticket]:
-        """Every ticket opened from this session (for the customer's export and erasure)."""
+        """Every ticket opened from this session (for the customer's export and erasure), including
+        one a crash left without its readable copy."""
+        ...
+
+    async def forget_session(self, session_id: str) -> int:
+        """After erasure: remove what still names the session (a readable copy left without its JSON,
+        the session's index of tickets); the number of files removed."""
         ...
 
 

@@ -11,7 +11,7 @@ import click
 from stichat import bootstrap
 from stichat.config import Settings
 from stichat.domain.errors import ConfigError, KnowledgeError
-from stichat.domain.retention import Aged, PurgeReport, human_bytes
+from stichat.domain.retention import KINDS, Aged, PurgeReport, human_bytes
 from stichat.services.retention import RetentionService
 
 #: Past this many items the sweep shows a progress bar (on a terminal; stderr, so stdout stays the report).
@@ -49,6 +49,9 @@ def purge(dry_run: bool) -> None:
         services.close()
     for line in report.lines():
         click.echo(line)
+    for kind in sorted(set(report.counts) - set(KINDS)):  # what crashes left half-done, an hour on
+        verb = "would remove" if dry_run else "removed"
+        click.echo(f"{kind}: {verb} {report.counts[kind]} ({human_bytes(report.sizes.get(kind, 0))})")
     total = human_bytes(sum(report.sizes.values()))
     click.echo(f"total: {'would remove' if dry_run else 'removed'} {report.total} ({total})"
                + (" — dry run, nothing removed" if dry_run else ""))

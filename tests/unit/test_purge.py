@@ -63,6 +63,7 @@ def data(env: dict[str, str]) -> dict[str, list[Path]]:
         aged(root / "logs" / "stichat.log", 60),  # the file being written is never removed
         aged(root / "logs" / "stichat.log.1", 2),
         aged(root / "tickets" / "TCK-20240101-ABCDEF.json", 900),  # tickets are the shop's records
+        aged(root / "tickets" / "TCK-20240101-ABCDEF.txt", 900),  # (a whole one: both halves)
     ]
     return {"gone": gone, "kept": kept}
 

@@ -82,6 +82,8 @@ class FileImageStore:
             record = await self.load(image_id)
             if record is not None and record.status not in FINISHED:
                 found.append(record)
+            elif record is not None:
+                await self.drop_original(image_id)  # finished before a crash kept it from going
         return found
 
 

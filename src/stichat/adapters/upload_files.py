@@ -9,10 +9,13 @@ file named otherwise is not ours to remove.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
 import re
 from pathlib import Path
 
 from stichat.adapters.aged_files import aged, group_by_key, remove_unchanged
+from stichat.domain.images import FINISHED
 from stichat.domain.retention import Aged
 
 _IMAGE_ID = re.compile(r"^[0-9a-f]{24}$")
@@ -55,3 +58,39 @@ class UploadFiles:
         if paths is None:
             paths = (await asyncio.to_thread(self._groups)).get(item.key, [])
         return await asyncio.to_thread(remove_unchanged, paths, item.at)
+
+
+class OrphanOriginals:
+    """For the purge: originals still waiting in incoming/ whose image has no record or a finished one
+    (a crash between storing the result and deleting the original, or before the record was written).
+    Each still carries the customer's EXIF, GPS included."""
+
+    def __init__(self, incoming: Path, uploads: Path) -> None:
+        self._incoming, self._uploads = incoming, uploads
+
+    def _orphan(self, image_id: str) -> bool:
+        try:
+            status = json.loads((self._uploads / f"{image_id}.json").read_bytes()).get("status")
+        except FileNotFoundError:
+            return True
+        except ValueError:
+            return False
+        return status in FINISHED
+
+    async def older_than(self, cutoff: float) -> list[Aged]:
+        def scan() -> list[Aged]:
+            found = []
+            for path in sorted(self._incoming.glob("*.upload")):
+                image_id = path.name[: -len(".upload")]
+                if _IMAGE_ID.match(image_id) and self._orphan(image_id):
+                    with contextlib.suppress(FileNotFoundError):
+                        st = path.stat()
+                        if st.st_mtime <= cutoff:
+                            found.append(Aged("orphan_originals", image_id, st.st_size, st.st_mtime))
+            return found
+        return await asyncio.to_thread(scan)
+
+    async def remove(self, item: Aged) -> bool:
+        if not _IMAGE_ID.match(item.key) or not self._orphan(item.key):
+            return False
+        return await asyncio.to_thread(remove_unchanged, [self._incoming / f"{item.key}.upload"], item.at)

@@ -80,6 +80,7 @@ class PrivacyService:
             tickets = await self._tickets_of(conversation)
             for ticket in tickets:
                 await self._tickets.save(ticket.anonymised(now))
+            await self._tickets.forget_session(session_id)
             transcripts = int(await self._transcripts.delete(session_id))
             await self._sessions.delete(session_id)
         erasure = Erasure(sessions=1, transcripts=transcripts, images=images, tickets=len(tickets))

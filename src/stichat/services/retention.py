@@ -16,24 +16,32 @@ from stichat.ports import AgedStore, Clock
 
 log = logging.getLogger("stichat.retention")
 
+#: What a crash left half-done (a ticket half, an original whose job finished) is swept once it is this
+#: old: past any write still in progress, long before the kind's own retention.
+ORPHAN_AGE_SECONDS = 3600.0
 #: Read when the loop starts (tests shorten them).
 FIRST_RUN_DELAY_SECONDS = 60.0
 INTERVAL_SECONDS = 24 * 3600.0
 
 
 class RetentionService:
-    def __init__(self, *, stores: Mapping[str, AgedStore], policy: RetentionPolicy, clock: Clock) -> None:
+    def __init__(self, *, stores: Mapping[str, AgedStore], policy: RetentionPolicy, clock: Clock,
+                 orphans: Mapping[str, AgedStore] | None = None) -> None:
         self._stores, self._policy, self._clock = dict(stores), policy, clock
+        self._orphans = dict(orphans or {})
 
     async def plan(self) -> list[Aged]:
         """Everything past its lifetime now, kind by kind (a kind without a store is skipped:
         sessions in Redis expire by themselves)."""
-        cutoffs = self._policy.cutoffs(self._clock.now())
+        now = self._clock.now()
+        cutoffs = self._policy.cutoffs(now)
         items: list[Aged] = []
         for kind in KINDS:
             store = self._stores.get(kind)
             if store is not None:
                 items += await store.older_than(cutoffs[kind])
+        for store in self._orphans.values():
+            items += await store.older_than(now - ORPHAN_AGE_SECONDS)
         return items
 
     async def apply(self, items: list[Aged], *, dry_run: bool = False,
@@ -41,7 +49,8 @@ class RetentionService:
         """Remove the planned items (a dry run only counts them); `progress` is told of each one."""
         report = PurgeReport(dry_run=dry_run)
         for item in items:
-            if dry_run or await self._stores[item.kind].remove(item):
+            store = self._stores.get(item.kind) or self._orphans[item.kind]
+            if dry_run or await store.remove(item):
                 report.add(item)
             if progress is not None:
                 progress(item)
