@@ -25,6 +25,7 @@ GENEROUS_LIMITS = {
     "RATE_LIMIT_CHAT_SESSION": "1000/minute",
     "RATE_LIMIT_UPLOAD": "1000/minute",
     "RATE_LIMIT_TICKET": "1000/hour",
+    "RATE_LIMIT_LOOKUP": "5000/minute",
 }
 
 

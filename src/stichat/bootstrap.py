@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import secrets
 import shutil
 import socket
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,12 +159,19 @@ def link_secret(settings: Settings) -> bytes:
     if settings.link_secret:
         return settings.link_secret.encode()
     path = settings.data_dir / LINK_SECRET_FILE
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_bytes().strip()
-    with os.fdopen(fd, "w") as handle:
-        handle.write(secrets.token_urlsafe(32))
+    if not path.exists():
+        # Written whole under a temporary name, then linked into place: link() fails if another
+        # process got there first, and nobody can ever read the file empty or half-written.
+        fd, tmp = tempfile.mkstemp(dir=settings.data_dir, prefix=".link-secret.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_urlsafe(32))
+                handle.flush()
+                os.fsync(handle.fileno())
+            with contextlib.suppress(FileExistsError):
+                os.link(tmp, path)
+        finally:
+            os.unlink(tmp)
     return path.read_bytes().strip()
 
 
@@ -276,7 +285,10 @@ async def worker_alive(settings: Settings) -> bool:
     """`stichat worker --check`: this host's worker updated its heartbeat key recently."""
     queue = _image_queue(settings, store=_image_store(settings), metrics=Metrics.create(), analyzer=None,
                          processor=image_processor(settings))
-    return await queue.alive()
+    try:
+        return await queue.alive()
+    finally:
+        await queue.stop()  # this check's own client; alive() leaves a running worker's open
 
 
 def build(settings: Settings, *, clock: Clock | None = None) -> Services:

@@ -7,6 +7,7 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from stichat.domain.errors import ConfigError
 
@@ -128,7 +129,9 @@ class Settings:
     rate_limit_chat_session: str = "20/minute"
     rate_limit_upload: str = "3/minute"
     rate_limit_ticket: str = "3/hour"
+    rate_limit_lookup: str = "60/minute"
     trusted_proxies: tuple[str, ...] = ()
+    allowed_hosts: tuple[str, ...] = ()
     session_ttl_hours: int = 48
     ticket_link_ttl_days: int = 30
     upload_retention_days: int = 7
@@ -215,7 +218,9 @@ class Settings:
             rate_limit_chat_session=_rate(env, "RATE_LIMIT_CHAT_SESSION", "20/minute"),
             rate_limit_upload=_rate(env, "RATE_LIMIT_UPLOAD", "3/minute"),
             rate_limit_ticket=_rate(env, "RATE_LIMIT_TICKET", "3/hour"),
+            rate_limit_lookup=_rate(env, "RATE_LIMIT_LOOKUP", "60/minute"),
             trusted_proxies=proxies,
+            allowed_hosts=tuple(h.strip().lower() for h in _read(env, "ALLOWED_HOSTS").split(",") if h.strip()),
             session_ttl_hours=_int(env, "SESSION_TTL_HOURS", 48, minimum=1),
             ticket_link_ttl_days=_int(env, "TICKET_LINK_TTL_DAYS", 30, minimum=1),
             upload_retention_days=_int(env, "UPLOAD_RETENTION_DAYS", 7, minimum=1),
@@ -256,6 +261,14 @@ class Settings:
                 raise ConfigError(f"{name} is too repetitive to be a real secret")
         if "*" in self.allowed_origins:
             raise ConfigError("ALLOWED_ORIGINS must list sites, not '*', in production")
+        for origin in self.allowed_origins:
+            # "null" is what sandboxed iframes and file:// pages send: allowing it allows anyone.
+            if origin.lower() == "null" or not origin.lower().startswith("https://"):
+                raise ConfigError(f"ALLOWED_ORIGINS must list https:// sites in production, got {origin!r}")
+        redis_password = urlsplit(self.redis_url).password if self.redis_url else None
+        if redis_password is not None and (redis_password.lower() in PLACEHOLDERS
+                                           or "changeme" in redis_password.lower() or len(redis_password) < 12):
+            raise ConfigError("REDIS_URL carries a placeholder password; set a real one (or REDIS_URL_FILE)")
 
     def storage_dirs(self) -> dict[str, Path]:
         return {

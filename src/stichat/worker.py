@@ -37,7 +37,8 @@ async def run(settings: Settings, *, burst: bool = False) -> None:
     services = bootstrap.build(settings)
     logs.configure(settings.logs_dir, level=settings.log_level, hub=services.log_hub,
                    stdout=settings.app_env != "test")
-    assert services.image_worker is not None and services.image_queue is not None  # REDIS_URL is set
+    if services.image_worker is None or services.image_queue is None:  # checked by load(): REDIS_URL is set
+        raise ConfigError("stichat worker needs REDIS_URL")
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):

@@ -43,6 +43,7 @@ def test_a_missing_secret_file_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_production_with_strong_secrets_starts() -> None:
     assert Settings.from_env(PROD).is_production
+    assert Settings.from_env({**PROD, "REDIS_URL": "redis://:Qx7vN2kLp9zR4tWm@redis:6379/0"}).redis_url
 
 
 @pytest.mark.parametrize(("change", "reason"), [
@@ -54,6 +55,10 @@ def test_production_with_strong_secrets_starts() -> None:
     ({"LOG_TOKEN": "a" * 30}, "repetitive"),
     ({"OPENAI_API_KEY": "changeme"}, "placeholder"),
     ({"ALLOWED_ORIGINS": "*"}, "not '\\*'"),
+    ({"ALLOWED_ORIGINS": "null"}, "https://"),
+    ({"ALLOWED_ORIGINS": "https://www.sti.com.ar,http://www.sti.com.ar"}, "https://"),
+    ({"REDIS_URL": "redis://:changeme@redis:6379/0"}, "REDIS_URL carries a placeholder"),
+    ({"REDIS_URL": "redis://default:password@redis:6379/0"}, "REDIS_URL carries a placeholder"),
 ])
 def test_production_refuses_missing_or_placeholder_secrets(change: dict[str, str], reason: str) -> None:
     with pytest.raises(ConfigError, match=reason):

@@ -290,35 +290,38 @@ class TaskiqImageQueue:
                 await self._redis.delete(heartbeat_key())
             log.info("worker_stopped", extra={"worker": worker_name()})
 
+    def _connected(self) -> Redis:
+        if self._redis is None:
+            raise DependencyUnavailable("dependency_unavailable", detail="the queue has no Redis client")
+        return self._redis
+
     async def _beat(self, finish: asyncio.Event) -> None:
+        redis = self._connected()
         while not finish.is_set():
             with contextlib.suppress(RedisError, OSError):
-                assert self._redis is not None
                 body = {"worker": worker_name(), "at": time.time()}
-                await self._redis.set(heartbeat_key(), json.dumps(body), ex=int(HEARTBEAT_TTL_SECONDS))
+                await redis.set(heartbeat_key(), json.dumps(body), ex=int(HEARTBEAT_TTL_SECONDS))
                 await self._refresh_length()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(finish.wait(), HEARTBEAT_SECONDS)
 
     async def _until_empty(self, finish: asyncio.Event) -> None:
         """Burst mode: finish once the stream has nothing undelivered and nothing unacknowledged."""
-        assert self._redis is not None
+        redis = self._connected()
         while not finish.is_set():
             await asyncio.sleep(0.5)
             with contextlib.suppress(RedisError, OSError):
-                for group in await self._redis.xinfo_groups(STREAM):
+                for group in await redis.xinfo_groups(STREAM):
                     if group.get("name") == GROUP and not group.get("lag") and not group.get("pending"):
                         finish.set()
 
     async def alive(self) -> bool:
-        """This host's worker beat within HEARTBEAT_TTL_SECONDS (the key expires otherwise)."""
-        assert self._redis is not None
+        """This host's worker beat within HEARTBEAT_TTL_SECONDS (the key expires otherwise). The client
+        stays open: the caller that made this queue closes it (`stop`), a running worker keeps using it."""
         try:
-            raw = await self._redis.get(heartbeat_key())
+            raw = await self._connected().get(heartbeat_key())
         except (RedisError, OSError):
             return False
-        finally:
-            await self._redis.aclose()
         if raw is None:
             return False
         return time.time() - float(json.loads(raw).get("at", 0)) < HEARTBEAT_TTL_SECONDS

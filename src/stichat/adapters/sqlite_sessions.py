@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -29,6 +31,10 @@ class SqliteSessionStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._path = path
         self._lock = threading.Lock()
+        # Created 0600 before SQLite opens it: SQLite gives the -wal and -shm files the database's own
+        # mode, so they hold the same conversations no more readably than the database does.
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+        path.chmod(0o600)
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
@@ -36,7 +42,9 @@ class SqliteSessionStore:
         # An erased or expired session must not linger in free pages of the file.
         self._db.execute("PRAGMA secure_delete=ON")
         self._db.executescript(_SCHEMA)
-        path.chmod(0o600)
+        for companion in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            with contextlib.suppress(FileNotFoundError):
+                companion.chmod(0o600)  # made 0644 by an older version
 
     async def create(self, conversation: Conversation, *, csrf_token: str, expires_at: float) -> None:
         with self._lock:

@@ -19,6 +19,7 @@ from stichat.config import Settings
 from stichat.domain.errors import DependencyUnavailable
 from stichat.services import retention
 from stichat.web import errors
+from stichat.web.edge import ForwardedScheme, HeadLimits
 from stichat.web.middleware import BodyLimit, OriginGuard, RequestContext, SecurityHeaders
 from stichat.web.routes import chat, ops, privacy, smart, tickets, uploads
 from stichat.web.schemas import ERROR_RESPONSES
@@ -76,7 +77,8 @@ def create_app(settings: Settings, *, services: bootstrap.Services | None = None
     def cap_for(path: str) -> int:
         return upload_cap if path.startswith("/api/upload-image") else JSON_BODY_CAP
 
-    # Outermost last: request context → security headers → origin guard → CORS → body caps → app.
+    # Outermost last: forwarded scheme → request context → security headers → head limits and Host →
+    # origin guard → CORS → body caps → app.
     app.add_middleware(BodyLimit, cap_for=cap_for)
     app.add_middleware(
         CORSMiddleware, allow_origins=list(settings.allowed_origins), allow_credentials=False,
@@ -85,6 +87,8 @@ def create_app(settings: Settings, *, services: bootstrap.Services | None = None
         expose_headers=["retry-after", "x-request-id"], max_age=600,
     )
     app.add_middleware(OriginGuard, allowed=settings.allowed_origins)
+    app.add_middleware(HeadLimits, allowed_hosts=settings.allowed_hosts)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(RequestContext, metrics=svc.metrics)
+    app.add_middleware(ForwardedScheme, trusted_proxies=settings.trusted_proxies)
     return app

@@ -64,6 +64,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "method_not_allowed": {"es-AR": "Método no permitido.", "en": "Method not allowed."},
     "storage_unavailable": {"es-AR": "No puedo guardar nada en este momento. Probá de nuevo en un rato.",
                             "en": "I can't save anything right now. Please try again shortly."},
+    "headers_too_large": {"es-AR": "El pedido trae demasiados encabezados.",
+                          "en": "The request headers are too large."},
+    "host_not_allowed": {"es-AR": "Este servicio no atiende ese nombre.", "en": "This service does not answer "
+                                                                              "to that host name."},
     "internal_error": {"es-AR": "Algo falló de nuestro lado. Probá de nuevo.",
                        "en": "Something went wrong on our side. Please try again."},
 }

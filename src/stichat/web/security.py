@@ -30,6 +30,11 @@ def services(request: Request) -> Services:
 ServicesDep = Annotated[Services, Depends(services)]
 
 
+def is_trusted_proxy(address: str, proxies: tuple[str, ...]) -> bool:
+    """The address is one of TRUSTED_PROXIES (an IP or a CIDR)."""
+    return _trusted(address, proxies)
+
+
 def _trusted(address: str, proxies: tuple[str, ...]) -> bool:
     try:
         ip = ipaddress.ip_address(address)
@@ -86,6 +91,12 @@ def require_operator(request: Request, svc: ServicesDep, token: TokenQuery = Non
 
 
 OperatorDep = Annotated[None, Depends(require_operator)]
+
+
+async def limit_address(request: Request, svc: Services, what: str) -> None:
+    """RATE_LIMIT_LOOKUP per client address: lookups that take an id a client may guess (a session,
+    a ticket link) or that cost a read before the session is known."""
+    await limit(svc, svc.settings.rate_limit_lookup, what, client_ip(request, svc.settings.trusted_proxies))
 
 
 async def limit(svc: Services, limit_value: str, *keys: str) -> None:

@@ -7,11 +7,11 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from stichat.domain.errors import BadRequest
+from stichat.domain.errors import BadRequest, Unavailable
 from stichat.logs import session_id_var
 from stichat.web.errors import locale_from_header
 from stichat.web.schemas import ChatIn, GreetingIn, SessionIn, reply_body
-from stichat.web.security import CsrfHeader, ServicesDep, client_ip, is_browser, limit
+from stichat.web.security import CsrfHeader, ServicesDep, client_ip, is_browser, limit, limit_address
 
 router = APIRouter(prefix="/api")
 
@@ -64,7 +64,8 @@ async def greeting_get(request: Request, svc: ServicesDep) -> dict[str, Any]:
 
 
 @router.post("/session/validate")
-async def validate(body: SessionIn, svc: ServicesDep) -> dict[str, Any]:
+async def validate(body: SessionIn, request: Request, svc: ServicesDep) -> dict[str, Any]:
+    await limit_address(request, svc, "validate")
     turn = await svc.chat.validate(body.sessionId)
     if turn is None:
         return {"valid": False}
@@ -101,6 +102,7 @@ async def whatsapp_ticket(body: SessionIn, request: Request, svc: ServicesDep,
     await limit(svc, svc.settings.rate_limit_ticket, "ticket", body.sessionId)
     turn = await svc.chat.open_ticket(session_id=body.sessionId, csrf=request.headers.get("x-csrf-token"),
                                       browser=is_browser(request))
-    assert turn.ticket is not None
+    if turn.ticket is None:  # open_ticket always makes one; never answer a ticket request without it
+        raise Unavailable("unavailable", detail="the ticket could not be opened")
     ticket = await svc.tickets.by_operator(turn.ticket.ticket_id)
     return {"ok": True, **turn.ticket.to_json(), "ticket": ticket.public_view(), "stage": turn.conversation.stage}

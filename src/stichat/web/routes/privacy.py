@@ -8,12 +8,13 @@ from fastapi import APIRouter, Request
 
 from stichat.logs import session_id_var
 from stichat.services.chat import check_session_id
-from stichat.web.security import CsrfHeader, ServicesDep, SessionHeader, is_browser, limit
+from stichat.web.security import CsrfHeader, ServicesDep, SessionHeader, is_browser, limit, limit_address
 
 router = APIRouter(prefix="/api/privacy")
 
 
 async def _session(request: Request, svc: ServicesDep) -> str:
+    await limit_address(request, svc, "privacy-address")
     session_id = check_session_id(request.headers.get("x-session-id"))
     session_id_var.set(session_id)
     await limit(svc, svc.settings.rate_limit_chat_session, "privacy", session_id)

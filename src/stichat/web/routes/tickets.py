@@ -18,6 +18,7 @@ from stichat.web.security import (
     SessionHeader,
     TokenQuery,
     is_operator,
+    limit_address,
 )
 
 router = APIRouter()
@@ -26,6 +27,7 @@ router = APIRouter()
 async def _ticket(request: Request, svc: ServicesDep, ticket_id: str) -> tuple[Ticket, bool]:
     if is_operator(request, svc.settings.log_token):
         return await svc.tickets.by_operator(ticket_id), True
+    await limit_address(request, svc, "ticket-link")  # a link token cannot be guessed, nor tried fast
     return await svc.tickets.by_link(ticket_id, request.query_params.get("t")), False
 
 

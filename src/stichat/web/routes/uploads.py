@@ -20,6 +20,7 @@ from stichat.web.security import (
     is_browser,
     is_operator,
     limit,
+    limit_address,
 )
 
 router = APIRouter(prefix="/api/upload-image")
@@ -39,6 +40,7 @@ UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-dat
 @router.post("", openapi_extra=UPLOAD_BODY)
 async def upload(request: Request, svc: ServicesDep, x_session_id: SessionHeader = None,
                  x_csrf_token: CsrfHeader = None) -> dict[str, Any]:
+    await limit_address(request, svc, "upload-address")  # before the session is looked up: unknown ones too
     session_id = _session(request)
     session_id_var.set(session_id)
     conversation, csrf = await svc.chat.load(session_id)
