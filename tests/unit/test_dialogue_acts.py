@@ -193,3 +193,16 @@ def test_a_ticket_after_still_broken_marks_the_level_as_failed_not_unfinished() 
     assert untouched.levels_tried == ("basic:unfinished",)
     assert say(c, "quiero hablar con un técnico").reply.text.count("TCK-") == 1
     assert Kind.TECHNICIAN in conv.TRANSITIONS[Stage.BASIC_TESTS]
+
+
+def test_a_second_problem_in_the_first_message_is_kept_and_offered_after_the_first() -> None:
+    c = at_steps("la note no prende y además la impresora no imprime")
+    assert (c.device, c.problem) == ("notebook", "no_power") and c.pending == "la impresora no imprime"
+    ticket = say(c, "quiero hablar con un técnico")
+    assert "la impresora no imprime" in ticket.reply.text
+    assert "BTN_NEXT_PROBLEM" in [b.value for b in ticket.reply.buttons]
+
+
+def test_gibberish_at_the_steps_is_never_guessed_into_an_act() -> None:
+    out = say(at_steps(), "asdfgh qwerty")
+    assert out.conversation.stage == Stage.BASIC_TESTS and not out.actions

@@ -40,7 +40,8 @@ def load_knowledge(directory: Path = DEFAULT_DIR, shop_facts: Path | None = None
     docs: dict[str, Any] = {}
     for path in [directory / "taxonomy.yaml", *sorted((directory / "steps").glob("*.yaml"))]:
         docs[path.name] = _read(path)
-    answers = directory / "answers.yaml"
+    answers, examples = directory / "answers.yaml", directory / "examples.yaml"
     shop_path = shop_facts or EXAMPLE_SHOP_FACTS
     return build_knowledge(docs, answers=_read(answers) if answers.exists() else None,
-                           shop=(build_shop_facts(_read(shop_path), shop_path.name)))
+                           shop=build_shop_facts(_read(shop_path), shop_path.name),
+                           examples=_read(examples) if examples.exists() else None)

@@ -304,9 +304,12 @@ def technician(c: Conversation, e: Event, ctx: Context, *, reason: str = "asked"
                     levels_tried=tried, ticket_reason=reason)
     key = "ticket" if tried or c.step_notes else "ticket_untried"
     text = named(key, c, ticket=ctx.new_ticket_id)
+    if c.pending:
+        text = f"{text}\n{say('pending_offer', c.locale, what=c.pending)}"
     actions = (OpenTicket(ctx.new_ticket_id), Finished("ticket"))
-    return Outcome(moved, Reply(f"{lead}\n{text}" if lead else text, buttons(c, "BTN_REPHRASE", "BTN_CLOSE")),
-                   actions)
+    extra = buttons(c, "BTN_NEXT_PROBLEM") if c.pending else ()
+    return Outcome(moved, Reply(f"{lead}\n{text}" if lead else text,
+                                (*extra, *buttons(c, "BTN_REPHRASE", "BTN_CLOSE"))), actions)
 
 
 def complaint(c: Conversation, e: Event, ctx: Context) -> Outcome:

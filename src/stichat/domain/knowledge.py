@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from stichat.domain.answers import Answers, build_answers
+from stichat.domain.classifier import Examples, build_examples
 from stichat.domain.errors import KnowledgeError
+from stichat.domain.nlu import canonical
 from stichat.domain.shop import ShopFacts
 
 LOCALES = ("es-AR", "en")
@@ -55,6 +57,7 @@ class KnowledgeBase:
     specific: Mapping[tuple[str, str, str], tuple[Step, ...]]
     answers: Answers = field(default_factory=Answers)
     shop: ShopFacts = field(default_factory=ShopFacts)
+    examples: Examples = field(default_factory=Examples)
 
     @property
     def devices(self) -> tuple[str, ...]:
@@ -129,8 +132,13 @@ def _levels(doc: str, entry: str, raw: Any) -> dict[str, tuple[Step, ...]]:
     return {level: _steps(doc, f"{entry}.{level}", raw.get(level)) for level in LEVELS}
 
 
+#: The dialogue acts the statistical fallback may read at the steps (examples.yaml, acts:).
+EXAMPLE_ACTS = ("solved", "persists", "cant_do", "help", "show_steps", "advanced", "technician", "question",
+                "thanks", "bye", "complaint")
+
+
 def build_knowledge(docs: Mapping[str, Mapping[str, Any]], *, answers: Mapping[str, Any] | None = None,
-                    shop: ShopFacts | None = None) -> KnowledgeBase:
+                    shop: ShopFacts | None = None, examples: Mapping[str, Any] | None = None) -> KnowledgeBase:
     """Validate parsed documents (file name → content) into a KnowledgeBase."""
     if "taxonomy.yaml" not in docs:
         raise KnowledgeError("taxonomy.yaml: missing")
@@ -168,4 +176,6 @@ def build_knowledge(docs: Mapping[str, Mapping[str, Any]], *, answers: Mapping[s
     missing = [p for p in problems if p not in applies]
     if missing:
         raise KnowledgeError(f"steps/: no steps file for problem(s) {', '.join(missing)}")
-    return KnowledgeBase(devices, problems, applies, generic, specific, build_answers(answers), shop or ShopFacts())
+    learned = build_examples(examples, problems=problems, acts=EXAMPLE_ACTS, normalise=canonical)
+    return KnowledgeBase(devices, problems, applies, generic, specific, build_answers(answers), shop or ShopFacts(),
+                         learned)

