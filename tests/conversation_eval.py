@@ -43,7 +43,7 @@ FOLLOW_UP_STAGES = {"BASIC_TESTS", "ESCALATE", "ADVANCED_TESTS"}
 STEP_STAGES = {"BASIC_TESTS", "ADVANCED_TESTS"}
 #: Words a shop answer for a topic must contain (from the example shop facts file).
 TOPIC_WORDS = {"hours": ("9", "lunes", "monday"), "address": ("rosario",), "prices": ("$", "diagn"),
-               "warranty": ("garant", "warrant"), "services": ("repar", "fix", "servic"),
+               "warranty": ("garant", "warrant"), "services": ("repar", "repair", "fix", "servic"),
                "repair_status": ("ticket", "whatsapp", "técnico", "technician")}
 
 

@@ -684,8 +684,9 @@ def _is_name_word(word: str) -> bool:
 
 def _format_name(words: list[str]) -> str:
     name = " ".join(words)
-    if name != name.lower():
+    if name != name.lower() and name != name.upper():
         return name
+    words = [w.lower() for w in words]
     out: list[str] = []
     for i, word in enumerate(words):
         if i > 0 and word in v.NAME_PARTICLES:

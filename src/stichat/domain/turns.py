@@ -109,7 +109,7 @@ def text_event(conversation: Conversation, text: str, heard: Understanding, *, k
         Intent.QUESTION not in intents or bool(_REQUEST.search(text)) or not _INTERROGATIVE.match(heard.canon))
     if asks_person:
         return ev(Kind.TECHNICIAN)
-    if Intent.SHOP in intents and heard.topic:
+    if Intent.SHOP in intents and heard.topic and not _asks_what_to_do(heard, kb):
         return ev(Kind.SHOP, heard.topic)
     if stage == Stage.ASK_NAME:
         if _describes(heard):
@@ -146,12 +146,24 @@ def text_event(conversation: Conversation, text: str, heard: Understanding, *, k
     return ev(Kind.UNCLEAR)
 
 
+def _asks_what_to_do(heard: Understanding, kb: KnowledgeBase | None) -> bool:
+    """ "¿Puedo abrirla o pierdo la garantía?" asks what to do, which the knowledge base answers."""
+    return (kb is not None and Intent.QUESTION in heard.intents and bool(_MAY_I.match(heard.canon))
+            and kb.answers.find(heard.canon) is not None)
+
+
+_MAY_I = re.compile(
+    r"^(?:y |pero |che |ok )?(?:puedo|podria|conviene|debo|es seguro|can i|could i|should i|is it safe)")
+
+
 def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, ev: _Ev) -> Event:
     """Typed text at the steps or at the escalation question."""
     intents, stage = heard.intents, c.stage
     answer = kb.answers.find(heard.canon) if kb is not None and Intent.QUESTION in intents else None
     if Intent.ADVANCED in intents and Intent.SOLVED not in intents:
         return ev(Kind.ADVANCED)
+    if Intent.SHOW_STEPS in intents and Intent.PERSISTS not in intents:
+        return ev(Kind.SHOW_STEPS)
     if Intent.CANT_DO in intents and Intent.SOLVED not in intents:
         return ev(Kind.CANT_DO, step=heard.step)
     if heard.step is not None and (Intent.HELP in intents or Intent.QUESTION in intents):

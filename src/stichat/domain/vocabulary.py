@@ -38,13 +38,15 @@ DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
     "pc": (
         (r"pc|pcs|desktop|gabinete|torre|cpu|all in one|aio|imac", 2.0),
         (r"(?:compu|computadora|computador|ordenador|maquina|computer|equipo) (?:de )?escritorio", 3.0),
-        (r"desktop (?:computer|pc)|tower|optiplex|prodesk|thinkcentre|elitedesk", 2.5),
+        (r"desktop (?:computer|pc)|tower|optiplex|prodesk|thinkcentre|elitedesk|de escritorio|todo en uno|"
+         r"gaming rig|custom built|pc gamer|pc armada|la torre", 2.5),
     ),
     "notebook": (
         (r"notebook|notebooks|note|notbuk|laptop|laptops|netbook|ultrabook|portatil|macbook|"
          r"chromebook|thinkpad|ideapad|vivobook|zenbook|aspire|pavilion|inspiron|vostro|latitude|"
          r"probook|elitebook|exo|bangho|bgh|positivo", 2.0),
         (r"(?:compu|computadora|computer|maquina) (?:portatil|portable)", 3.0),
+        (r"(?:llevo|uso|tengo) (?:\S+ ){0,4}(?:en la mochila|en la facu)|in my backpack|la de la facu", 2.2),
     ),
     "monitor": (
         (r"monitor|monitores|pantalla externa|segundo monitor|segunda pantalla|display externo|"
@@ -199,6 +201,7 @@ GENERIC_MALFUNCTION: tuple[str, ...] = (
     r"falla|fallando|fallas|problema|problemas|(?:hace|tiene) (?:algo|cosas) rar[oa]s?|ruido raro",
     r"stopped working|broken|acting (?:up|weird|strange)|problem|problems|issue|issues|trouble|not working",
     r"se rompio|rompio|roto|rota",
+    r"algo le pasa|no se que (?:le pasa|tiene)|something (?:is )?(?:wrong|up|off)|somethings (?:wrong|up|off)",
 )
 
 PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
@@ -215,6 +218,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"no (?:lo|la) puedo (?:prender|encender)|(?:cant|cannot) (?:turn|power) (?:it )?on", 1.8),
     ),
     "no_boot": (
+        (r"(?:reinicia|reinician|reboot\w*|restart\w*) (?:\S+ ){0,3}(?:en el |on the |at the )?(?:logo|boot)|"
+         r"boot ?loop\w*|loop|never (?:reaches|gets to) (?:the )?(?:login|desktop|windows)", 2.9),
         (r"(?:stuck|clavad[oa]|trabad[oa]|tildad[oa]|colgad[oa]|queda|se queda|frozen|"
           r"hangs) (?:\S+ ){0,4}(?:logo|marca|"
          r"manzanita|apple logo|inicio|boot|splash)|(?:logo|marca) (?:\S+ ){0,4}(?:y no (?:sigue|pasa|avanza)|"
@@ -233,6 +238,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"(?:se )?reinicia\w* (?:en loop|una y otra vez|antes de (?:arrancar|cargar|iniciar)|sin parar y no)", 2.3),
     ),
     "no_display": (
+        (r"goes black|se pone (?:en )?negr[oa]|se va la imagen|picture (?:\S+ ){0,4}(?:then|and) (?:goes|"
+          r"turns) black", 2.6),
         (r"no muestra (?:nada|imagen|video)|rayas|lineas (?:de colores|en la pantalla)|lines (?:all )?(?:over|"
           r"on|across)|"
          r"(?:pantalla|screen) (?:\S+ ){0,3}(?:negra|black|en negro)", 2.3),
@@ -260,6 +267,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"takes (?:forever|ages|a long time|so long|minutes)|se pone pesad[oa]|anda pesad[oa]|muy pesad[oa]", 1.9),
     ),
     "freezes": (
+        (r"(?:se )?(?:queda|quedo) congelad[oa]|congelad[oa] (?:y|la)", 2.5),
         (r"se (?:me |le )?(?:tilda|tildo|tildan|tildaba|tildea|cuelga|colgo|cuelgan|colgaba|congela|congelo|"
          r"congelan|traba|trabo|traban|trababa|clava|clavo|clavan|frena|freno)", 2.0),
         (r"tildad[oa]s?|colgad[oa]s?|congelad[oa]s?|trabad[oa]s?|tildes|cuelgues|freez\w*|frozen|hangs|"
@@ -386,6 +394,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"puerto usb|puertos usb|usb port|usb ports|bluetooth", 1.2),
     ),
     "printing": (
+        (r"(?:imprime|prints|printing|salen|come out) (?:\S+ ){0,3}(?:rayas|lines|blank|en blanco|manchad\w*|borros\w*|"
+         r"streaks|faded|lavad[oa]s)|no me deja imprimir|(?:cant|cannot|wont|doesnt) print", 2.8),
         (r"(?:se traba|atasca|se atasca|trabado|atascado) (?:\S+ ){0,3}(?:papel|hoja|hojas)|(?:papel|hoja|"
           r"hojas) (?:\S+ ){0,2}"
          r"(?:se traba|atasca|trabad[oa])|(?:cartuchos?|tinta|toner|cartridges?|ink)(?: \S+){0,5} (?:no )?(?:los |lo )?"
@@ -477,6 +487,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"borre|borrado|borrados|elimine|deleted|erased|formatee|formatearon|formateado|formatted", 1.3),
     ),
     "physical_damage": (
+        (r"washing machine|lavarropas|lavarropa|se (?:me )?cayo al (?:agua|inodoro|pileta)", 2.6),
         (r"se (?:me |le |nos )?(?:cayo|cayeron|golpeo|golpearon|mojo|mojaron|rompio|rajo|partio|quebro|"
          r"doblo|hincho|quemo|fisuro|estrello)|me (?:la |lo )?(?:pisaron|tiraron|golpearon|rompieron)|"
          r"(?:la |lo )?(?:pise|aplaste|tire|golpee|rompi|moje)", 2.3),
@@ -561,6 +572,12 @@ INTENT_PATTERNS: dict[str, str] = {
         r"hace|molesta)(?: \S+){0,2}|ahi (?:salio|anduvo|anda|funciona|prendio|arranco|imprimio|imprime)|"
         r"(?:it |its )?(?:prints|works|boots|turns on|charges|connects) (?:now|again|fine now)|"
         r"(?:much )?(?:faster|better) now|did it|fixed now|back to normal|good as new|sorted|"
+        r"(?:\S+ )*(?<!no )(?<!ni )(?<!nunca )(?:prendio|arranco|conecto|conectaron|imprimio|funciono|anduvo|encendio|"
+        r"aparecieron|booteo|se conecto|se conectaron|se prendio|salio la hoja|"
+        r"salieron las hojas)(?! pero)(?: \S+){0,4}|"
+        r"(?:\S+ )*(?<!not )(?<!never )(?:finally )?(?:booted|worked|connected|printed|came back|turned on)"
+        r"(?! but)(?: \S+){0,4}|no more \S+(?: \S+)?|(?:way|much|a lot|so much) (?:better|cooler|faster|quieter) "
+        r"(?:now)?|(?:sorted|fixed) it|"
         r"ya tengo (?:\S+ )?(?:sonido|internet|wifi|imagen|senal|conexion|audio|acceso)|ya no se \S+ mas(?: \S+)*|"
         r"(?:y|ahora|ahi) (?:ya )?(?:anda|funciona|prende|carga|imprime)(?: \S+){0,2}|(?:pude|"
         r"pudimos) (?:recuperar|entrar|"
@@ -598,7 +615,8 @@ INTENT_PATTERNS: dict[str, str] = {
     ),
     "show_steps": (
         r"(?:mostra|mostrar|ver|volver a|pasa|manda|repeti|repetir|decime)\w* (?:\S+ )?(?:los )?pasos|"
-        r"pasos (?:de nuevo|otra vez)|volver (?:a los pasos|atras)|los pasos|"
+        r"pasos (?:de nuevo|otra vez)|volver (?:a los pasos|atras)|(?:mostrame|decime|pasame|repetime|mandame) "
+        r"(?:otra vez|de nuevo)(?: \S+)*|(?:list|show|give|send) (?:me )?(?:the |those )?steps(?: \S+)*|one more time|"
         r"(?:show|see|repeat|back to|give me) (?:me )?(?:the )?steps|steps again|list of steps"
     ),
     "advanced": (
@@ -615,7 +633,8 @@ INTENT_PATTERNS: dict[str, str] = {
         r"tecnic[oa]s?|una persona|persona real|humano|alguien real|operador|operadora|"
         r"(?:por|al|un|x|a|pasar a) (?:whatsapp|whats|wsp|wpp)|(?:pasenme|pasame|me pasas|me pasan|me comunicas|"
         r"me derivas) (?:con|a)|"
-        r"no hay alguien|(?:your|the) techs?|"
+        r"no hay alguien|(?:your|the) techs?|especialista|"
+        r"(?:need|want) (?:a person|someone|somebody|a human|a tech)|(?:a person|someone) to (?:look|check|see)|"
         r"hablar con (?:alguien|ustedes|una persona|un tecnico)|(?:que )?me llamen|llamenme|llamame|"
         r"(?:me )?(?:pueden|podes|podrian) llamar|servicio tecnico|que (?:la |lo )?(?:revise|vea|mire|arregle|"
         r"chequee) alguien|(?:que )?venga alguien|alguien de (?:ustedes|ahi|el local|sti)|get someone|"
@@ -705,7 +724,8 @@ DIALOGUE_PATTERNS: dict[str, str] = {
         r"(?:you|u|you guys|they) (?:fixed|repaired|serviced|replaced) (?:it|my|the)|"
         r"(?:after|since) (?:the|your|you|my) (?:repair|fix|fixed|service)|(?:picked|got) it back|"
         r"brought it (?:to you|in) (?:\S+ ){0,4}(?:and|but)|paid (?:for|you) (?:\S+ ){0,4}(?:and|but)|"
-        r"(?:les |le )?(?:lleve|deje|traje) (?:el|la|mi) (?:\S+ ){1,2}(?:para|a) (?:cambiar|arreglar|reparar|que)|"
+        r"(?:les |le |se las |se la |se lo )?(?:lleve|deje|traje) (?:el|la|mi|esta|este)? ?(?:\S+ ){0,5}(?:para|a|por) "
+        r"(?:cambiar|arreglar|reparar|formatear|que|esto)|(?:ya )?se (?:las|la|lo|los) lleve|me cobraron|"
         r"(?:your shop|you guys|your (?:tech|techs|technician)) (?:\S+ )?(?:fixed|replaced|repaired|changed)"
     ),
     "complaint": (
@@ -734,7 +754,8 @@ SHOP_TOPICS: dict[str, str] = {
     "hours": (
         r"horarios?|(?:a que|que) hora (?:abren|cierran|atienden|estan)|(?:abren|atienden|estan abiertos|trabajan) "
         r"(?:hoy|manana|el|los|sabado|sabados|domingo|domingos|feriados?|de)|(?:cuando|que dias) (?:abren|atienden)|"
-        r"(?:what|which) (?:time|hours|days)|opening hours|(?:are you|r u) open|when do you (?:open|close)|"
+        r"(?:what|which) (?:time|hours|days)|your hours|(?:what|when) are (?:your|the) (?:hours|opening)|"
+        r"opening hours|(?:are you|r u) open|when do you (?:open|close)|"
         r"(?:open|closed) (?:on|today|tomorrow|saturday|sunday)|business hours"
     ),
     "address": (
@@ -755,6 +776,7 @@ SHOP_TOPICS: dict[str, str] = {
         r"(?:ustedes |uds )?(?:arreglan|reparan|cambian|revisan|venden|instalan|configuran|recuperan) \S+|"
         r"(?:ustedes|uds) (?:hacen|tienen|venden|trabajan)|do you (?:guys )?(?:even )?(?:repair|fix) (?:those|"
         r"them|these)|"
+        r"(?:do|can) you (?:guys )?(?:replace|recover|fix|repair|change) \S+|"
         r"do you (?:guys )?(?:even )?(?:fix|repair|service|work on|sell|install|offer|do) \S+|(?:pickup|pick up|"
         r"delivery)|"
         r"(?:trabajan con|hacen|atienden) (?:\S+ ){0,3}"
@@ -807,6 +829,8 @@ stuck slow hot charge charging broken from at for but just still again anymore a
 
 # Common words that are never corrected by typo matching and are never read as a name.
 COMMON_WORDS = frozenset("""
+hermano hermana hermanos primo prima tio tia vecino vecina esposo esposa novio novia marido mujer amigo amiga
+cunado cunada suegro suegra sobrino sobrina facu mochila cuartito living comedor pieza dormitorio
 arreglaron repararon arreglaste reparaste arreglar reparar revisaron revisar revisaste cambiaron cambiar
 pasada pasado pasadas fallar fallo volvio volver vuelve trajeron deje traje lleve retire retiraron entregaron
 cobraron cobrar garantia garantias presupuesto horario horarios direccion ubicados estacionar
