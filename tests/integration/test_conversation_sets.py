@@ -1,8 +1,8 @@
 """Whole conversations typed as customers type, played through the API and judged (tests/conversation_eval.py).
 
 Each blind set was written by someone who had not read the code, measured sealed, then used to tune
-the rules (results in tests/data/conversations/*.results.txt). The floors below are the figures measured when each set was adopted,
-so a change that makes the assistant understand customers worse fails here.
+the rules (results in tests/data/conversations/*.results.txt). The floors below are the figures
+measured when each set was adopted, so a change that makes the assistant understand customers worse fails here.
 """
 
 from __future__ import annotations
