@@ -5,10 +5,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Commands the tests need, as <command>=<Debian package>.
 SYSTEM_DEPS := redis-server=redis-server promtool=prometheus prometheus=prometheus chromium=chromium npm=npm \
-	setpriv=util-linux
+	setpriv=util-linux wrk=wrk
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint typecheck unit bench sysdeps clean
+.PHONY: help run test lint typecheck unit bench profile sysdeps clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -42,9 +42,12 @@ test: $(BIN)/.installed sysdeps lint ## lint, type checks and every test
 unit: $(BIN)/.installed ## only the fast unit tests
 	$(BIN)/pytest -q tests/unit
 
-bench: $(BIN)/.installed ## benchmarks (not part of make test)
+bench: $(BIN)/.installed sysdeps ## benchmarks against a bare FastAPI app (not part of make test)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/images.py
+
+profile: $(BIN)/.installed sysdeps ## the chat bench sampled with py-spy (stacks under test-output/profile/)
+	$(BIN)/python bench/run.py --profile
 
 clean: ## remove the venv and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,26 +1,67 @@
-"""`make bench`: chat-turn latency and throughput on loopback next to a bare hello route.
+"""`make bench`: a chat turn and a greeting against a bare FastAPI POST, measured in the same run.
 
-Both are served by the same uvicorn + FastAPI + middleware stack in one server process started here,
-and measured in the same run; the figures that matter are the ratios chat/hello.
+Two processes on loopback, started here: the service as `stichat serve` runs it (logging at INFO to
+stdout and its file, rate limits lifted, smart mode off) and `bench/bare.py` (one pydantic body, one
+small JSON answer, the same uvicorn, uvloop and httptools). Each is loaded by wrk, closed loop at 16
+connections, then open loop at 50 req/s (no coordinated omission). The figures that matter are the
+ratios service/bare; the targets are those of issue 14. At the end the run checks that no work was
+dropped: every turn counted, in the transcript and in the log.
+
+`python bench/run.py --profile` also samples the service with py-spy under each load and writes the
+collapsed stacks and a summary under test-output/profile/.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
+import collections
+import json
 import os
+import re
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 
-RATE = 50  # requests per second in the open-loop phase (the issue's target load)
+ROOT = Path(__file__).resolve().parent.parent
+RATE = 50  # requests per second in the open-loop phase (the checklist's load)
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
-CONCURRENCY = 8
+WARM_UP_SECONDS = 2.0
+CONNECTIONS = 16
+CONVERSATIONS = 64
+#: A free-text turn that keeps the conversation at BASIC_TESTS: the customer asks about a step.
+TURN = "no sé hacer el paso 2"
+PROFILE_RATE = 100  # samples per second
+TARGETS = {"chat req/s": 0.40, "greeting req/s": 0.50, "chat p99": 3.0}
+
+
+@dataclass(frozen=True)
+class Load:
+    """One closed-loop run of wrk."""
+
+    requests: int
+    seconds: float
+    p50_ms: float
+    p99_ms: float
+    failed: int  # non-2xx answers, timeouts and socket errors
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds
+
+
+@dataclass(frozen=True)
+class OpenLoop:
+    p50_ms: float
+    p99_ms: float
 
 
 def free_port() -> int:
@@ -34,94 +75,239 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-async def mid_conversation(http: httpx.AsyncClient) -> dict[str, str]:
-    sid = (await http.post("/api/greeting", json={"locale": "es-AR"})).json()["sessionId"]
-    for step in ({"action": "BTN_LANG_ES_AR"}, {"message": "Lucía"}, {"message": "mi notebook no prende"}):
-        await http.post("/api/chat", json={"sessionId": sid, **step})
-    # Asking for help with a step keeps the conversation at BASIC_TESTS: a realistic repeatable turn.
-    return {"sessionId": sid, "message": "no sé hacer el paso 2"}
+WRK_SCRIPT = """
+local bodies = {%(bodies)s}
+local i = 0
+request = function()
+  i = i %% #bodies + 1
+  return wrk.format("POST", "%(path)s", {["Content-Type"] = "application/json"}, bodies[i])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("WRK_RESULT %%d %%d %%d %%d %%d\\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(99), e.status + e.connect + e.read + e.write + e.timeout))
+end
+"""
 
 
-async def open_loop(http: httpx.AsyncClient, method: str, path: str, body: dict[str, str] | None) -> list[float]:
-    """Fire RATE requests per second for SECONDS regardless of answers (no coordinated omission)."""
+def wrk(url: str, path: str, bodies: list[dict[str, str]], seconds: float, workdir: Path) -> Load:
+    """Closed loop: CONNECTIONS connections sending back to back, cycling through `bodies`."""
+    script = workdir / "load.lua"
+    lua_bodies = ", ".join(f"[==[{json.dumps(b)}]==]" for b in bodies)
+    script.write_text(WRK_SCRIPT % {"bodies": lua_bodies, "path": path})
+    out = subprocess.run(["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{seconds:g}s", "--timeout", "5s", "-s", str(script),
+                          url], capture_output=True, text=True, check=True).stdout
+    found = re.search(r"^WRK_RESULT (\d+) (\d+) (\d+) (\d+) (\d+)$", out, re.M)
+    if found is None:
+        raise RuntimeError(f"wrk gave no result:\n{out}")
+    requests, duration_us, p50_us, p99_us, failed = map(int, found.groups())
+    return Load(requests, duration_us / 1e6, p50_us / 1000, p99_us / 1000, failed)
+
+
+async def open_loop(url: str, path: str, bodies: list[dict[str, str]]) -> OpenLoop:
+    """RATE requests per second for SECONDS whatever the answers take (no coordinated omission)."""
     latencies: list[float] = []
-
-    async def one() -> None:
-        started = time.perf_counter()
-        response = await http.request(method, path, json=body)
-        response.raise_for_status()
-        latencies.append(time.perf_counter() - started)
-
-    tasks = []
-    begin = time.perf_counter()
-    for i in range(int(RATE * SECONDS)):
-        delay = begin + i / RATE - time.perf_counter()
-        if delay > 0:
-            await asyncio.sleep(delay)
-        tasks.append(asyncio.create_task(one()))
-    await asyncio.gather(*tasks)
-    return latencies
-
-
-async def closed_loop(http: httpx.AsyncClient, method: str, path: str, body: dict[str, str] | None) -> float:
-    """Requests per second with CONCURRENCY clients sending back to back."""
-    count = 0
-    stop = time.perf_counter() + SECONDS / 2
-
-    async def client() -> None:
-        nonlocal count
-        while time.perf_counter() < stop:
-            (await http.request(method, path, json=body)).raise_for_status()
-            count += 1
-
-    started = time.perf_counter()
-    await asyncio.gather(*(client() for _ in range(CONCURRENCY)))
-    return count / (time.perf_counter() - started)
-
-
-async def measure(url: str) -> None:
     limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
     async with httpx.AsyncClient(base_url=url, timeout=10, limits=limits) as http:
-        chat_body = await mid_conversation(http)
-        cases = {"hello": ("GET", "/__hello", None), "chat turn": ("POST", "/api/chat", chat_body)}
-        results = {}
-        for name, (method, path, body) in cases.items():
-            await open_loop(http, method, path, body)  # warm-up
-            latencies = await open_loop(http, method, path, body)
-            rps = await closed_loop(http, method, path, body)
-            results[name] = (rps, percentile(latencies, 0.5) * 1000, percentile(latencies, 0.99) * 1000,
-                             statistics.mean(latencies) * 1000)
-    print(f"\nloopback, one server process, {RATE} req/s open loop for {SECONDS:.0f}s; "
-          f"throughput with {CONCURRENCY} concurrent clients")
-    print(f"{'endpoint':<12}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'mean ms':>10}")
-    for name, (rps, p50, p99, mean) in results.items():
-        print(f"{name:<12}{rps:>10.0f}{p50:>10.2f}{p99:>10.2f}{mean:>10.2f}")
-    hello, chat = results["hello"], results["chat turn"]
-    print(f"{'chat/hello':<12}{chat[0] / hello[0]:>10.2f}{chat[1] / hello[1]:>10.2f}{chat[2] / hello[2]:>10.2f}"
-          f"{chat[3] / hello[3]:>10.2f}")
+
+        async def one(body: dict[str, str]) -> None:
+            started = time.perf_counter()
+            (await http.post(path, json=body)).raise_for_status()
+            latencies.append(time.perf_counter() - started)
+
+        tasks = []
+        begin = time.perf_counter()
+        for i in range(int(RATE * SECONDS)):
+            delay = begin + i / RATE - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.create_task(one(bodies[i % len(bodies)])))
+        await asyncio.gather(*tasks)
+    return OpenLoop(percentile(latencies, 0.5) * 1000, percentile(latencies, 0.99) * 1000)
+
+
+class Server:
+    """A server process on a free loopback port, stopped on exit."""
+
+    def __init__(self, argv: list[str], env: dict[str, str], stdout: Path) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._out = stdout.open("wb")
+        self.process = subprocess.Popen([*argv, str(self.port)], env=env, stdout=self._out,
+                                        stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{self.url}/healthz", timeout=1).raise_for_status()
+                return
+            except httpx.TransportError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"{argv} did not start; see {stdout}") from None
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        self._out.close()
+
+
+@contextmanager
+def profiled(enabled: bool, pid: int, name: str, seconds: float) -> Iterator[None]:
+    """py-spy samples the process while the block runs (closed-loop load), then a summary is written."""
+    if not enabled:
+        yield
+        return
+    out_dir = ROOT / "test-output" / "profile"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    slug = re.sub(r"\W+", "-", name).strip("-").lower()
+    raw = out_dir / f"{slug}.txt"
+    spy = subprocess.Popen([str(Path(sys.executable).with_name("py-spy")), "record", "--pid", str(pid), "--rate",
+                            str(PROFILE_RATE), "--duration", str(int(seconds)), "--format", "raw", "--threads",
+                            "--output", str(raw)], stdout=subprocess.DEVNULL)
+    try:
+        yield
+    finally:
+        spy.wait(timeout=seconds + 30)
+    summary = summarise(raw, seconds, PROFILE_RATE)
+    (out_dir / f"{slug}-summary.txt").write_text(summary)
+    print(f"\nprofile of {name} (py-spy, share of the event loop's samples):\n{summary}")
+
+
+def summarise(raw: Path, seconds: float, rate: int, top: int = 40) -> str:
+    """The event loop's thread from py-spy's collapsed stacks: how busy it was, and the share of its
+    busy samples spent under each function (inclusive) and in each function itself."""
+    per_thread: dict[str, list[tuple[list[str], int]]] = collections.defaultdict(list)
+    for line in raw.read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        thread, _, frames = stack.partition(";")
+        per_thread[thread].append((frames.split(";"), int(count)))
+    loop_thread = max(per_thread, key=lambda t: sum(n for _, n in per_thread[t]))
+    stacks = per_thread[loop_thread]
+    busy = sum(n for _, n in stacks)
+    inclusive: collections.Counter[str] = collections.Counter()
+    own: collections.Counter[str] = collections.Counter()
+    for frames, n in stacks:
+        for frame in {re.sub(r":\d+\)$", ")", f) for f in frames}:
+            inclusive[frame] += n
+        own[re.sub(r":\d+\)$", ")", frames[-1])] += n
+    others = sum(n for t, rows in per_thread.items() if t != loop_thread for _, n in rows)
+    lines = [f"event loop busy {100 * busy / (seconds * rate):.0f} % of the time; other threads "
+             f"{100 * others / (seconds * rate):.0f} % of one core", "inclusive (share of busy samples):"]
+    lines += [f"{100 * n / busy:5.1f} %  {frame}" for frame, n in inclusive.most_common(top)]
+    lines += ["self:"] + [f"{100 * n / busy:5.1f} %  {frame}" for frame, n in own.most_common(top // 2)]
+    return "\n".join(lines)
+
+
+def conversations(url: str) -> list[dict[str, str]]:
+    """CONVERSATIONS sessions brought to BASIC_TESTS, and the free-text turn each will send."""
+    bodies = []
+    with httpx.Client(base_url=url, timeout=10) as http:
+        for _ in range(CONVERSATIONS):
+            sid = http.post("/api/greeting", json={"locale": "es-AR"}).json()["sessionId"]
+            for step in ({"action": "BTN_LANG_ES_AR"}, {"message": "Lucía"}, {"message": "mi notebook no prende"}):
+                answer = http.post("/api/chat", json={"sessionId": sid, **step}).json()
+            if answer["stage"] != "BASIC_TESTS":
+                raise RuntimeError(f"the set-up conversation ended at {answer['stage']}")
+            bodies.append({"sessionId": sid, "message": TURN})
+    return bodies
+
+
+def counted_turns(url: str) -> int:
+    text = httpx.get(f"{url}/metrics", timeout=10).text
+    found = re.search(r"^stichat_chat_messages_total ([0-9.e+]+)$", text, re.M)
+    return int(float(found.group(1))) if found else -1
+
+
+def work_check(url: str, data: Path, bodies: list[dict[str, str]]) -> str:
+    """Every turn counted, appended to its transcript and logged: the three counts must agree."""
+    turns = counted_turns(url)
+    settled, logged = -1, 0
+    for _ in range(50):  # the log writer may still be draining the last lines
+        logged = sum(f.read_text(errors="replace").count('"event": "chat_turn"')
+                     for f in (data / "logs").glob("stichat*.log*"))
+        if logged == settled:
+            break
+        settled = logged
+        time.sleep(0.2)
+    saved = sum((data / "transcripts" / f"{b['sessionId']}.jsonl").read_text().count('"role": "customer"')
+                for b in bodies)
+    verdict = "all equal" if turns == saved == logged else "MISMATCH: work was dropped"
+    return f"turns counted {turns}, customer lines in transcripts {saved}, chat_turn log lines {logged}: {verdict}"
+
+
+def measure(name: str, server: Server, path: str, bodies: list[dict[str, str]], workdir: Path,
+            profile: bool) -> tuple[Load, OpenLoop]:
+    print(f"  {name}: closed loop {SECONDS:g}s ...", flush=True)
+    wrk(server.url, path, bodies, WARM_UP_SECONDS, workdir)
+    with profiled(profile, server.process.pid, name, SECONDS):
+        closed = wrk(server.url, path, bodies, SECONDS, workdir)
+    print(f"  {name}: open loop {RATE} req/s for {SECONDS:g}s ...", flush=True)
+    return closed, asyncio.run(open_loop(server.url, path, bodies))
+
+
+def report(results: dict[str, tuple[Load, OpenLoop]]) -> bool:
+    print(f"\nloopback, one uvicorn process each; wrk closed loop at {CONNECTIONS} connections for {SECONDS:g}s; "
+          f"open loop at {RATE} req/s")
+    print(f"{'':<18}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'50/s p50':>10}{'50/s p99':>10}")
+    for name, (closed, opened) in results.items():
+        print(f"{name:<18}{closed.rps:>9.0f}{closed.p50_ms:>9.2f}{closed.p99_ms:>9.2f}{closed.failed:>9}"
+              f"{opened.p50_ms:>10.2f}{opened.p99_ms:>10.2f}")
+    bare = results["bare FastAPI POST"][0]
+    chat, greeting = results["POST /api/chat"][0], results["POST /api/greeting"][0]
+    ratios = {"chat req/s": chat.rps / bare.rps, "greeting req/s": greeting.rps / bare.rps,
+              "chat p99": chat.p99_ms / bare.p99_ms}
+    print("\nratio to the bare app      value   target")
+    ok = True
+    for name, value in ratios.items():
+        good = value <= TARGETS[name] if name.endswith("p99") else value >= TARGETS[name]
+        ok &= good
+        sign = "≤" if name.endswith("p99") else "≥"
+        print(f"{name:<24}{value:>8.2f}×  {sign} {TARGETS[name]:.2f}×  {'ok' if good else 'MISSED'}")
+    print(f"{'greeting p99':<24}{greeting.p99_ms / bare.p99_ms:>8.2f}×")
+    failed = sum(closed.failed for closed, _ in results.values())
+    print(f"{'non-2xx':<24}{failed:>8}   = 0      {'ok' if failed == 0 else 'MISSED'}")
+    return ok and failed == 0
 
 
 def main() -> None:
-    port = free_port()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profile", action="store_true", help="sample the service with py-spy under load")
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "APP_ENV": "test", "DATA_DIR": str(Path(tmp) / "data"), "SMART_MODE": "false",
-               "RATE_LIMIT_GREETING": "100000/minute", "RATE_LIMIT_CHAT": "1000000/minute",
-               "RATE_LIMIT_CHAT_SESSION": "1000000/minute", "LOG_LEVEL": os.environ.get("LOG_LEVEL", "INFO")}
-        # Logs stay on (INFO, as in production) and are written; the terminal is spared them.
-        server = subprocess.Popen([sys.executable, str(Path(__file__).with_name("server.py")), str(port)], env=env,
-                                  stdout=subprocess.DEVNULL)
+        work = Path(tmp)
+        data = work / "data"
+        env = {**os.environ, "APP_ENV": "development", "DATA_DIR": str(data), "SMART_MODE": "false",
+               "OPENAI_API_KEY": "", "OPENAI_BASE_URL": "", "REDIS_URL": "", "LOG_LEVEL": "INFO",
+               "RATE_LIMIT_GREETING": "100000000/minute", "RATE_LIMIT_CHAT": "100000000/minute",
+               "RATE_LIMIT_CHAT_SESSION": "100000000/minute"}
+        stichat = str(Path(sys.executable).with_name("stichat"))
+        # The service's stdout (its JSON log lines, as a container runtime would collect) goes to a file.
+        service = Server([stichat, "serve", "--port"], env, work / "service.out")
+        bare = Server([sys.executable, str(Path(__file__).with_name("bare.py"))], env, work / "bare.out")
         try:
-            url = f"http://127.0.0.1:{port}"
-            for _ in range(100):
-                try:
-                    httpx.get(f"{url}/healthz", timeout=1)
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.1)
-            asyncio.run(measure(url))
+            bodies = conversations(service.url)
+            results: dict[str, tuple[Load, OpenLoop]] = {}
+            print("measuring (the bare app before and after the service, averaged):")
+            before = measure("bare FastAPI POST", bare, "/bare", bodies, work, False)
+            results["POST /api/chat"] = measure("POST /api/chat", service, "/api/chat", bodies, work, args.profile)
+            results["POST /api/greeting"] = measure("POST /api/greeting", service, "/api/greeting",
+                                                    [{"locale": "es-AR"}], work, args.profile)
+            after = measure("bare FastAPI POST", bare, "/bare", bodies, work, False)
+            results = {"bare FastAPI POST": average(before, after), **results}
+            ok = report(results)
+            print("\n" + work_check(service.url, data, bodies))
         finally:
-            server.terminate()
-            server.wait(timeout=10)
+            service.stop()
+            bare.stop()
+    if os.environ.get("BENCH_STRICT") and not ok:
+        sys.exit(1)
+
+
+def average(a: tuple[Load, OpenLoop], b: tuple[Load, OpenLoop]) -> tuple[Load, OpenLoop]:
+    (ca, oa), (cb, ob) = a, b
+    closed = Load(ca.requests + cb.requests, ca.seconds + cb.seconds, (ca.p50_ms + cb.p50_ms) / 2,
+                  (ca.p99_ms + cb.p99_ms) / 2, ca.failed + cb.failed)
+    return closed, OpenLoop((oa.p50_ms + ob.p50_ms) / 2, (oa.p99_ms + ob.p99_ms) / 2)
 
 
 if __name__ == "__main__":
