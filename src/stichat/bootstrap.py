@@ -24,6 +24,7 @@ from stichat.adapters.job_queue import JobPolicy, TaskiqImageQueue
 from stichat.adapters.knowledge_files import load_knowledge
 from stichat.adapters.limits_rate import LimitsRateLimiter
 from stichat.adapters.local_locks import LocalSessionLocks
+from stichat.adapters.local_rate import LocalRateLimiter
 from stichat.adapters.openai_llm import OpenAILLM
 from stichat.adapters.redis_client import connect
 from stichat.adapters.redis_locks import RedisSessionLocks
@@ -34,7 +35,7 @@ from stichat.adapters.upload_files import OrphanOriginals, UploadFiles
 from stichat.config import Settings
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.retention import RetentionPolicy
-from stichat.logs import LOG_FILE, LogHub
+from stichat.logs import LogHub, file_name
 from stichat.metrics import Metrics
 from stichat.ports import (
     AgedStore,
@@ -198,6 +199,9 @@ def _locks(settings: Settings) -> SessionLocks:
 
 
 def _rate_limiter(settings: Settings) -> RateLimiter:
+    """Moving windows: in this process when embedded, in Redis (shared by every replica) when scaled."""
+    if not settings.redis_url:
+        return LocalRateLimiter()
     return LimitsRateLimiter(settings.redis_url, redis_timeout_ms=settings.redis_timeout_ms)
 
 
@@ -244,7 +248,7 @@ def _retention(settings: Settings, sessions: SessionStore, clock: Clock) -> Rete
     stores: dict[str, AgedStore] = {
         "uploads": _upload_files(settings),
         "transcripts": FileTranscriptStore(settings.transcripts_dir),
-        "logs": RotatedLogs(settings.logs_dir, active=LOG_FILE),
+        "logs": RotatedLogs(settings.logs_dir, active=file_name(shared=bool(settings.redis_url))),
     }
     if isinstance(sessions, SqliteSessionStore):
         stores["sessions"] = sessions

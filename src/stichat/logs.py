@@ -1,9 +1,16 @@
-"""Structured logging: JSON lines with PII masked, to stdout, a rotating file and a live ring.
+"""Structured logging: JSON lines with PII masked, written off the request path.
 
-Every line passes `mask_record` (a plain processor: PII masking of the message and string fields),
-is encoded as one JSON object (so a newline in customer text can never forge a second line), and goes
-to stdout, to LOGS_DIR/stichat.log (size-rotated) and to the in-memory `LogHub` that feeds
-`/api/logs/stream`.
+Logging a line costs the caller a queue put: the record's request and session ids are read there (they
+live in the caller's context) and the record goes on a queue. One writer thread takes whatever has
+queued, formats each line once (`event_dict`, then the PII processor `mask_record`, then one JSON
+object, so a newline in customer text can never forge a second line) and hands the batch, in one
+write each, to every sink: stdout, this process's log file under LOGS_DIR (size-rotated by the
+writer, which keeps count of the size instead of asking the file system on every line) and the
+in-memory `LogHub` that feeds `/api/logs/stream`.
+
+The embedded default (one process) writes LOGS_DIR/stichat.log. Replicas and workers sharing
+LOGS_DIR (REDIS_URL set) each write their own `stichat-<host>-<pid>.log`: a rotating file is not safe
+to write from several processes. `read_tail` merges the files of every process by time.
 """
 
 from __future__ import annotations
@@ -11,29 +18,49 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
+import heapq
 import json
 import logging
-import logging.handlers
+import os
+import queue
+import socket
 import sys
+import threading
 import time
 from collections import deque
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from stichat.domain.pii import mask
 
 LOGGER_NAME = "stichat"
 LOG_FILE = "stichat.log"
+LOG_FILE_BYTES, LOG_FILE_BACKUPS = 10 * 1024 * 1024, 5
+#: Lines waiting for the writer at most; past that new lines are counted and dropped, not queued, so a
+#: stalled disk or stdout cannot grow memory without bound.
+MAX_QUEUED = 50_000
+#: The writer lets lines gather this long after each batch: under load a line costs the caller a queue put
+#: without waking a thread, and the sinks get a few writes a second instead of several per request.
+BATCH_SECONDS = 0.01
 request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
 session_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar("session_id", default=None)
 
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
 #: Fields that must never be logged, whatever a caller passes.
 _SECRET_FIELDS = {"token", "csrf", "csrf_token", "authorization", "log_token", "password", "api_key"}
+#: Fields this module writes itself from fixed vocabularies: nothing of a customer's can reach them.
+_OWN_FIELDS = {"ts", "level", "logger"}
+_ID_FIELDS = {"request_id", "session_id"}
 
 
 def get_logger() -> logging.Logger:
     return logging.getLogger(LOGGER_NAME)
+
+
+def file_name(*, shared: bool) -> str:
+    """The log file this process writes: its own one when other processes share LOGS_DIR."""
+    return f"stichat-{socket.gethostname()}-{os.getpid()}.log" if shared else LOG_FILE
 
 
 def event_dict(record: logging.LogRecord) -> dict[str, Any]:
@@ -44,7 +71,9 @@ def event_dict(record: logging.LogRecord) -> dict[str, Any]:
         "event": record.getMessage(),
         "logger": record.name,
     }
-    rid, sid = getattr(record, "request_id", None) or request_id_var.get(), session_id_var.get()
+    # The ids the writer took on the caller's thread; read here only for a record formatted in place.
+    rid, sid = getattr(record, "_ids", None) or (request_id_var.get(), session_id_var.get())
+    rid = getattr(record, "request_id", None) or rid
     if rid:
         data["request_id"] = rid
     if sid:
@@ -55,48 +84,67 @@ def event_dict(record: logging.LogRecord) -> dict[str, Any]:
         if key.lower() in _SECRET_FIELDS:
             continue
         data[key] = value
-    if record.exc_info and record.exc_info[0] is not None:
-        data["error"] = f"{record.exc_info[0].__name__}: {record.exc_info[1]}"
+    error = getattr(record, "_error", None)
+    if error is None and record.exc_info and record.exc_info[0] is not None:
+        error = f"{record.exc_info[0].__name__}: {record.exc_info[1]}"
+    if error is not None:
+        data["error"] = error
     return data
+
+
+_masked_ids: dict[str, str] = {}
+
+
+def _mask_id(value: str) -> str:
+    """`mask` of a request or session id, remembered: the same ids come back on every line of a request
+    and of a session. Only ids are kept, never customer text."""
+    masked = _masked_ids.get(value)
+    if masked is None:
+        masked = mask(value)
+        if len(_masked_ids) >= 4096:
+            _masked_ids.clear()
+        _masked_ids[value] = masked
+    return masked
 
 
 def mask_record(data: dict[str, Any]) -> dict[str, Any]:
     """The PII processor: mask every string value (one level deep is all our events use)."""
     out: dict[str, Any] = {}
     for key, value in data.items():
-        if isinstance(value, str):
-            out[key] = mask(value)
-        elif isinstance(value, (int, float, bool)) or value is None:
+        if key in _OWN_FIELDS or isinstance(value, (int, float, bool)) or value is None:
             out[key] = value
+        elif key in _ID_FIELDS and isinstance(value, str) and len(value) <= 64:
+            out[key] = _mask_id(value)
+        elif isinstance(value, str):
+            out[key] = mask(value)
         else:
             out[key] = mask(json.dumps(value, default=str, ensure_ascii=False))
     return out
 
 
+def format_line(record: logging.LogRecord) -> str:
+    """One record as one masked JSON line (without its newline)."""
+    return json.dumps(mask_record(event_dict(record)), ensure_ascii=False, default=str)
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        return json.dumps(mask_record(event_dict(record)), ensure_ascii=False, default=str)
+        return format_line(record)
 
 
-class LogHub(logging.Handler):
+class LogHub:
     """The last N formatted lines, and the live subscribers of `/api/logs/stream`."""
 
     def __init__(self, capacity: int = 2000) -> None:
-        super().__init__()
-        self.setFormatter(JsonFormatter())
         self.ring: deque[str] = deque(maxlen=capacity)
         self._subscribers: set[tuple[asyncio.AbstractEventLoop, asyncio.Queue[str]]] = set()
 
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            line = self.format(record)
-        except Exception:  # a logging failure must never break a request
-            self.handleError(record)
-            return
-        self.ring.append(line)
-        for loop, queue in list(self._subscribers):
-            with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(_offer, queue, line)
+    def publish(self, lines: list[str]) -> None:
+        """Called by the writer thread with each batch; subscribers get it on their own loop."""
+        self.ring.extend(lines)
+        for loop, lines_queue in list(self._subscribers):
+            with contextlib.suppress(RuntimeError):  # that loop has closed: its reader is gone
+                loop.call_soon_threadsafe(_offer, lines_queue, lines)
 
     @property
     def subscribers(self) -> int:
@@ -105,8 +153,7 @@ class LogHub(logging.Handler):
     def open(self, *, tail: int = 0) -> Subscription:
         """Register a subscriber now (so caps count it at once), primed with the last `tail` lines."""
         subscription = Subscription(self, asyncio.get_running_loop())
-        for line in list(self.ring)[-tail:] if tail > 0 else []:
-            _offer(subscription.queue, line)
+        _offer(subscription.queue, list(self.ring)[-tail:] if tail > 0 else [])
         self._subscribers.add(subscription.entry)
         return subscription
 
@@ -129,14 +176,170 @@ class Subscription:
         self.hub._close(self.entry)
 
 
-def _offer(queue: asyncio.Queue[str], line: str) -> None:
+def _offer(lines_queue: asyncio.Queue[str], lines: Iterable[str]) -> None:
     # A slow reader loses lines rather than growing memory without bound.
     with contextlib.suppress(asyncio.QueueFull):
-        queue.put_nowait(line)
+        for line in lines:
+            lines_queue.put_nowait(line)
 
 
-def configure(logs_dir: Path, *, level: str = "INFO", hub: LogHub | None = None, stdout: bool = True) -> None:
-    """Send the `stichat` logger to stdout, LOGS_DIR/stichat.log (rotated) and the hub."""
+class LogFile:
+    """LOGS_DIR/<name>, written only by this process's writer thread, rotated into <name>.1 … .N."""
+
+    def __init__(self, path: Path, *, max_bytes: int = LOG_FILE_BYTES, backups: int = LOG_FILE_BACKUPS) -> None:
+        self.path, self.max_bytes, self.backups = path, max_bytes, backups
+        self._fd, self._size = self._open()
+
+    def _open(self) -> tuple[int, int]:
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o640)
+        os.fchmod(fd, 0o640)  # a file left by an older version may be world-readable
+        return fd, os.fstat(fd).st_size
+
+    def write(self, data: bytes) -> None:
+        if self._fd < 0:
+            self._fd, self._size = self._open()
+        if self._size and self._size + len(data) > self.max_bytes:
+            self._rotate()
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(self._fd, view):]
+        except OSError:
+            # A full disk: cut what part of the batch got in, so the file never ends in a torn line.
+            with contextlib.suppress(OSError):
+                os.ftruncate(self._fd, self._size)
+            raise
+        self._size += len(data)
+
+    def _rotate(self) -> None:
+        os.close(self._fd)
+        for n in range(self.backups - 1, 0, -1):
+            with contextlib.suppress(FileNotFoundError):
+                os.replace(f"{self.path}.{n}", f"{self.path}.{n + 1}")
+        os.replace(self.path, f"{self.path}.1")
+        self._fd, self._size = self._open()
+
+    def close(self) -> None:
+        """Close the file; the next write opens it again."""
+        fd, self._fd = self._fd, -1
+        if fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+class LogWriter(logging.Handler):
+    """The one handler of the `stichat` logger: a queue on the caller's side, a thread on the other."""
+
+    def __init__(self, file: LogFile, *, stdout: TextIO | None, hub: LogHub | None) -> None:
+        super().__init__()
+        self._file, self._stdout, self._hub = file, stdout, hub
+        self._queue: queue.SimpleQueue[logging.LogRecord | threading.Event | None] = queue.SimpleQueue()
+        self._dropped = 0
+        self._failing: set[str] = set()
+        self._thread: threading.Thread | None = None
+        self._starting = threading.Lock()
+        self._start()
+
+    def _start(self) -> None:
+        with self._starting:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="stichat-log-writer", daemon=True)
+                self._thread.start()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """On the caller's thread: take what lives in its context, then queue the record."""
+        if self._queue.qsize() >= MAX_QUEUED:
+            self._dropped += 1
+            return
+        taken = vars(record)
+        taken["_ids"] = (request_id_var.get(), session_id_var.get())
+        if record.exc_info and record.exc_info[0] is not None:
+            taken["_error"] = f"{record.exc_info[0].__name__}: {record.exc_info[1]}"
+            record.exc_info = None  # the traceback's frames need not outlive the request
+        self._queue.put(record)
+        if self._thread is None:
+            # Closed (logging.shutdown, or uvicorn's dictConfig closing every handler at start-up) but
+            # still attached: write again, as logging's own file handlers reopen on the next line.
+            self._start()
+
+    def flush(self, timeout: float = 5.0) -> None:
+        """Return once every line logged before this call has been written (or `timeout` passed)."""
+        if self._thread is None:
+            return
+        done = threading.Event()
+        self._queue.put(done)
+        done.wait(timeout)
+
+    def close(self) -> None:
+        """Write what is queued and stop the thread; a later line starts it again."""
+        with self._starting:
+            thread, self._thread = self._thread, None
+        if thread is not None and thread.is_alive():
+            self._queue.put(None)
+            thread.join(timeout=5.0)
+        self._file.close()
+        super().close()
+
+    def _run(self) -> None:
+        while True:
+            batch = [self._queue.get()]
+            with contextlib.suppress(queue.Empty):
+                while len(batch) < 5000:
+                    batch.append(self._queue.get_nowait())
+            lines: list[str] = []
+            for item in batch:
+                if isinstance(item, logging.LogRecord):
+                    try:
+                        lines.append(format_line(item))
+                    except Exception:  # one bad record must not stop the writer
+                        self.handleError(item)
+            if self._dropped:
+                lines.append(self._dropped_line())
+            if lines:
+                self._write(lines)
+            for item in batch:
+                if isinstance(item, threading.Event):
+                    item.set()
+            if None in batch:
+                return
+            time.sleep(BATCH_SECONDS)
+
+    def _dropped_line(self) -> str:
+        dropped, self._dropped = self._dropped, 0
+        record = logging.LogRecord(LOGGER_NAME, logging.WARNING, __file__, 0, "log_lines_dropped", None, None)
+        vars(record).update(_ids=(None, None), dropped=dropped)
+        return format_line(record)
+
+    def _write(self, lines: list[str]) -> None:
+        text = "".join(line + "\n" for line in lines)
+        self._sink("file", lambda: self._file.write(text.encode("utf-8")))
+        if self._stdout is not None:
+            out = self._stdout
+
+            def to_stdout() -> None:
+                out.write(text)
+                out.flush()
+
+            self._sink("stdout", to_stdout)
+        if self._hub is not None:
+            self._hub.publish(lines)
+
+    def _sink(self, name: str, write: Callable[[], None]) -> None:
+        """Write to one sink; a failing sink is reported once on stderr until it works again."""
+        try:
+            write()
+        except Exception as exc:  # the disk or stdout failing must not stop the other sinks
+            if name not in self._failing:
+                self._failing.add(name)
+                with contextlib.suppress(Exception):
+                    sys.stderr.write(f"stichat: cannot write the log to {name}: {exc}\n")
+            return
+        self._failing.discard(name)
+
+
+def configure(logs_dir: Path, *, level: str = "INFO", hub: LogHub | None = None, stdout: bool = True,
+              shared: bool = False) -> None:
+    """Send the `stichat` logger to stdout, this process's file under LOGS_DIR and the hub."""
     logs_dir.mkdir(parents=True, exist_ok=True)
     logger = get_logger()
     logger.setLevel(level)
@@ -144,23 +347,34 @@ def configure(logs_dir: Path, *, level: str = "INFO", hub: LogHub | None = None,
     for handler in list(logger.handlers):
         logger.removeHandler(handler)
         handler.close()
-    formatter = JsonFormatter()
-    file_handler = logging.handlers.RotatingFileHandler(
-        logs_dir / LOG_FILE, maxBytes=10 * 1024 * 1024, backupCount=5, encoding="utf-8"
-    )
-    file_handler.setFormatter(formatter)
-    logger.addHandler(file_handler)
-    if stdout:
-        out = logging.StreamHandler(sys.stdout)
-        out.setFormatter(formatter)
-        logger.addHandler(out)
-    if hub is not None:
-        logger.addHandler(hub)
+    logger.addHandler(LogWriter(LogFile(logs_dir / file_name(shared=shared)),
+                                stdout=sys.stdout if stdout else None, hub=hub))
+
+
+def flush() -> None:
+    """Wait until every line logged so far is written (the log tail, tests, shutdown)."""
+    for handler in get_logger().handlers:
+        handler.flush()
 
 
 def read_tail(logs_dir: Path, max_bytes: int) -> str:
-    """The last `max_bytes` of the log file, starting at a whole line, masked again on the way out."""
-    path = logs_dir / LOG_FILE
+    """The last `max_bytes` of the log, every process's file merged by time, starting at a whole line,
+    masked again on the way out."""
+    flush()
+    per_file = [_tail_lines(path, max_bytes) for path in sorted(logs_dir.glob("stichat*.log"))]
+    # Each line starts with {"ts": "<ISO time>", so lines sort by time as strings.
+    merged = list(heapq.merge(*per_file))
+    kept: list[str] = []
+    size = 0
+    for line in reversed(merged):
+        size += len(line.encode()) + 1
+        if size > max_bytes:
+            break
+        kept.append(line)
+    return mask("".join(line + "\n" for line in reversed(kept)))
+
+
+def _tail_lines(path: Path, max_bytes: int) -> list[str]:
     try:
         with path.open("rb") as handle:
             handle.seek(0, 2)
@@ -168,8 +382,8 @@ def read_tail(logs_dir: Path, max_bytes: int) -> str:
             handle.seek(max(0, size - max_bytes))
             data = handle.read()
     except FileNotFoundError:
-        return ""
-    text = data.decode("utf-8", errors="replace")
-    if size > max_bytes and "\n" in text:
-        text = text.split("\n", 1)[1]
-    return mask(text)
+        return []
+    lines = data.decode("utf-8", errors="replace").split("\n")
+    if size > max_bytes:
+        lines = lines[1:]  # the first line is cut
+    return [line for line in lines if line]

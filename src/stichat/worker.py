@@ -36,7 +36,7 @@ async def run(settings: Settings, *, burst: bool = False) -> None:
     """Work until SIGTERM/SIGINT (or, with `burst`, an empty queue), then drain and return."""
     services = bootstrap.build(settings)
     logs.configure(settings.logs_dir, level=settings.log_level, hub=services.log_hub,
-                   stdout=settings.app_env != "test")
+                   stdout=settings.app_env != "test", shared=bool(settings.redis_url))
     if services.image_worker is None or services.image_queue is None:  # checked by load(): REDIS_URL is set
         raise ConfigError("stichat worker needs REDIS_URL")
     stop = asyncio.Event()

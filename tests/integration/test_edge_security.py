@@ -15,6 +15,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from stichat import logs
 from stichat.bootstrap import Services
 from stichat.config import Settings
 from stichat.web.app import create_app
@@ -198,6 +199,7 @@ def test_the_operator_token_never_appears_in_any_log_line(client: TestClient) ->
     client.post("/api/chat", json={"sessionId": sid, "message": "hola"},
                 headers={"authorization": f"Bearer {OPERATOR_TOKEN}"})
     svc = services(client)
+    logs.flush()  # lines are written by the log writer thread
     file_lines = (svc.settings.logs_dir / "stichat.log").read_text().splitlines()
     ring_lines = list(svc.log_hub.ring)
     assert sum('"http_request"' in line for line in file_lines) >= 7

@@ -34,7 +34,9 @@ class FileTranscriptStore:
 
     async def append(self, session_id: str, entries: list[TranscriptEntry]) -> None:
         data = "".join(json.dumps(e.to_json(), ensure_ascii=False) + "\n" for e in entries).encode()
-        await asyncio.to_thread(self._append, self._path(session_id), data)
+        # On the event loop: a turn's append is a few hundred bytes to a local file, a handful of
+        # microseconds; the hop to a worker thread and back cost more than the write.
+        self._append(self._path(session_id), data)
 
     @staticmethod
     def _append(path: Path, data: bytes) -> None:

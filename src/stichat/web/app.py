@@ -12,7 +12,6 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.cors import CORSMiddleware
 
 from stichat import __version__, bootstrap, logs
 from stichat.config import Settings
@@ -20,7 +19,7 @@ from stichat.domain.errors import DependencyUnavailable
 from stichat.services import retention
 from stichat.web import errors
 from stichat.web.edge import ForwardedScheme, HeadLimits
-from stichat.web.middleware import BodyLimit, OriginGuard, RequestContext, SecurityHeaders
+from stichat.web.middleware import BodyLimit, Edge
 from stichat.web.routes import chat, ops, privacy, smart, tickets, uploads
 from stichat.web.schemas import ERROR_RESPONSES
 
@@ -43,7 +42,7 @@ async def start_image_jobs(svc: bootstrap.Services) -> None:
 def create_app(settings: Settings, *, services: bootstrap.Services | None = None) -> FastAPI:
     svc = services or bootstrap.build(settings)
     logs.configure(settings.logs_dir, level=settings.log_level, hub=svc.log_hub,
-                   stdout=settings.app_env != "test")
+                   stdout=settings.app_env != "test", shared=bool(settings.redis_url))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -77,18 +76,15 @@ def create_app(settings: Settings, *, services: bootstrap.Services | None = None
     def cap_for(path: str) -> int:
         return upload_cap if path.startswith("/api/upload-image") else JSON_BODY_CAP
 
-    # Outermost last: forwarded scheme → request context → security headers → head limits and Host →
-    # origin guard → CORS → body caps → app.
+    # Outermost last: forwarded scheme → the edge (request id, security headers, origin guard, CORS, access
+    # log) → head limits and Host → body caps → app.
     app.add_middleware(BodyLimit, cap_for=cap_for)
-    app.add_middleware(
-        CORSMiddleware, allow_origins=list(settings.allowed_origins), allow_credentials=False,
-        allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
-        allow_headers=["content-type", "x-csrf-token", "x-session-id", "authorization", "x-request-id"],
-        expose_headers=["retry-after", "x-request-id"], max_age=600,
-    )
-    app.add_middleware(OriginGuard, allowed=settings.allowed_origins)
     app.add_middleware(HeadLimits, allowed_hosts=settings.allowed_hosts)
-    app.add_middleware(SecurityHeaders)
-    app.add_middleware(RequestContext, metrics=svc.metrics)
+    app.add_middleware(
+        Edge, metrics=svc.metrics, allowed_origins=settings.allowed_origins,
+        cors={"allow_credentials": False, "allow_methods": ["GET", "POST", "DELETE", "OPTIONS"],
+              "allow_headers": ["content-type", "x-csrf-token", "x-session-id", "authorization", "x-request-id"],
+              "expose_headers": ["retry-after", "x-request-id"], "max_age": 600},
+    )
     app.add_middleware(ForwardedScheme, trusted_proxies=settings.trusted_proxies)
     return app

@@ -1,15 +1,18 @@
-"""ASGI middleware: request ids and access logs with metrics, origin guard, body caps, headers."""
+"""ASGI middleware: the edge (request ids, origin guard, CORS, security headers, access log and
+metrics) and body caps."""
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import re
 import secrets
 import time
 from collections.abc import Callable
+from typing import Any
 
-from starlette.datastructures import Headers
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -17,27 +20,67 @@ from stichat.logs import request_id_var, session_id_var
 from stichat.metrics import Metrics
 from stichat.web.errors import error_response
 
-_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
+_REQUEST_ID = re.compile(rb"[A-Za-z0-9._-]{8,64}")
 log = logging.getLogger("stichat.http")
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
        "connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'; object-src 'none'")
+_SECURITY_HEADERS = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"strict-origin-when-cross-origin"),
+    (b"content-security-policy", CSP.encode()),
+    (b"cross-origin-resource-policy", b"cross-origin"),
+)
+_HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
 
 
-class RequestContext:
-    """A request id on every response and log line; one access log line and one histogram sample."""
+class RequestIds:
+    """Request ids for correlation, not secrets: a random per-process prefix and a counter, 16 characters
+    (a fresh random id per request cost a getrandom call on every one)."""
 
-    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
-        self.app, self.metrics = app, metrics
+    def __init__(self) -> None:
+        self._prefix, self._count = secrets.token_hex(4), itertools.count()
+
+    def next(self) -> str:
+        return f"{self._prefix}{next(self._count) & 0xFFFFFFFF:08x}"
+
+
+class Edge:
+    """The first layer of every HTTP request, with one wrapper of `send`: a request id on the response and
+    on every log line, the origin guard, CORS for browser requests, the security headers, one access log
+    line and one histogram sample.
+
+    CORS only concerns requests that carry Origin (browsers); the rest skip it and get only its
+    `Vary: Origin`, so a shared cache never serves one to the other.
+    """
+
+    def __init__(self, app: ASGIApp, *, metrics: Metrics, allowed_origins: tuple[str, ...],
+                 cors: dict[str, Any]) -> None:
+        self.app, self.metrics, self.allowed = app, metrics, set(allowed_origins)
+        self.cors = CORSMiddleware(app, allow_origins=list(allowed_origins), **cors)
+        self._ids = RequestIds()
+        self._samples: dict[tuple[str, str, int], Any] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        incoming = Headers(scope=scope).get("x-request-id", "")
+        incoming = origin = host = None
+        for name, value in scope["headers"]:  # the first of each, as Headers.get would give
+            if name == b"x-request-id" and incoming is None:
+                incoming = value
+            elif name == b"origin" and origin is None:
+                origin = value.decode("latin-1")
+            elif name == b"host" and host is None:
+                host = value.decode("latin-1")
         # fullmatch, not match: `$` also matches before a trailing newline, which must never be echoed.
-        rid = incoming if _REQUEST_ID.fullmatch(incoming) else secrets.token_hex(8)
+        rid = incoming.decode() if incoming is not None and _REQUEST_ID.fullmatch(incoming) else self._ids.next()
         rid_token, sid_token = request_id_var.set(rid), session_id_var.set(None)
+        extra = [(b"x-request-id", rid.encode()), *_SECURITY_HEADERS]
+        if scope.get("scheme") == "https":
+            extra.append(_HSTS)
+        if origin is None:
+            extra.append((b"vary", b"Origin"))
         started = time.perf_counter()
         status = 500
 
@@ -45,51 +88,46 @@ class RequestContext:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                headers = list(message.get("headers", []))
-                headers.append((b"x-request-id", rid.encode()))
-                message = {**message, "headers": headers}
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
 
         try:
-            await self.app(scope, receive, send_wrapper)
+            if origin is None:
+                await self.app(scope, receive, send_wrapper)
+            elif _origin_ok(origin, scope, host, self.allowed):
+                await self.cors(scope, receive, send_wrapper)
+            else:
+                await error_response(Request(scope), 403, "origin_not_allowed")(scope, receive, send_wrapper)
         finally:
             elapsed = time.perf_counter() - started
             route = scope.get("route")
             template = getattr(route, "path", None) or "unmatched"
-            self.metrics.http_duration.labels(route=template, method=scope["method"], status=str(status)).observe(
-                elapsed
-            )
+            self._sample(template, scope["method"], status).observe(elapsed)
             # The path only: a query string may carry the operator token.
             log.info("http_request", extra={"method": scope["method"], "route": template, "status": status,
                                             "duration_ms": round(elapsed * 1000, 2)})
             request_id_var.reset(rid_token)
             session_id_var.reset(sid_token)
 
+    def _sample(self, route: str, method: str, status: int) -> Any:
+        """The histogram's child for these labels, looked up once (routes, methods and statuses are few)."""
+        key = (route, method, status)
+        child = self._samples.get(key)
+        if child is None:
+            child = self.metrics.http_duration.labels(route=route, method=method, status=str(status))
+            if len(self._samples) < 1000:
+                self._samples[key] = child
+        return child
 
-class OriginGuard:
-    """A browser request (it has Origin) must come from this site or from ALLOWED_ORIGINS."""
 
-    def __init__(self, app: ASGIApp, allowed: tuple[str, ...]) -> None:
-        self.app, self.allowed = app, set(allowed)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            headers = Headers(scope=scope)
-            origin = headers.get("origin")
-            if origin is not None and not self._ok(origin, scope, headers):
-                await error_response(Request(scope), 403, "origin_not_allowed")(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
-
-    def _ok(self, origin: str, scope: Scope, headers: Headers) -> bool:
-        origin = origin.strip().rstrip("/")
-        if origin == "null" or not origin:
-            return False
-        if origin in self.allowed:
-            return True
-        host = headers.get("host", "")
-        forwarded_proto = scope.get("scheme", "http")
-        return origin == f"{forwarded_proto}://{host}"
+def _origin_ok(origin: str, scope: Scope, host: str | None, allowed: set[str]) -> bool:
+    """A browser request must come from this site or from ALLOWED_ORIGINS."""
+    origin = origin.strip().rstrip("/")
+    if origin == "null" or not origin:
+        return False
+    if origin in allowed:
+        return True
+    return origin == f"{scope.get('scheme', 'http')}://{host or ''}"
 
 
 class BodyLimit:
@@ -103,9 +141,14 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         cap = self.cap_for(scope["path"])
-        declared = Headers(scope=scope).get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > cap:
-            await self._refuse(scope, receive, send)
+        declared = next((value for name, value in scope["headers"] if name == b"content-length"), None)
+        if declared is not None and declared.isdigit():
+            if int(declared) > cap:
+                await self._refuse(scope, receive, send)
+                return
+            # The HTTP parser delivers exactly Content-Length bytes (and refuses it next to chunked
+            # encoding), so a declared length under the cap needs no counting.
+            await self.app(scope, receive, send)
             return
         seen = 0
         started = exceeded = False
@@ -140,30 +183,3 @@ class BodyLimit:
 
 class _TooLarge(Exception):
     pass
-
-
-class SecurityHeaders:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        https = scope.get("scheme") == "https"
-
-        async def send_wrapper(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers += [
-                    (b"x-content-type-options", b"nosniff"),
-                    (b"referrer-policy", b"strict-origin-when-cross-origin"),
-                    (b"content-security-policy", CSP.encode()),
-                    (b"cross-origin-resource-policy", b"cross-origin"),
-                ]
-                if https:
-                    headers.append((b"strict-transport-security", b"max-age=31536000; includeSubDomains"))
-                message = {**message, "headers": headers}
-            await send(message)
-
-        await self.app(scope, receive, send_wrapper)

@@ -22,7 +22,8 @@ BearerHeader = Annotated[str | None, Header(alias="authorization", description="
 LinkTokenQuery = Annotated[str | None, Query(description="the link token of the ticket (`<expiry>.<signature>`)")]
 
 
-def services(request: Request) -> Services:
+async def services(request: Request) -> Services:
+    # async on purpose: FastAPI runs a plain `def` dependency in a worker thread, a hop on every request.
     svc: Services = request.app.state.services
     return svc
 
@@ -84,8 +85,8 @@ def is_operator(request: Request, log_token: str) -> bool:
     return hmac.compare_digest(token.encode(), log_token.encode())
 
 
-def require_operator(request: Request, svc: ServicesDep, token: TokenQuery = None,
-                     authorization: BearerHeader = None) -> None:
+async def require_operator(request: Request, svc: ServicesDep, token: TokenQuery = None,
+                           authorization: BearerHeader = None) -> None:
     if not is_operator(request, svc.settings.log_token):
         raise Unauthorized("unauthorized")
 
