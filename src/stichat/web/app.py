@@ -60,7 +60,10 @@ def create_app(settings: Settings, *, services: bootstrap.Services | None = None
         log.info("service_stopping")
         await svc.aclose()
 
-    app = FastAPI(title="STI Chat", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None)
+    # Metrics are Prometheus (metrics.py) and logs our own: FastAPI's OpenTelemetry hooks, unconfigured,
+    # would still cost a provider lookup on every request and an operation span around every route.
+    app = FastAPI(title="STI Chat", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+                  telemetry={"tracing": False, "metrics": False, "logs": False, "operation_spans": False})
     app.state.services = svc
     errors.install(app)
     for router in (chat.router, uploads.router, tickets.router, ops.router, smart.router, privacy.router):
