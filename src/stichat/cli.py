@@ -26,6 +26,9 @@ def main() -> None:
     """STI Chat: Tecnos, the technical-support chat assistant of STI."""
 
 
+KEEP_ALIVE_SECONDS = 75
+
+
 @main.command()
 @click.option("--host", default=None, help="Listen address (default: HOST or 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Listen port (default: PORT or 8080).")
@@ -43,8 +46,12 @@ def serve(host: str | None, port: int | None) -> None:
         sys.exit(2)
     if settings.log_token_generated:
         click.echo(f"stichat: development LOG_TOKEN for this run: {settings.log_token}", err=True)
+    # Idle keep-alive connections stay open 75 s, longer than a proxy's upstream keep-alive (60 s in
+    # ingress-nginx): the proxy, never uvicorn (5 s by default), closes an idle connection, so no request
+    # is sent on a connection just as the server closes it (a 502 for the customer).
     uvicorn.run(app, host=host or settings.host, port=port if port is not None else settings.port,
-                access_log=False, log_level="warning", proxy_headers=False, server_header=False)
+                access_log=False, log_level="warning", proxy_headers=False, server_header=False,
+                timeout_keep_alive=KEEP_ALIVE_SECONDS)
 
 from stichat.smoke import smoke  # noqa: E402
 
