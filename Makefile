@@ -8,7 +8,7 @@ SYSTEM_DEPS := redis-server=redis-server promtool=prometheus prometheus=promethe
 	setpriv=util-linux wrk=wrk
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint typecheck unit bench profile sysdeps clean
+.PHONY: help run test lint typecheck unit bench profile load sysdeps clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -48,6 +48,9 @@ bench: $(BIN)/.installed sysdeps ## benchmarks against a bare FastAPI app (not p
 
 profile: $(BIN)/.installed sysdeps ## the chat bench sampled with py-spy (stacks under test-output/profile/)
 	$(BIN)/python bench/run.py --profile
+
+load: $(BIN)/.installed sysdeps ## the checklist's load tests with Locust, ~35 min (reports under test-output/load/)
+	$(BIN)/python bench/load.py
 
 clean: ## remove the venv and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
