@@ -152,6 +152,7 @@ def _asks_what_to_do(heard: Understanding, kb: KnowledgeBase | None) -> bool:
             and kb.answers.find(heard.canon) is not None)
 
 
+_OTHERS_WORK = re.compile(r"\b(?:andan|funcionan|se conectan|conectan|anda todo|work fine|all work|connect fine)\b")
 _MAY_I = re.compile(
     r"^(?:y |pero |che |ok )?(?:puedo|podria|conviene|debo|es seguro|can i|could i|should i|is it safe)")
 
@@ -181,10 +182,14 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
     if Intent.QUESTION in intents and _INTERROGATIVE.match(heard.canon) and Intent.PERSISTS not in intents:
         return ev(Kind.QUESTION)  # "¿qué quiere decir extensiones del navegador?" names no new problem
     if Intent.SOLVED in intents and Intent.QUESTION not in intents:
+        if heard.device not in (None, c.device, "other") and _OTHERS_WORK.search(heard.canon):
+            return ev(Kind.AFFIRM)  # "el celu y la note se conectan bien": other devices work; ask about this one
         return ev(Kind.SOLVED)
     if Intent.PERSISTS in intents:
         return ev(Kind.PERSISTS)
-    if _new_subject(c, heard) and (Intent.ALSO in intents or Intent.REPHRASE in intents or heard.problem):
+    other_device = heard.device is not None and heard.device not in (c.device, "other")
+    if _new_subject(c, heard) and (Intent.ALSO in intents or Intent.REPHRASE in intents
+                                   or (other_device and heard.problem is not None)):
         if heard.device and heard.device != c.device and heard.problem in (None, c.problem) and (
                 Intent.ALSO not in intents):
             return ev(Kind.CHANGE_DEVICE, heard.device)
@@ -209,7 +214,7 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
 LEARNED_BELOW = 0.7
 PROBLEM_BELOW = 0.8
 #: Acts that end or hand over the conversation need more certainty; below it Tecnos asks.
-_DECISIVE = {"solved": 0.9, "bye": 0.9, "technician": 0.85, "complaint": 0.9}
+_DECISIVE = {"bye": 0.9, "technician": 0.85, "complaint": 0.9}
 _LEARNED_KINDS = {"solved": Kind.SOLVED, "persists": Kind.PERSISTS, "cant_do": Kind.CANT_DO, "help": Kind.HELP,
                   "show_steps": Kind.SHOW_STEPS, "advanced": Kind.ADVANCED, "technician": Kind.TECHNICIAN,
                   "question": Kind.QUESTION, "thanks": Kind.THANKS, "bye": Kind.CLOSE, "complaint": Kind.COMPLAINT}
@@ -220,8 +225,10 @@ def _learned_act(heard: Understanding, kb: KnowledgeBase | None, ev: _Ev) -> Eve
     guess = kb.examples.acts.guess(heard.canon) if kb is not None and kb.examples.acts and heard.canon else None
     if guess is None or guess.confidence < LEARNED_BELOW:
         return ev(Kind.UNCLEAR)
+    if guess.label == "solved":
+        return ev(Kind.AFFIRM)  # a guess never ends the conversation: Tecnos asks whether it is fixed
     if guess.confidence < _DECISIVE.get(guess.label, 0.0):
-        return ev(Kind.AFFIRM) if guess.label == "solved" else ev(Kind.UNCLEAR)
+        return ev(Kind.UNCLEAR)
     return ev(_LEARNED_KINDS[guess.label], step=heard.step)
 
 

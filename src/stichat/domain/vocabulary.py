@@ -394,6 +394,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"puerto usb|puertos usb|usb port|usb ports|bluetooth", 1.2),
     ),
     "printing": (
+        (r"(?:error|falta|sin|low|out of) (?:de )?(?:toner|tinta|cartuchos?|ink|cartridges?)|(?:toner|cartridge|ink) "
+         r"(?:error|low|empty)", 2.7),
         (r"(?:imprime|prints|printing|salen|come out) (?:\S+ ){0,3}(?:rayas|lines|blank|en blanco|manchad\w*|borros\w*|"
          r"streaks|faded|lavad[oa]s)|no me deja imprimir|(?:cant|cannot|wont|doesnt) print", 2.8),
         (r"(?:se traba|atasca|se atasca|trabado|atascado) (?:\S+ ){0,3}(?:papel|hoja|hojas)|(?:papel|hoja|"
@@ -558,6 +560,10 @@ NO_PHRASES = (
 
 INTENT_PATTERNS: dict[str, str] = {
     "solved": (
+        r"(?:its|it is|its back|it s) (?:on|back|working) now(?: \S+)*|(?:\S+ )*(?<!not )(?<!nt )(?:types|"
+        r"prints|works|charges|boots|connects|loads|plays|shows|reads|detects) now(?: \S+)*|(?:\S+ )*(?:sound|"
+        r"wifi|internet|picture|signal|audio)s? (?:is )?back(?: \S+)*|no (?:drops|more drops|cuts)(?: \S+)*|"
+        r"(?:\S+ )*(?<!no )(?:lo |la )?reconocio(?: \S+)*|"
         r"(?<!no )(?<!no se )(?<!no me )(?<!no lo )(?<!todavia no )(?<!aun no )(?<!not )"
         r"(?:se (?:me )?(?:soluciono|arreglo|resolvio|compuso|destrabo)|ya (?:me )?(?:anda|funciona|funca|"
         r"prende|carga|imprime|conecta|esta|quedo|se arreglo|se soluciono)|ahora (?:si )?(?:me )?(?:anda|funciona|"
@@ -585,6 +591,8 @@ INTENT_PATTERNS: dict[str, str] = {
         r"(?:works|working|prints|boots|charges|streams|connects) (?:fine|ok|okay|great|perfectly)(?: \S+)?(?: now)?)"
     ),
     "persists": (
+        r"none of (?:that|it|those|this)(?: \S+)*|(?:\S+ )*(?:y|and|,)? ?same$|no (?:encontro|detecto|llega|"
+        r"llego) nada|(?:\S+ )*no me llega(?: \S+)*|"
         r"sigue (?:igual|sin|mal|con|fallando|pasando|haciendo|apagad[oa])|siguen igual|igual que antes|"
         r"(?:no|tampoco) (?:me )?(?:funciono|anduvo|sirvio|resulto|se (?:soluciono|arreglo|resolvio))|"
         r"(?:no|todavia no|aun no) (?:me )?(?:anda|funciona|funca|prende) (?:todavia|aun)|"
@@ -633,7 +641,8 @@ INTENT_PATTERNS: dict[str, str] = {
         r"tecnic[oa]s?|una persona|persona real|humano|alguien real|operador|operadora|"
         r"(?:por|al|un|x|a|pasar a) (?:whatsapp|whats|wsp|wpp)|(?:pasenme|pasame|me pasas|me pasan|me comunicas|"
         r"me derivas) (?:con|a)|"
-        r"no hay alguien|(?:your|the) techs?|especialista|"
+        r"no hay alguien|(?:your|the) techs?|especialista|reach out|in person|(?:someone|somebody|alguien) "
+        r"(?:available|disponible|from your|de ustedes)|"
         r"(?:need|want) (?:a person|someone|somebody|a human|a tech)|(?:a person|someone) to (?:look|check|see)|"
         r"hablar con (?:alguien|ustedes|una persona|un tecnico)|(?:que )?me llamen|llamenme|llamame|"
         r"(?:me )?(?:pueden|podes|podrian) llamar|servicio tecnico|que (?:la |lo )?(?:revise|vea|mire|arregle|"
@@ -717,6 +726,8 @@ DIALOGUE_PATTERNS: dict[str, str] = {
     ),
     # A repair done by the shop, mentioned: with something wrong after it, it is a complaint.
     "past_repair": (
+        r"(?:pague|pagamos|cobraron) (?:\S+ ){0,3}(?:y|pero)|(?:deje|lleve|traje) (?:\S+ ){0,6}(?:y|"
+        r"pero) (?:ya )?(?:no|sigue|otra vez|de nuevo)|"
         r"(?:me |nos )?(?:la |lo |las |los )?(?:arreglaron|repararon|entregaron|arreglaste|reparaste|revisaron)|"
         r"(?:despues|luego|desde) (?:de )?(?:la|que) (?:reparacion|arreglo|service|me la arreglaron|la arreglaron|"
         r"lo arreglaron|la retire|lo retire)|(?:la|lo) (?:retire|busque) (?:\S+ ){0,3}(?:y|pero)|"
@@ -738,6 +749,7 @@ DIALOGUE_PATTERNS: dict[str, str] = {
         r"prende|carga|imprime)|again|still|worse|broke|broken|not working|doesnt work|stopped|same problem"
     ),
     "correction": (
+        r"me confundi|me confundo|i got (?:it )?wrong|my bad|"
         r"no es (?:el|la|mi|un|una) |no era (?:el|la)|me equivoque|perdon es|en realidad es|en realidad (?:el|la)|"
         r"quise decir|mejor dicho|no no es|(?:its|it is) (?:not|actually) (?:the|my|a)|i meant|"
         r"actually (?:its|it is|the|my)|"
@@ -829,6 +841,8 @@ stuck slow hot charge charging broken from at for but just still again anymore a
 
 # Common words that are never corrected by typo matching and are never read as a name.
 COMMON_WORDS = frozenset("""
+perdon perdona disculpa disculpas confundi confundo project projects proyecto proyectos school work job
+someone somebody available person people shop store whatsapp lol
 hermano hermana hermanos primo prima tio tia vecino vecina esposo esposa novio novia marido mujer amigo amiga
 cunado cunada suegro suegra sobrino sobrina facu mochila cuartito living comedor pieza dormitorio
 arreglaron repararon arreglaste reparaste arreglar reparar revisaron revisar revisaste cambiaron cambiar
