@@ -8,6 +8,8 @@ would in production, narrowed with `--selector job="…"`.
 
 from __future__ import annotations
 
+import re
+
 import shutil
 import subprocess
 import threading
@@ -210,7 +212,10 @@ def test_the_digest_is_markdown_with_every_figure(prometheus: str, tmp_path: Pat
     for row in ("| requests (customer routes) |", "| 5xx responses |", "| p95 /api/chat |", "| tickets created |",
                 "| LLM failures |", "| solved |", "| ticket |", "| abandoned |", "| timeout |"):
         assert row in text, row
-    assert "4.76 %" in text or "4.7" in text, text
+    # 1 in 21 customer requests failed; Prometheus extrapolates rates over the window's edges, so the
+    # printed share moves a little with timing (4.76 % seen idle, 4.81 % under load).
+    share = re.search(r"\| 5xx responses \| \d+ \((\d+\.\d+) %", text)
+    assert share and 4.5 <= float(share.group(1)) <= 5.1, text
     assert "open (tripped in the window)" in text
 
 

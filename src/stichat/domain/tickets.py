@@ -80,7 +80,7 @@ class Ticket:
             "ticketId": self.id, "status": self.status, "createdAt": _iso(self.created_at),
             "device": self.device, "problem": self.problem,
             "deviceLabel": self.device_label, "problemLabel": self.problem_label,
-            "description": self.description, "stepsTried": list(self.steps_tried), "summary": self.summary,
+            "description": self.description, "stepsTried": list(self.steps_tried),
         }
 
     def operator_view(self) -> dict[str, Any]:
@@ -88,7 +88,7 @@ class Ticket:
         return {**self.public_view(), "name": self.name, "sessionId": self.session_id or None,
                 "locale": self.locale, "images": list(self.images),
                 "linkExpiresAt": _iso(self.link_expires_at), "extra": dict(self.extra),
-                "questions": list(self.questions), "reason": self.reason}
+                "summary": self.summary, "questions": list(self.questions), "reason": self.reason}
 
     def anonymised(self, at: float) -> Ticket:
         """The ticket after the customer's erasure: no name, description or session; the shop keeps the
