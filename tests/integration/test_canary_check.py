@@ -9,7 +9,6 @@ would in production, narrowed with `--selector job="…"`.
 from __future__ import annotations
 
 import re
-
 import shutil
 import subprocess
 import threading
