@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import yaml
 
 from stichat.domain.errors import KnowledgeError
 from stichat.domain.knowledge import build_knowledge
+from stichat.domain.replies import build_catalog, placeholders
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "src" / "stichat" / "knowledge"
 
@@ -43,3 +45,40 @@ def test_an_unknown_device_names_the_file() -> None:
     broken["no_power.yaml"]["devices"].append("toaster")
     with pytest.raises(KnowledgeError, match=r"no_power\.yaml: devices"):
         build_knowledge(broken)
+
+
+def _locale_docs() -> dict[str, dict[str, object]]:
+    folder = Path(__file__).resolve().parents[2] / "src" / "stichat" / "knowledge" / "locales"
+    return {p.name: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yaml"))}
+
+
+def test_every_sentence_and_button_exists_in_every_locale_with_the_same_placeholders() -> None:
+    catalog = build_catalog(_locale_docs())
+    assert set(catalog.texts["es-AR"]) == set(catalog.texts["en"])
+    assert set(catalog.buttons["es-AR"]) == set(catalog.buttons["en"])
+    for key, text in catalog.texts["es-AR"].items():
+        assert placeholders(text) == placeholders(catalog.texts["en"][key]), key
+
+
+def test_a_sentence_missing_from_one_locale_is_refused_naming_file_and_entry() -> None:
+    docs = _locale_docs()
+    del docs["en.yaml"]["texts"]["ask_name"]  # type: ignore[attr-defined]
+    with pytest.raises(KnowledgeError, match=r"en\.yaml: texts\.ask_name: missing"):
+        build_catalog(docs)
+
+
+def test_a_misspelt_placeholder_is_refused_naming_file_and_entry() -> None:
+    docs = _locale_docs()
+    docs["en.yaml"]["texts"]["ticket_exists"] = "Your ticket is {tiket}."  # type: ignore[index]
+    with pytest.raises(KnowledgeError, match=r"en\.yaml: texts\.ticket_exists: placeholders"):
+        build_catalog(docs)
+
+
+def test_every_button_the_engine_shows_has_a_label_in_every_locale() -> None:
+    catalog = build_catalog(_locale_docs())
+    source = "".join(p.read_text() for p in (Path(__file__).resolve().parents[2] / "src" / "stichat" / "domain")
+                     .glob("*.py"))
+    shown = set(re.findall(r'"(BTN_[A-Z_]+)"', source)) - {"BTN_WHATSAPP", "BTN_RESET", "BTN_HELP_",
+                                                                "BTN_DEV_", "BTN_PROBLEM_"}
+    for locale in ("es-AR", "en"):
+        assert shown <= set(catalog.buttons[locale]), shown - set(catalog.buttons[locale])

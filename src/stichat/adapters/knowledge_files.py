@@ -44,4 +44,5 @@ def load_knowledge(directory: Path = DEFAULT_DIR, shop_facts: Path | None = None
     shop_path = shop_facts or EXAMPLE_SHOP_FACTS
     return build_knowledge(docs, answers=_read(answers) if answers.exists() else None,
                            shop=build_shop_facts(_read(shop_path), shop_path.name),
-                           examples=_read(examples) if examples.exists() else None)
+                           examples=_read(examples) if examples.exists() else None,
+                           locales={p.name: _read(p) for p in sorted((directory / "locales").glob("*.yaml"))})

@@ -29,7 +29,6 @@ from stichat.domain.dialogue import (
 )
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.prompts import level_of, prompt
-from stichat.domain.replies import say
 
 __all__ = [
     "TRANSITIONS", "Action", "Context", "Conversation", "Event", "ExplainStep", "Finished", "Kind", "OpenTicket",
@@ -127,9 +126,9 @@ def apply(conversation: Conversation, event: Event, context: Context) -> Outcome
     reply = outcome.reply
     if event.had_pii and not conversation.pii_warned:
         after = replace(after, pii_warned=True)
-        reply = replace(reply, text=f"{say('pii_notice', after.locale)}\n{reply.text}")
+        reply = replace(reply, text=f"{context.kb.texts.say('pii_notice', after.locale)}\n{reply.text}")
     if reply.text == conversation.last_reply:
-        reply = replace(reply, text=f"{say('said_again', after.locale)}\n{reply.text}")
+        reply = replace(reply, text=f"{context.kb.texts.say('said_again', after.locale)}\n{reply.text}")
     after = replace(after, last_reply=reply.text[:2000])
     return Outcome(after, reply, outcome.actions)
 

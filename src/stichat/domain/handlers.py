@@ -26,7 +26,6 @@ from stichat.domain.dialogue import (
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.nlu import Intent, Understanding, understand
 from stichat.domain.prompts import buttons, level_of, named, problem_buttons, prompt, stage_buttons, step_buttons
-from stichat.domain.replies import say
 
 STEP_STAGES = (Stage.BASIC_TESTS, Stage.ADVANCED_TESTS)
 MAX_QUESTIONS = 5  # kept for the ticket, each cut to 200 characters
@@ -62,9 +61,9 @@ def again(c: Conversation, e: Event, ctx: Context) -> Outcome:
     if c.unclear >= 1 and c.consented:
         reply = prompt(c, ctx.kb, again=True)
         menu = problem_buttons(c, ctx.kb) if c.stage == Stage.ASK_PROBLEM else (
-            *reply.buttons, *(buttons(c, "BTN_CONNECT_TECH") if "BTN_CONNECT_TECH" not in
+            *reply.buttons, *(buttons(c, ctx.kb, "BTN_CONNECT_TECH") if "BTN_CONNECT_TECH" not in
                               {b.value for b in reply.buttons} else ()))
-        text = say("still_unclear", c.locale)
+        text = ctx.kb.texts.say("still_unclear", c.locale)
         return Outcome(replace(c, unclear=c.unclear + 1), Reply(text, menu))
     return Outcome(replace(c, unclear=c.unclear + 1), prompt(c, ctx.kb, again=True))
 
@@ -72,7 +71,7 @@ def again(c: Conversation, e: Event, ctx: Context) -> Outcome:
 def stay(key: str) -> Handler:
     def handler(c: Conversation, e: Event, ctx: Context) -> Outcome:
         base = prompt(c, ctx.kb)
-        return Outcome(c, replace(base, text=f"{say(key, c.locale)}\n{base.text}"))
+        return Outcome(c, replace(base, text=f"{ctx.kb.texts.say(key, c.locale)}\n{base.text}"))
     return handler
 
 
@@ -139,12 +138,12 @@ def _understood(c: Conversation, heard: Understanding, kb: KnowledgeBase) -> str
         return ""
     loc, problem = c.locale, c.problem if c.problem != "other" else None
     if problem and c.device:
-        return say(f"{via}_understood", loc, device=kb.device_label(c.device, loc),
-                   problem=kb.problem_label(problem, loc))
+        return kb.texts.say(f"{via}_understood", loc, device=kb.device_label(c.device, loc),
+                            problem=kb.problem_label(problem, loc))
     if problem:
-        return say(f"{via}_understood_problem", loc, problem=kb.problem_label(problem, loc))
+        return kb.texts.say(f"{via}_understood_problem", loc, problem=kb.problem_label(problem, loc))
     if c.device:
-        return say(f"{via}_understood_device", loc, device=kb.device_label(c.device, loc))
+        return kb.texts.say(f"{via}_understood_device", loc, device=kb.device_label(c.device, loc))
     return ""
 
 
@@ -165,17 +164,17 @@ def choose_problem(c: Conversation, e: Event, ctx: Context) -> Outcome:
 def change_device(c: Conversation, e: Event, ctx: Context) -> Outcome:
     """ "No, es la notebook": the same problem on the device the customer means, from the basic steps."""
     moved = replace(c, device=e.value, device_candidates=(), levels_tried=(), step_notes=())
-    lead = say("device_changed", c.locale, device=ctx.kb.device_label(e.value, c.locale))
+    lead = ctx.kb.texts.say("device_changed", c.locale, device=ctx.kb.device_label(e.value, c.locale))
     return _to_steps(moved, ctx, lead)
 
 
 def solved(c: Conversation, e: Event, ctx: Context) -> Outcome:
     done = replace(c, stage=Stage.ENDED, levels_tried=(*c.levels_tried, f"{level_of(c)}:solved"))
-    text = named("solved", c)
-    extra = buttons(c, "BTN_NEXT_PROBLEM") if c.pending else ()
+    text = named(ctx.kb, "solved", c)
+    extra = buttons(c, ctx.kb, "BTN_NEXT_PROBLEM") if c.pending else ()
     if c.pending:
-        text = f"{text}\n{say('pending_offer', c.locale, what=c.pending)}"
-    return Outcome(done, Reply(text, (*extra, *buttons(c, "BTN_REPHRASE", "BTN_CLOSE"))), (Finished("solved"),))
+        text = f"{text}\n{ctx.kb.texts.say('pending_offer', c.locale, what=c.pending)}"
+    return Outcome(done, Reply(text, (*extra, *buttons(c, ctx.kb, "BTN_REPHRASE", "BTN_CLOSE"))), (Finished("solved"),))
 
 
 def persists(c: Conversation, e: Event, ctx: Context) -> Outcome:
@@ -189,7 +188,8 @@ def persists(c: Conversation, e: Event, ctx: Context) -> Outcome:
 
 def affirm(c: Conversation, e: Event, ctx: Context) -> Outcome:
     """A bare "sí" at the steps: solved needs a statement that the problem is gone, so ask."""
-    return Outcome(c, Reply(say("confirm_solved", c.locale), buttons(c, "BTN_SOLVED", "BTN_PERSIST",
+    return Outcome(c, Reply(ctx.kb.texts.say("confirm_solved", c.locale), buttons(c, ctx.kb, "BTN_SOLVED",
+                                                                                   "BTN_PERSIST",
                                                                      "BTN_CONNECT_TECH")))
 
 
@@ -199,14 +199,14 @@ def help_step(c: Conversation, e: Event, ctx: Context, *, lead: str = "") -> Out
     n = e.step
     if n is None or not 1 <= n <= len(steps):
         key = "help_which_step" if n is None else "help_no_step"
-        text = say(key, c.locale, count=len(steps))
+        text = ctx.kb.texts.say(key, c.locale, count=len(steps))
         return Outcome(c, Reply(f"{lead}\n{text}" if lead else text, step_buttons(c, ctx.kb, level)))
     step = steps[n - 1]
-    text = say("help_step", c.locale, n=n, text=step.text_in(c.locale), help=step.help_in(c.locale))
+    text = ctx.kb.texts.say("help_step", c.locale, n=n, text=step.text_in(c.locale), help=step.help_in(c.locale))
     actions: tuple[Action, ...] = (ExplainStep(n, e.text),) if e.text and not e.button else ()
     back = "BTN_BACK_TO_STEPS" if c.stage in STEP_STAGES else "BTN_ADVANCED_TESTS"
     return Outcome(c, Reply(f"{lead}\n{text}" if lead else text,
-                            buttons(c, back, "BTN_SOLVED", "BTN_PERSIST", "BTN_CONNECT_TECH")), actions)
+                            buttons(c, ctx.kb, back, "BTN_SOLVED", "BTN_PERSIST", "BTN_CONNECT_TECH")), actions)
 
 
 def cant_do(c: Conversation, e: Event, ctx: Context) -> Outcome:
@@ -214,7 +214,7 @@ def cant_do(c: Conversation, e: Event, ctx: Context) -> Outcome:
     noted = c
     if e.step is not None:
         noted = replace(c, step_notes=(*c.step_notes, f"{level_of(c)}:{e.step}:cant_do")[-20:])
-    return help_step(noted, e, ctx, lead=say("cant_do", c.locale))
+    return help_step(noted, e, ctx, lead=ctx.kb.texts.say("cant_do", c.locale))
 
 
 def question(c: Conversation, e: Event, ctx: Context) -> Outcome:
@@ -223,25 +223,25 @@ def question(c: Conversation, e: Event, ctx: Context) -> Outcome:
     answer = next((a for a in ctx.kb.answers.entries if a.id == e.value), None) if e.value else None
     if answer is None:
         answer = ctx.kb.answers.find(e.heard.canon) if e.heard.canon else None
-    back = buttons(c, "BTN_BACK_TO_STEPS") if c.stage in STEP_STAGES else ()
+    back = buttons(c, ctx.kb, "BTN_BACK_TO_STEPS") if c.stage in STEP_STAGES else ()
     if answer is None:
-        return Outcome(asked, Reply(say("question_for_technician", c.locale),
-                                    (*buttons(c, "BTN_CONNECT_TECH"), *back)))
+        return Outcome(asked, Reply(ctx.kb.texts.say("question_for_technician", c.locale),
+                                    (*buttons(c, ctx.kb, "BTN_CONNECT_TECH"), *back)))
     text = answer.text_in(c.locale)
     if answer.handoff:
-        return Outcome(asked, Reply(f"{text}\n{say('handoff_offer', c.locale)}",
-                                    (*buttons(c, "BTN_CONNECT_TECH"), *back)))
-    return Outcome(asked, Reply(f"{text}\n{say('carry_on', c.locale)}", stage_buttons(c, ctx.kb)))
+        return Outcome(asked, Reply(f"{text}\n{ctx.kb.texts.say('handoff_offer', c.locale)}",
+                                    (*buttons(c, ctx.kb, "BTN_CONNECT_TECH"), *back)))
+    return Outcome(asked, Reply(f"{text}\n{ctx.kb.texts.say('carry_on', c.locale)}", stage_buttons(c, ctx.kb)))
 
 
 def shop(c: Conversation, e: Event, ctx: Context) -> Outcome:
     """A question about the shop: answered from the shop's facts, the conversation stays where it was."""
-    fact = ctx.kb.shop.answer(e.value, c.locale) or say("shop_unknown", c.locale)
+    fact = ctx.kb.shop.answer(e.value, c.locale) or ctx.kb.texts.say("shop_unknown", c.locale)
     if c.stage in (Stage.ASK_PROBLEM, Stage.ASK_DEVICE, Stage.ASK_NAME) or not c.consented:
         return _stay_with(c, ctx, f"{fact}\n{prompt(c, ctx.kb).text}")
     if c.stage in (Stage.TICKET, Stage.ENDED):
-        return _stay_with(c, ctx, f"{fact}\n{say('anything_else', c.locale)}")
-    return _stay_with(c, ctx, f"{fact}\n{say('carry_on', c.locale)}")
+        return _stay_with(c, ctx, f"{fact}\n{ctx.kb.texts.say('anything_else', c.locale)}")
+    return _stay_with(c, ctx, f"{fact}\n{ctx.kb.texts.say('carry_on', c.locale)}")
 
 
 def another_problem(c: Conversation, e: Event, ctx: Context) -> Outcome:
@@ -251,7 +251,8 @@ def another_problem(c: Conversation, e: Event, ctx: Context) -> Outcome:
         return describe(replace(fresh, stage=Stage.ASK_PROBLEM), e, ctx)
     what = e.text[:120]
     kept = replace(c, pending=what)
-    return _stay_with(kept, ctx, say("pending_kept", c.locale, device=ctx.kb.device_label(c.device, c.locale)))
+    device = ctx.kb.device_label(c.device, c.locale)
+    return _stay_with(kept, ctx, ctx.kb.texts.say("pending_kept", c.locale, device=device))
 
 
 def next_problem(c: Conversation, e: Event, ctx: Context) -> Outcome:
@@ -290,8 +291,9 @@ def technician(c: Conversation, e: Event, ctx: Context, *, reason: str = "asked"
     c = _with_description(c, e)
     if c.current_ticket:
         moved = replace(c, stage=Stage.TICKET)
-        text = say("ticket_exists", c.locale, ticket=c.current_ticket)
-        return Outcome(moved, Reply(f"{lead}\n{text}" if lead else text, buttons(c, "BTN_REPHRASE", "BTN_CLOSE")),
+        text = ctx.kb.texts.say("ticket_exists", c.locale, ticket=c.current_ticket)
+        return Outcome(moved, Reply(f"{lead}\n{text}" if lead else text,
+                                    buttons(c, ctx.kb, "BTN_REPHRASE", "BTN_CLOSE")),
                        (OpenTicket(c.current_ticket),))
     if ctx.new_ticket_id is None:
         raise ValueError("a technician event needs Context.new_ticket_id (see needs_new_ticket)")
@@ -303,13 +305,13 @@ def technician(c: Conversation, e: Event, ctx: Context, *, reason: str = "asked"
     moved = replace(c, stage=Stage.TICKET, ticket_id=ctx.new_ticket_id, ticket_problem=c.problem,
                     levels_tried=tried, ticket_reason=reason)
     key = "ticket" if tried or c.step_notes else "ticket_untried"
-    text = named(key, c, ticket=ctx.new_ticket_id)
+    text = named(ctx.kb, key, c, ticket=ctx.new_ticket_id)
     if c.pending:
-        text = f"{text}\n{say('pending_offer', c.locale, what=c.pending)}"
+        text = f"{text}\n{ctx.kb.texts.say('pending_offer', c.locale, what=c.pending)}"
     actions = (OpenTicket(ctx.new_ticket_id), Finished("ticket"))
-    extra = buttons(c, "BTN_NEXT_PROBLEM") if c.pending else ()
+    extra = buttons(c, ctx.kb, "BTN_NEXT_PROBLEM") if c.pending else ()
     return Outcome(moved, Reply(f"{lead}\n{text}" if lead else text,
-                                (*extra, *buttons(c, "BTN_REPHRASE", "BTN_CLOSE"))), actions)
+                                (*extra, *buttons(c, ctx.kb, "BTN_REPHRASE", "BTN_CLOSE"))), actions)
 
 
 def complaint(c: Conversation, e: Event, ctx: Context) -> Outcome:
@@ -318,7 +320,7 @@ def complaint(c: Conversation, e: Event, ctx: Context) -> Outcome:
     if e.text and noted is c:
         noted = replace(c, description=_add_description(c, e.text))
     return technician(replace(noted, stage=c.stage), replace(e, heard=Understanding()), ctx, reason="complaint",
-                      lead=say("complaint", c.locale))
+                      lead=ctx.kb.texts.say("complaint", c.locale))
 
 
 def _fresh(c: Conversation) -> Conversation:
@@ -328,7 +330,7 @@ def _fresh(c: Conversation) -> Conversation:
 
 def rephrase(c: Conversation, e: Event, ctx: Context) -> Outcome:
     moved = replace(_fresh(c), stage=Stage.ASK_PROBLEM)
-    return Outcome(moved, Reply(say("rephrase", c.locale), buttons(c, "BTN_CONNECT_TECH")))
+    return Outcome(moved, Reply(ctx.kb.texts.say("rephrase", c.locale), buttons(c, ctx.kb, "BTN_CONNECT_TECH")))
 
 
 def reset(c: Conversation, e: Event, ctx: Context) -> Outcome:
@@ -342,9 +344,9 @@ def close(c: Conversation, e: Event, ctx: Context) -> Outcome:
         return refuse(c, e, ctx)
     finished = () if c.stage in (Stage.TICKET, Stage.ENDED) else (Finished("abandoned"),)
     moved = replace(c, stage=Stage.ENDED)
-    return Outcome(moved, Reply(say("closed", c.locale), buttons(c, "BTN_REPHRASE")), finished)
+    return Outcome(moved, Reply(ctx.kb.texts.say("closed", c.locale), buttons(c, ctx.kb, "BTN_REPHRASE")), finished)
 
 
 def frustration(c: Conversation, e: Event, ctx: Context) -> Outcome:
     back = ("BTN_BACK_TO_STEPS",) if c.stage in STEP_STAGES else ()
-    return Outcome(c, Reply(say("frustration", c.locale), buttons(c, "BTN_CONNECT_TECH", *back)))
+    return Outcome(c, Reply(ctx.kb.texts.say("frustration", c.locale), buttons(c, ctx.kb, "BTN_CONNECT_TECH", *back)))

@@ -26,6 +26,7 @@ from stichat.domain.answers import Answers, build_answers
 from stichat.domain.classifier import Examples, build_examples
 from stichat.domain.errors import KnowledgeError
 from stichat.domain.nlu import canonical
+from stichat.domain.replies import Catalog, build_catalog
 from stichat.domain.shop import ShopFacts
 
 LOCALES = ("es-AR", "en")
@@ -58,6 +59,7 @@ class KnowledgeBase:
     answers: Answers = field(default_factory=Answers)
     shop: ShopFacts = field(default_factory=ShopFacts)
     examples: Examples = field(default_factory=Examples)
+    texts: Catalog = field(default_factory=Catalog)
 
     @property
     def devices(self) -> tuple[str, ...]:
@@ -138,7 +140,8 @@ EXAMPLE_ACTS = ("solved", "persists", "cant_do", "help", "show_steps", "advanced
 
 
 def build_knowledge(docs: Mapping[str, Mapping[str, Any]], *, answers: Mapping[str, Any] | None = None,
-                    shop: ShopFacts | None = None, examples: Mapping[str, Any] | None = None) -> KnowledgeBase:
+                    shop: ShopFacts | None = None, examples: Mapping[str, Any] | None = None,
+                    locales: Mapping[str, Mapping[str, Any]] | None = None) -> KnowledgeBase:
     """Validate parsed documents (file name → content) into a KnowledgeBase."""
     if "taxonomy.yaml" not in docs:
         raise KnowledgeError("taxonomy.yaml: missing")
@@ -178,4 +181,4 @@ def build_knowledge(docs: Mapping[str, Mapping[str, Any]], *, answers: Mapping[s
         raise KnowledgeError(f"steps/: no steps file for problem(s) {', '.join(missing)}")
     learned = build_examples(examples, problems=problems, acts=EXAMPLE_ACTS, normalise=canonical)
     return KnowledgeBase(devices, problems, applies, generic, specific, build_answers(answers), shop or ShopFacts(),
-                         learned)
+                         learned, build_catalog(locales) if locales is not None else Catalog())

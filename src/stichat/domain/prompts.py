@@ -4,24 +4,24 @@ from __future__ import annotations
 
 from stichat.domain.dialogue import Conversation, Reply, Stage
 from stichat.domain.knowledge import KnowledgeBase, Level
-from stichat.domain.replies import Button, button, device_button, help_button, problem_button, say
+from stichat.domain.replies import Button, device_button, problem_button
 
 #: Problems offered as buttons when a first message says only that something is wrong.
 COMMON_PROBLEMS = ("no_power", "slow", "freezes", "no_internet", "no_display", "battery", "printing")
 
 
-def buttons(conversation: Conversation, *values: str) -> tuple[Button, ...]:
-    return tuple(button(v, conversation.locale) for v in values)
+def buttons(conversation: Conversation, kb: KnowledgeBase, *values: str) -> tuple[Button, ...]:
+    return tuple(kb.texts.button(v, conversation.locale) for v in values)
 
 
-def named(key: str, conversation: Conversation, **values: object) -> str:
+def named(kb: KnowledgeBase, key: str, conversation: Conversation, **values: object) -> str:
     if conversation.name:
-        return say(key, conversation.locale, name=conversation.name, **values)
-    return say(f"{key}_anon", conversation.locale, **values)
+        return kb.texts.say(key, conversation.locale, name=conversation.name, **values)
+    return kb.texts.say(f"{key}_anon", conversation.locale, **values)
 
 
-def consent_buttons(c: Conversation) -> tuple[Button, ...]:
-    return buttons(c, "BTN_LANG_ES_AR", "BTN_LANG_EN", "BTN_CONSENT_NO")
+def consent_buttons(c: Conversation, kb: KnowledgeBase) -> tuple[Button, ...]:
+    return buttons(c, kb, "BTN_LANG_ES_AR", "BTN_LANG_EN", "BTN_CONSENT_NO")
 
 
 def device_buttons(c: Conversation, kb: KnowledgeBase) -> tuple[Button, ...]:
@@ -39,7 +39,7 @@ def problem_buttons(c: Conversation, kb: KnowledgeBase) -> tuple[Button, ...]:
     fits = [p for p in COMMON_PROBLEMS if c.device is None or c.device in kb.applies.get(p, ())]
     keys = [*(fits or list(COMMON_PROBLEMS))[:5], "other"]
     return (*(problem_button(p, kb.problem_label(p, c.locale)) for p in keys),
-            *buttons(c, "BTN_CONNECT_TECH"))
+            *buttons(c, kb, "BTN_CONNECT_TECH"))
 
 
 def level_of(c: Conversation) -> Level:
@@ -53,15 +53,16 @@ def level_of(c: Conversation) -> Level:
 
 def step_buttons(c: Conversation, kb: KnowledgeBase, level: Level) -> tuple[Button, ...]:
     count = len(kb.steps(c.device, c.problem, level))
-    return (*buttons(c, "BTN_SOLVED", "BTN_PERSIST"), *(help_button(n, c.locale) for n in range(1, count + 1)),
-            *buttons(c, "BTN_CONNECT_TECH"))
+    return (*buttons(c, kb, "BTN_SOLVED", "BTN_PERSIST"),
+            *(kb.texts.help_button(n, c.locale) for n in range(1, count + 1)),
+            *buttons(c, kb, "BTN_CONNECT_TECH"))
 
 
 def steps_reply(c: Conversation, kb: KnowledgeBase, level: Level, intro: str) -> Reply:
     steps = kb.steps(c.device, c.problem, level)
     numbered = tuple((n, s.text_in(c.locale)) for n, s in enumerate(steps, start=1))
     body = "\n".join(f"{n}. {text}" for n, text in numbered)
-    question = say("steps_question", c.locale)
+    question = kb.texts.say("steps_question", c.locale)
     text = f"{intro}\n{body}\n{question}" if intro else f"{body}\n{question}"
     return Reply(text, step_buttons(c, kb, level), numbered)
 
@@ -76,41 +77,42 @@ def prompt(c: Conversation, kb: KnowledgeBase, *, again: bool = False) -> Reply:
     loc = c.locale
     match c.stage:
         case Stage.ASK_CONSENT:
-            return Reply(say("consent_again" if again else "consent", loc), consent_buttons(c))
+            return Reply(kb.texts.say("consent_again" if again else "consent", loc), consent_buttons(c, kb))
         case Stage.CLOSED:
-            return Reply(say("refused", loc), consent_buttons(c))
+            return Reply(kb.texts.say("refused", loc), consent_buttons(c, kb))
         case Stage.ASK_NAME:
-            return Reply(say("ask_name_again" if again else "ask_name", loc), buttons(c, "BTN_NO_NAME"))
+            return Reply(kb.texts.say("ask_name_again" if again else "ask_name", loc), buttons(c, kb, "BTN_NO_NAME"))
         case Stage.ASK_PROBLEM:
             if again:
-                return Reply(say("ask_problem_again", loc), problem_buttons(c, kb))
+                return Reply(kb.texts.say("ask_problem_again", loc), problem_buttons(c, kb))
             if c.device:
-                return Reply(say("ask_problem_for_device", loc, device=kb.device_label(c.device, loc)),
+                return Reply(kb.texts.say("ask_problem_for_device", loc, device=kb.device_label(c.device, loc)),
                              problem_buttons(c, kb))
-            return Reply(named("ask_problem", c), buttons(c, "BTN_CONNECT_TECH"))
+            return Reply(named(kb, "ask_problem", c), buttons(c, kb, "BTN_CONNECT_TECH"))
         case Stage.ASK_DEVICE:
-            text = say("ask_device_again", loc) if again else say(
+            text = kb.texts.say("ask_device_again", loc) if again else kb.texts.say(
                 "ask_device", loc, problem=kb.problem_label(c.problem, loc))
             return Reply(text, device_buttons(c, kb))
         case Stage.BASIC_TESTS | Stage.ADVANCED_TESTS:
             if again:
-                return Reply(say("steps_unclear", loc), step_buttons(c, kb, level_of(c)))
+                return Reply(kb.texts.say("steps_unclear", loc), step_buttons(c, kb, level_of(c)))
             if c.stage == Stage.ADVANCED_TESTS:
-                intro = say("advanced_steps", loc)
+                intro = kb.texts.say("advanced_steps", loc)
             elif c.device == "other":
-                intro = say("other_device_steps", loc, problem=kb.problem_label(c.problem, loc))
+                intro = kb.texts.say("other_device_steps", loc, problem=kb.problem_label(c.problem, loc))
             else:
-                intro = say("basic_steps", loc, device=kb.device_label(c.device, loc),
+                intro = kb.texts.say("basic_steps", loc, device=kb.device_label(c.device, loc),
                             problem=kb.problem_label(c.problem, loc))
             return steps_reply(c, kb, level_of(c), intro)
         case Stage.ESCALATE:
             if "advanced" in c.levels_tried:
-                return Reply(say("escalate_again", loc), buttons(c, "BTN_CONNECT_TECH", "BTN_BACK_TO_STEPS",
+                return Reply(kb.texts.say("escalate_again", loc), buttons(c, kb, "BTN_CONNECT_TECH",
+                                                                          "BTN_BACK_TO_STEPS",
                                                                  "BTN_REPHRASE"))
-            return Reply(say("escalate", loc), buttons(c, "BTN_ADVANCED_TESTS", "BTN_CONNECT_TECH",
+            return Reply(kb.texts.say("escalate", loc), buttons(c, kb, "BTN_ADVANCED_TESTS", "BTN_CONNECT_TECH",
                                                        "BTN_BACK_TO_STEPS"))
         case Stage.TICKET:
-            return Reply(say("after_ticket", loc), buttons(c, "BTN_REPHRASE", "BTN_CLOSE"))
+            return Reply(kb.texts.say("after_ticket", loc), buttons(c, kb, "BTN_REPHRASE", "BTN_CLOSE"))
         case Stage.ENDED:
-            return Reply(say("ended_hint", loc), buttons(c, "BTN_REPHRASE"))
+            return Reply(kb.texts.say("ended_hint", loc), buttons(c, kb, "BTN_REPHRASE"))
     raise AssertionError(f"no prompt for stage {c.stage}")  # pragma: no cover - every stage is matched

@@ -25,7 +25,6 @@ from stichat.domain.errors import BadRequest, Forbidden, NotFound, RateLimited
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.nlu import understand
 from stichat.domain.pii import mask
-from stichat.domain.replies import say
 from stichat.domain.smart import with_photo
 from stichat.domain.transcript import TranscriptEntry
 from stichat.metrics import Metrics
@@ -179,7 +178,7 @@ class ChatService:
         if not extra:
             return reply
         lines = "\n".join(f"• {step}" for step in extra)
-        return replace(reply, text=f"{reply.text}\n{say('suggested_steps', after.locale)}\n{lines}")
+        return replace(reply, text=f"{reply.text}\n{self._kb.texts.say('suggested_steps', after.locale)}\n{lines}")
 
     async def _photo_reading(self, conversation: Conversation) -> dict[str, object] | None:
         """The newest smart-mode reading among the customer's last photos, if any."""
