@@ -52,6 +52,7 @@ unit: $(BIN)/.installed ## only the fast unit tests
 bench: $(BIN)/.installed sysdeps ## benchmarks against a bare FastAPI app (not part of make test)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/images.py
+	$(BIN)/python bench/turn.py
 
 profile: $(BIN)/.installed sysdeps ## the chat bench sampled with py-spy (stacks under test-output/profile/)
 	$(BIN)/python bench/run.py --profile

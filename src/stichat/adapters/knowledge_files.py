@@ -15,12 +15,14 @@ from stichat.domain.shop import build_shop_facts
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 
 
+#: libyaml's safe loader when PyYAML was built with it: the knowledge base parses ten times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 EXAMPLE_SHOP_FACTS = DEFAULT_DIR / "shop_facts.example.yaml"
 
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+        content = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader
     except FileNotFoundError as exc:
         raise KnowledgeError(f"{path.name}: missing") from exc
     except yaml.YAMLError as exc:

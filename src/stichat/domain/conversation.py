@@ -122,14 +122,14 @@ def apply(conversation: Conversation, event: Event, context: Context) -> Outcome
         outcome = Outcome(conversation, prompt(conversation, context.kb, again=True))
     else:
         outcome = rule.handler(conversation, event, context)
-    after = replace(outcome.conversation, turns=conversation.turns + 1, updated_at=context.now)
-    reply = outcome.reply
-    if event.had_pii and not conversation.pii_warned:
-        after = replace(after, pii_warned=True)
-        reply = replace(reply, text=f"{context.kb.texts.say('pii_notice', after.locale)}\n{reply.text}")
+    moved, reply = outcome.conversation, outcome.reply
+    warn = event.had_pii and not conversation.pii_warned
+    if warn:
+        reply = replace(reply, text=f"{context.kb.texts.say('pii_notice', moved.locale)}\n{reply.text}")
     if reply.text == conversation.last_reply:
-        reply = replace(reply, text=f"{context.kb.texts.say('said_again', after.locale)}\n{reply.text}")
-    after = replace(after, last_reply=reply.text[:2000])
+        reply = replace(reply, text=f"{context.kb.texts.say('said_again', moved.locale)}\n{reply.text}")
+    after = replace(moved, turns=conversation.turns + 1, updated_at=context.now, last_reply=reply.text[:2000],
+                    pii_warned=moved.pii_warned or warn)
     return Outcome(after, reply, outcome.actions)
 
 

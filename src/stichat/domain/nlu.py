@@ -230,6 +230,34 @@ class _Rule:
         return self.regex.search(text)
 
 
+class _Index:
+    """Weighted rules looked up by the word starts of a message instead of tried one by one.
+
+    A rule can only match when one of its fragments is a word start of the message, so indexing the
+    rules by fragment finds the few worth running with one dict lookup per word start; rules with no
+    fragment always run. The order of the table is kept (it breaks ties).
+    """
+
+    def __init__(self, rules: tuple[tuple[str, _Rule, float], ...]) -> None:
+        self.rules = rules
+        self._always = tuple(i for i, (_, rule, _) in enumerate(rules) if not rule.fragments)
+        index: dict[str, list[int]] = {}
+        for i, (_, rule, _) in enumerate(rules):
+            for fragment in rule.fragments:
+                index.setdefault(fragment, []).append(i)
+        self._index = {k: tuple(v) for k, v in index.items()}
+
+    def matches(self, text: str, prefixes: frozenset[str]) -> Iterable[tuple[str, re.Match[str], float]]:
+        found = set(self._always)
+        for prefix in prefixes:
+            found.update(self._index.get(prefix, ()))
+        for i in sorted(found):
+            key, rule, weight = self.rules[i]
+            match = rule.regex.search(text)
+            if match:
+                yield key, match, weight
+
+
 def _compile(pattern: str) -> _Rule:
     regex = re.compile(rf"(?<!\S)(?:{_expand(pattern)})(?!\S)")
     return _Rule(regex, _Required(pattern).parse() or frozenset())
@@ -331,6 +359,8 @@ _PROBLEM_RES = tuple(
     for key, entries in v.PROBLEM_PATTERNS.items()
     for pattern, weight in entries
 ) + tuple((key, _compile(pattern), weight) for key, pattern, weight in _topic_patterns())
+_PROBLEM_INDEX = _Index(_PROBLEM_RES)
+_DEVICE_INDEX = _Index(_DEVICE_RES)
 _SUPPRESSOR_RES = {key: tuple(_compile(p) for p in pats) for key, pats in v.PROBLEM_SUPPRESSORS.items()}
 _GENERIC_RES = tuple(_compile(p) for p in v.GENERIC_MALFUNCTION)
 _INTENT_RES = {name: _compile(p) for name, p in v.INTENT_PATTERNS.items()}
@@ -510,10 +540,8 @@ def _step(canon: str) -> int | None:
 
 def _problem(canon: str, prefixes: frozenset[str]) -> tuple[str | None, float, dict[str, tuple[float, int]]]:
     hits: dict[str, list[tuple[float, int]]] = {}
-    for key, rule, weight in _PROBLEM_RES:
-        match = rule.search(canon, prefixes)
-        if match:
-            hits.setdefault(key, []).append((weight, match.start()))
+    for key, match, weight in _PROBLEM_INDEX.matches(canon, prefixes):
+        hits.setdefault(key, []).append((weight, match.start()))
     for key, suppressors in _SUPPRESSOR_RES.items():
         if key in hits and any(s.search(canon, prefixes) for s in suppressors):
             strong = [h for h in hits[key] if h[0] >= 2.0]
@@ -561,12 +589,10 @@ def _device(
     canon: str, problem: str | None, prefixes: frozenset[str]
 ) -> tuple[str | None, float, tuple[str, ...]]:
     hits: dict[str, tuple[float, int]] = {}
-    for device, rule, weight in _DEVICE_RES:
-        match = rule.search(canon, prefixes)
-        if match:
-            old = hits.get(device)
-            if old is None or weight > old[0]:
-                hits[device] = (weight, match.start())
+    for device, match, weight in _DEVICE_INDEX.matches(canon, prefixes):
+        old = hits.get(device)
+        if old is None or weight > old[0]:
+            hits[device] = (weight, match.start())
     for pattern in _PART_OF:
         part = pattern.search(canon)
         if part:
@@ -591,9 +617,9 @@ def _device(
         return device, 0.6, ()
     ambiguous: list[tuple[int, tuple[str, ...]]] = []
     for rule, cands in _AMBIGUOUS_RES:
-        match = rule.search(canon, prefixes)
-        if match:
-            ambiguous.append((match.start(), cands))
+        vague = rule.search(canon, prefixes)
+        if vague:
+            ambiguous.append((vague.start(), cands))
     weak = {d: h for d, h in hits.items() if d not in strong}
     if ambiguous:
         ambiguous.sort()
