@@ -73,7 +73,7 @@ def test_a_transcript_line_cut_short_by_a_full_disk_is_taken_back(tmp_path: Path
 
     monkeypatch.setattr(file_transcripts.os, "write", short_write)
     with pytest.raises(OSError) as caught:
-        file_transcripts.FileTranscriptStore._append(path, b'{"next": "line"}\n', create=True)
+        file_transcripts.FileTranscriptStore._append(path, b'{"next": "line"}\n')
     assert caught.value.errno == errno.ENOSPC
     assert path.read_bytes() == b'{"whole": "line"}\n'
 

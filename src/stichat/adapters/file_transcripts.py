@@ -34,21 +34,16 @@ class FileTranscriptStore:
 
     async def append(self, session_id: str, entries: list[TranscriptEntry]) -> None:
         data = "".join(json.dumps(e.to_json(), ensure_ascii=False) + "\n" for e in entries).encode()
-        path = self._path(session_id)
-        try:
-            # A conversation under way: a few hundred bytes appended to its file, tens of microseconds, on
-            # the loop (the hop to a worker thread and back cost more than the write).
-            self._append(path, data, create=False)
-        except FileNotFoundError:
-            # A new transcript: creating a file updates the directory (most of a millisecond here, longer
-            # on a shared volume), so that one runs on a worker thread.
-            await asyncio.to_thread(self._append, path, data, create=True)
+        # On the event loop, new file or not: one write of a few hundred bytes. Measured under load
+        # (docs/performance.md), the round trip to a worker thread and back cost more than the write,
+        # even the one that creates the file.
+        self._append(self._path(session_id), data)
 
     @staticmethod
-    def _append(path: Path, data: bytes, *, create: bool) -> None:
+    def _append(path: Path, data: bytes) -> None:
         # One write() of whole lines on an O_APPEND descriptor: lines never interleave. A short write
         # (the disk filled mid-line) is cut back, so the next entry does not start inside a torn line.
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | (os.O_CREAT if create else 0), 0o640)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o640)
         try:
             size = os.fstat(fd).st_size
             try:
