@@ -210,8 +210,10 @@ class ChatService:
     async def reset(self, *, session_id: str, csrf: str | None = None, browser: bool = False) -> Turn:
         async with self.locked(session_id, csrf=csrf, browser=browser) as (conversation, token):
             now = self._clock.now()
-            fresh, reply = conv.start(session_id, locale=conversation.locale, now=now, kb=self._kb)
-            fresh = replace(fresh, created_at=conversation.created_at, images=conversation.images)
+            # Through the table like any turn, so the diagram shows it and apply() keeps its rules.
+            outcome = conv.apply(conversation, Event(conv.Kind.RESET, button="BTN_RESET"),
+                                 conv.Context(self._kb, now))
+            fresh, reply = outcome.conversation, outcome.reply
             await self._sessions.save(fresh, expires_at=now + self._ttl)
             await self._transcripts.append(session_id, [self._bot(fresh, reply, now)])
         return Turn(fresh, reply, token)
