@@ -82,3 +82,33 @@ def test_every_button_the_engine_shows_has_a_label_in_every_locale() -> None:
                                                                 "BTN_DEV_", "BTN_PROBLEM_"}
     for locale in ("es-AR", "en"):
         assert shown <= set(catalog.buttons[locale]), shown - set(catalog.buttons[locale])
+
+
+def test_a_shop_facts_file_without_a_topic_is_refused_naming_file_and_topic() -> None:
+    from stichat.domain.shop import build_shop_facts
+
+    facts = {t: {"es-AR": "x", "en": "x"} for t in ("hours", "address", "services", "prices", "warranty")}
+    with pytest.raises(KnowledgeError, match=r"shop\.yaml: facts\.repair_status: missing"):
+        build_shop_facts({"facts": facts}, "shop.yaml")
+    with pytest.raises(KnowledgeError, match=r"shop\.yaml: facts\.hours: missing or empty en text"):
+        build_shop_facts({"facts": {**facts, "repair_status": facts["hours"], "hours": {"es-AR": "9 a 13"}}},
+                         "shop.yaml")
+
+
+def test_the_example_shop_facts_read_as_an_example_to_replace() -> None:
+    from stichat.adapters.knowledge_files import load_knowledge
+
+    shop = load_knowledge().shop
+    assert shop.example and "ejemplo" in (shop.answer("address", "es-AR") or "")
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ({"id": "x", "kind": "gossip", "match": "a", "es-AR": "a", "en": "a"}, "kind must be one of"),
+    ({"id": "x", "kind": "safety", "match": "(", "es-AR": "a", "en": "a"}, "match is not a valid pattern"),
+    ({"id": "x", "kind": "safety", "match": "a", "es-AR": "a"}, "missing or empty en text"),
+])
+def test_a_broken_answer_is_refused_naming_its_id(entry: dict[str, str], message: str) -> None:
+    from stichat.domain.answers import build_answers
+
+    with pytest.raises(KnowledgeError, match=rf"answers\.yaml: x: {message}"):
+        build_answers({"answers": [entry]})
