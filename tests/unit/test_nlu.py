@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from stichat.domain import nlu
 from stichat.domain.nlu import Intent, extract_name, normalise, understand
+from stichat.domain.patterns import Index, word_starts
 
 DEVICES = {"pc", "notebook", "monitor", "printer", "router", "smartphone", "tablet", "tv", "keyboard",
            "mouse", "storage", "other"}
@@ -232,9 +233,12 @@ def test_word_gating_never_changes_a_match() -> None:
     rules = [r for _, r, _ in nlu._PROBLEM_RES] + [r for _, r, _ in nlu._DEVICE_RES]
     for text in sentences:
         canon = normalise(text)
-        prefixes = nlu._prefixes(canon.split())
+        prefixes = word_starts(canon.split())
         for rule in rules:
             assert bool(rule.search(canon, prefixes)) == bool(rule.regex.search(canon)), rule.regex.pattern
+        for table in (nlu._PROBLEM_RES, nlu._DEVICE_RES):  # the index finds exactly what trying all finds
+            every = [(key, w) for key, r, w in table if r.regex.search(canon)]
+            assert [(key, w) for key, _, w in Index(table).matches(canon, prefixes)] == every, text
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,0 +1,133 @@
+"""The customer's name in a reply to "what is your name?", and nothing else.
+
+Introductions ("me llamo", "soy", "my name is"), particles ("del Valle", "van der Meer"), contact
+details typed with the name cut off first, and words that are not names (roles, greetings,
+profanity, vocabulary) refused.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stichat.domain import vocabulary as v
+from stichat.domain.patterns import compile_rule
+from stichat.domain.spelling import KNOWN_WORDS, normalise
+
+_PROFANE_RE = compile_rule(v.PROFANE_PHRASES)
+
+_RAW_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_INTROS = tuple(
+    tuple(intro.split()) for intro in sorted(v.NAME_INTROS.split("|"), key=lambda s: -len(s.split()))
+)
+_WEAK_INTROS = frozenset({("soy",), ("im",), ("i", "am"), ("i", "m"), ("its",), ("it", "s"), ("this", "is"),
+                          ("habla",), ("aca",), ("aqui",), ("nombre",), ("decime",)})
+_LEAD_SKIP = frozenset({
+    "hola", "holis", "buenas", "buen", "buenos", "dia", "dias", "tardes", "noches", "que", "tal", "hi",
+    "hello", "hey", "good", "morning", "afternoon", "evening", "tecnos", "ok", "dale", "si", "bueno",
+    "che", "ah", "eh", "yes", "sure", "okay", "claro", "well", "perdon", "disculpa", "gracias", "thanks",
+})
+_NOT_NAMES = KNOWN_WORDS | frozenset("""
+cliente estudiante profesor profesora docente jubilado jubilada nuevo nueva medico medica abogado abogada
+contador contadora tecnico tecnica usuario usuaria dueno duena mama papa hijo hija abuela abuelo nieto
+nieta senor senora yo usted vos nadie alguien anonimo anonima student teacher customer user owner
+from here there having trying looking wondering not sure sorry new old the lol xd jaja jajaja jeje
+""".split())
+_BAD_CHARS = re.compile(r"[@#$%&*=+<>/\\|{}\[\]~^]|https?|www\.")
+_HAS_VOWEL = re.compile(r"[aeiouy]")
+
+
+def _name_key(word: str) -> str:
+    return normalise(word).replace(" ", "")
+
+
+def _is_name_word(word: str) -> bool:
+    key = _name_key(word)
+    if len(key) < 2 or key in _NOT_NAMES or key in v.PROFANITY:
+        return False
+    if len(key) >= 3 and not _HAS_VOWEL.search(key):
+        return False
+    return not (key.endswith("ing") and len(key) > 5)
+
+
+def _format_name(words: list[str]) -> str:
+    name = " ".join(words)
+    if name != name.lower() and name != name.upper():
+        return name
+    words = [w.lower() for w in words]
+    out: list[str] = []
+    for i, word in enumerate(words):
+        if i > 0 and word in v.NAME_PARTICLES:
+            out.append(word)
+            continue
+        out.append(re.sub(r"(^|['’\-])(\w)", lambda m: m.group(1) + m.group(2).upper(), word))
+    return " ".join(out)
+
+
+def _collect(words: list[str], gaps: list[str], start: int) -> list[str]:
+    taken: list[str] = []
+    i = start
+    while i < len(words) and len(taken) < 6:
+        if i > start and gaps[i].strip():
+            break  # punctuation between words ends the name
+        key = _name_key(words[i])
+        after = i + 1
+        while after < len(words) and _name_key(words[after]) in v.NAME_PARTICLES:
+            after += 1  # "de los", "van der": particles in a row before the next name word
+        particle = bool(taken) and key in v.NAME_PARTICLES and after < len(words)
+        if (particle and _is_name_word(words[after])) or _is_name_word(words[i]):
+            taken.append(words[i])
+        else:
+            break
+        i += 1
+    while taken and _name_key(taken[-1]) in v.NAME_PARTICLES:
+        taken.pop()
+    return taken
+
+
+_CONTACT = re.compile(
+    r"\[(?:EMAIL|CARD|CBU|CUIT|DNI|PHONE)\]|\S+@\S+|\+?\d[\d\s().-]{5,}|"
+    r"(?i:\b(?:mi|my)\s+(?:cel|celu|celular|tel|tel[eé]fono|whatsapp|wsp|wpp|mail|e-?mail|correo|n[uú]mero|"
+    r"number|phone|cell)\b|\b(?:cel|tel|mail|email|phone)\b\s*[:.]?\s*(?=\[|\d|\S+@))")
+_NAME_TAIL = re.compile(r"(?i)^(?:name'?s|names|name is)\s+|\s+(?:here|aqu[ií]|ac[aá])\s*[.!]*$")
+
+
+def extract_name(text: str) -> str | None:
+    """The customer's name in a reply to "what is your name?", or None when it is not a name.
+
+    Contact details typed with it ("soy Juan, mi cel es …") are cut off first: the name stays, the
+    number never becomes part of it.
+    """
+    raw = _CONTACT.split(text.strip()[:200], maxsplit=1)[0]
+    raw = _NAME_TAIL.sub("", raw.strip(" ,;:-–—.")).strip(" ,;:-–—.")
+    raw = re.sub(r"(?i)^(?:hi|hello|hey|hola|buenas)[,!.\s]+", "", raw).strip()
+    if not raw or any(c.isdigit() for c in raw) or _BAD_CHARS.search(raw.lower()):
+        return None
+    norm = normalise(raw)
+    if any(t in v.PROFANITY for t in norm.split()) or _PROFANE_RE.regex.search(norm):
+        return None
+    matches = list(_RAW_WORD.finditer(raw))
+    if not matches:
+        return None
+    words = [m.group(0) for m in matches]
+    gaps = [raw[(matches[i - 1].end() if i else 0):m.start()] for i, m in enumerate(matches)]
+    keys = [_name_key(w) for w in words]
+    for i in range(len(keys)):
+        for intro in _INTROS:
+            if tuple(keys[i:i + len(intro)]) != intro:
+                continue
+            start = i + len(intro)
+            if intro in _WEAK_INTROS and any(k not in _LEAD_SKIP for k in keys[:i]):
+                continue  # "no soy experto", "mi compu es ..." are not introductions
+            taken = _collect(words, gaps, start)
+            if taken and (start >= len(words) or len(taken) <= 6):
+                return _format_name(taken)
+            if intro not in _WEAK_INTROS:
+                return None
+    start = 0
+    while start < len(keys) and keys[start] in _LEAD_SKIP:
+        start += 1
+    rest = words[start:]
+    if not rest or len(rest) > 6:
+        return None
+    taken = _collect(words, gaps, start)
+    return _format_name(taken) if len(taken) == len(rest) else None
