@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -216,15 +214,6 @@ def test_greetings_problems_answers_and_junk_are_not_names() -> None:
     for text in ("hola", "buenas", "mi compu no prende", "no tengo internet", "si", "no", "dale", "Juan123",
                  "ana@mail.com", "uno dos tres cuatro cinco", "soy de Rosario", ""):
         assert extract_name(text) is None, text
-
-
-def test_understand_is_fast() -> None:
-    text = "hola buenas, mi notebook lenovo no prende desde ayer y ya probe cargarla"
-    understand(text)
-    start = time.perf_counter()
-    for i in range(200):
-        understand(f"{text} {i % 5}")
-    assert (time.perf_counter() - start) / 200 < 0.002
 
 
 def test_word_gating_never_changes_a_match() -> None:
