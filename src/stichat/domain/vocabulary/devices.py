@@ -1,0 +1,125 @@
+"""Device patterns: what customers call each device, ambiguous names, built-in parts, plausible problems."""
+
+from __future__ import annotations
+
+from stichat.domain.vocabulary.macros import Pattern
+
+DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
+    "pc": (
+        (r"pc|pcs|desktop|gabinete|torre|cpu|all in one|aio|imac", 2.0),
+        (r"(?:compu|computadora|computador|ordenador|maquina|computer|equipo) (?:de )?escritorio", 3.0),
+        (r"desktop (?:computer|pc)|tower|optiplex|prodesk|thinkcentre|elitedesk|de escritorio|todo en uno|"
+         r"gaming rig|custom built|pc gamer|pc armada|la torre", 2.5),
+    ),
+    "notebook": (
+        (r"notebook|notebooks|note|notbuk|laptop|laptops|netbook|ultrabook|portatil|macbook|"
+         r"chromebook|thinkpad|ideapad|vivobook|zenbook|aspire|pavilion|inspiron|vostro|latitude|"
+         r"probook|elitebook|exo|bangho|bgh|positivo", 2.0),
+        (r"(?:compu|computadora|computer|maquina) (?:portatil|portable)", 3.0),
+        (r"(?:llevo|uso|tengo) (?:\S+ ){0,4}(?:en la mochila|en la facu)|in my backpack|la de la facu", 2.2),
+    ),
+    "monitor": (
+        (r"monitor|monitores|pantalla externa|segundo monitor|segunda pantalla|display externo|"
+         r"external (?:monitor|display|screen)|second (?:monitor|screen)", 2.0),
+    ),
+    "printer": (
+        (r"impresora|impresoras|impre|printer|printers|multifuncion|multifuncional|epson|brother|"
+         r"canon|xerox|kyocera|ricoh|lexmark|laserjet|deskjet|officejet|ecotank|escaner|scanner|"
+         r"plotter", 2.0),
+        (r"hp (?:laserjet|deskjet|officejet|ink tank|smart tank)|multifuncion \S+|brother dcp|dcp \S+", 3.0),
+    ),
+    "router": (
+        (r"router|routers|ruter|rauter|modem|modems|ont|repetidor|extensor|access point|mesh|"
+         r"decodificador|fibra optica|telecentro|fibertel|tp ?link|mercusys|huawei hg\S*|movistar", 2.0),
+        (r"wifi|red|red wifi|wlan", 0.5),
+    ),
+    "smartphone": (
+        (r"celular|celulares|celu|cel|telefono|movil|smartphone|phone|cellphone|iphone|android|"
+         r"galaxy|motorola|moto [a-z]\d*|xiaomi|redmi|huawei|poco|oppo|realme|nokia|pixel|mobile|fone|"
+         r"samsung a\d+|samsung s\d+|galaxy [as]\d+", 2.0),
+    ),
+    "tablet": (
+        (r"tablet|tablets|tableta|ipad|ipads|tab [as]\d*|galaxy tab", 2.5),
+    ),
+    "tv": (
+        (r"\d+ pulgadas|\d+ inch|tv|tele|televisor|television|televisores|smart tv|smarttv|smart|chromecast|fire ?tv|"
+         r"firestick|fire stick|roku|tv ?box|android tv|google tv|apple tv|tvbox|tdt", 2.0),
+    ),
+    "keyboard": ((r"teclado|teclados|keyboard|keyboards|teclas|keys", 2.0),),
+    "mouse": ((r"mouse|mouses|raton|mause|mous", 2.0),),
+    "storage": (
+        (r"pendrive|pen drive|pendraiv|usb stick|flash drive|thumb drive|memory stick|"
+         r"disco (?:externo|rigido externo|solido externo)|external (?:hard )?drive|external disk|"
+         r"tarjeta (?:sd|micro sd|microsd|de memoria)|sd card|microsd|micro sd|memoria usb", 2.5),
+        (r"disco|disco rigido|hdd|ssd|hard drive|hard disk|usb|memoria", 0.7),
+    ),
+    "other": (
+        (r"webcam|camara|camera|parlantes?|speakers?|auriculares|headphones|headset|joystick|microfono|"
+         r"microphone|drone", 0.9),
+        # Devices outside the taxonomy, named outright: they are "other" even beside a brand
+        # ("un proyector epson"), and never get a laptop's or a phone's steps.
+        (r"proyector|proyectores|projector|kindle|kindles|e ?reader|lector de (?:libros|ebooks)|"
+         r"robot (?:aspiradora|de limpieza)|aspiradora robot|robot vacuum|roomba|camaras? (?:de seguridad|ip|wifi)|"
+         r"security cam\w*|dvr|nvr|consola|consolas|console|playstation|play ?[345]|ps[345]|xbox|nintendo|"
+         r"nintendo switch|"
+         r"smartwatch|smart watch|reloj (?:inteligente|smart)|galaxy watch|apple watch|mi band|estabilizador|"
+         r"una ups|el ups|"
+         r"alexa|echo dot|google home|parlante (?:bluetooth|inteligente)|bluetooth speaker|smart speaker", 3.0),
+    ),
+}
+
+# Words that name a device without saying which one; the engine must ask.
+AMBIGUOUS_DEVICE_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"compu|compus|computadora|computadoras|computador|computer|ordenador|maquina|maquinita|"
+     r"equipo|pc portatil o de escritorio|mac|lenovo|dell|asus|acer|toshiba|sony|vaio|msi", ("pc", "notebook")),
+    (r"hp", ("notebook", "pc", "printer")),
+    (r"pantalla|pantallas|screen|display", ("monitor", "notebook", "pc", "smartphone", "tv")),
+    (r"samsung|lg|philips", ("smartphone", "tv", "monitor", "tablet")),
+)
+
+PERIPHERALS = ("printer", "monitor", "keyboard", "mouse", "storage")
+
+# A part named "of" a device that has it built in is that device: "el teclado de la notebook" is a
+# notebook, "la pantalla del celu" a phone. (The keyboard "of the PC" stays a keyboard: it plugs in.)
+PART_OF = (
+    r"(?:teclado|touchpad|pantalla|cargador|bateria|disco|parlantes?|camara|puertos?|ventilador|bisagras?|"
+    r"microfono|keyboard|trackpad|screen|charger|battery|fan|speakers?|camera|ports?|hinges?|mic|microphone) "
+    r"(?:de|del|of) (?:la |el |mi |my |the |this )?(?P<host>notebook|note|laptop|netbook|ultrabook|macbook|"
+    r"celu|celular|telefono|phone|iphone|tablet|ipad|tele|tv)"
+)
+# English puts the device first: "my laptop keyboard", "the phone screen".
+PART_OF_EN = (
+    r"(?P<host>laptop|notebook|macbook|phone|iphone|tablet|ipad|tv) (?:keyboard|trackpad|touchpad|screen|display|"
+    r"charger|battery|fan|speakers?|camera|ports?|hinges?|mic|microphone)"
+)
+PART_HOSTS = {
+    "notebook": "notebook", "note": "notebook", "laptop": "notebook", "netbook": "notebook",
+    "ultrabook": "notebook", "macbook": "notebook", "celu": "smartphone", "celular": "smartphone",
+    "telefono": "smartphone", "phone": "smartphone", "iphone": "smartphone", "tablet": "tablet",
+    "ipad": "tablet", "tele": "tv", "tv": "tv",
+}
+
+# Problems that make sense for a device: a small bonus breaks ties between readings.
+DEVICE_PROBLEMS: dict[str, frozenset[str]] = {
+    "pc": frozenset({"no_power", "no_boot", "no_display", "slow", "freezes", "blue_screen", "overheating"}),
+    "notebook": frozenset({"no_power", "no_boot", "battery", "slow", "freezes", "blue_screen", "overheating"}),
+    "monitor": frozenset({"no_display", "no_power", "physical_damage"}),
+    "printer": frozenset({"printing", "no_power", "not_detected", "no_internet"}),
+    "router": frozenset({"no_internet", "no_power"}),
+    "smartphone": frozenset({"battery", "account", "physical_damage", "slow", "no_power"}),
+    "tablet": frozenset({"battery", "slow", "physical_damage", "no_power"}),
+    "tv": frozenset({"no_display", "no_internet", "no_sound", "no_power"}),
+    "keyboard": frozenset({"not_detected"}),
+    "mouse": frozenset({"not_detected"}),
+    "storage": frozenset({"not_detected", "data_recovery"}),
+}
+
+# What a vague "no anda" means for each device.
+DEVICE_DEFAULT_PROBLEM: dict[str, str] = {
+    "keyboard": "not_detected",
+    "mouse": "not_detected",
+    "storage": "not_detected",
+    "printer": "printing",
+    "router": "no_internet",
+    "monitor": "no_display",
+}

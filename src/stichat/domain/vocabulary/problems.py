@@ -1,0 +1,374 @@
+"""Problem patterns: weighted phrases per problem, topic nouns, vague malfunctions and suppressors."""
+
+from __future__ import annotations
+
+from stichat.domain.vocabulary.macros import Pattern
+
+_TURN_ON = (
+    r"(?:prende|prenden|prendio|prender|prenda|enciende|encienden|encendio|encender|encienda|"
+    r"turn on|turns on|power on|powers on|switch on|switches on|turn it on|turning on|powering on)"
+)
+_START = r"(?:arranca|arrancan|arranco|arrancar|inicia|iniciar|inicio|levanta|levantar|bootea|bootear|booteo)"
+_OS = r"(?:windows|win|el sistema|sistema operativo|ubuntu|linux|macos|os)"
+WORKS = (
+    r"(?:anda|andan|anduvo|andar|funciona|funcionan|funciono|funcionar|funca|funcan|funko|responde|"
+    r"responden|responder|sirve|work|works|working|worked|respond|responding)"
+)
+_MEDIA = (
+    r"(?:fotos?|archivos?|documentos?|docs|carpetas?|videos?|datos|informacion|info|trabajos?|tesis|"
+    r"planillas?|musica|files?|photos?|pictures?|documents?|data|folders?|videos?|contactos|chats)"
+)
+_LIQUID = (
+    r"(?:agua|cafe|mate|gaseosa|jugo|cerveza|vino|liquido|leche|te|coca|fernet|water|coffee|tea|soda|juice|"
+    r"beer|wine)"
+)
+_ACCOUNT = (
+    r"(?:cuenta|cuentas|face|facebook|fb|instagram|insta|ig|mail|email|correo|gmail|hotmail|outlook|"
+    r"whatsapp|whats|wsp|wpp|tiktok|twitter|icloud|apple id|account|netflix|spotify|home banking|banco)"
+)
+_PASSWORD = r"(?:contrasena|contrasenas|clave|claves|password|passwords|pass|pin|patron|passcode|usuario)"  # noqa: S105
+
+# Nouns that tie a vague "no anda" to a problem ("no anda el wifi" → no_internet).
+TOPICS: dict[str, str] = {
+    "no_internet": r"(?:internet|wifi|red|conexion|datos moviles|4g|connection|network|online|senal de wifi)",
+    "no_sound": r"(?:sonido|audio|parlantes?|auriculares|volumen|microfono|speakers?|sound|headphones|mic)",
+    "battery": r"(?:bateria|cargador|battery|charger)",
+    "no_display": r"(?:pantalla|imagen|video|monitor|screen|display|picture)",
+    "not_detected": (
+        r"(?:teclado|teclas|tecla|mouse|raton|touchpad|touch pad|panel tactil|usb|puertos?|pendrive|"
+        r"keyboard|keys|trackpad|bluetooth|lectora|lector|webcam|camara|joystick)"
+    ),
+    "printing": r"(?:impresion|impresora|impre|printer|scanner|escaner)",
+}
+
+GENERIC_MALFUNCTION: tuple[str, ...] = (
+    rf"{{NEG}} {{CL}}{WORKS}",
+    r"dejo de (?:andar|funcionar|funcar|responder)|anda mal|funciona mal|anda como el (?:orto|culo|tuje)",
+    r"falla|fallando|fallas|problema|problemas|(?:hace|tiene) (?:algo|cosas) rar[oa]s?|ruido raro",
+    r"stopped working|broken|acting (?:up|weird|strange)|problem|problems|issue|issues|trouble|not working",
+    r"se rompio|rompio|roto|rota",
+    r"algo le pasa|no se que (?:le pasa|tiene)|something (?:is )?(?:wrong|up|off)|somethings (?:wrong|up|off)",
+)
+
+PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
+    "no_power": (
+        (r"ni (?:el )?ventilador (?:gira|arranca|se mueve)|no (?:prende|enciende) mas|(?:wont|"
+          r"doesnt) turn (?:back )?on|"
+         r"no (?:prende|enciende)(?: \S+){0,3} aunque|(?:no|nunca) (?:prende|enciende)(?: \S+)* boton", 2.5),
+        (rf"{{NEG}} {{CL}}{_TURN_ON}", 1.6),
+        (r"no da (?:ni )?senales? de vida|no hace nada|ni (?:una )?(?:luz|lucecita|lucesita)|"
+         r"no (?:tiene|le llega|hay) (?:corriente|energia)|no power|wont power|completely dead|"
+         r"esta muert[oa]|se murio|murio|quedo muert[oa]|is dead|its dead|dead|died", 1.3),
+        (r"(?:apreto|aprieto|toco) {G}boton {G}(?:y )?(?:no pasa nada|nada)|nothing happens", 1.8),
+        (r"{NEG} {CL}(?:arranca|arrancan|arranco|arrancar|start|starts)", 1.1),
+        (r"no (?:lo|la) puedo (?:prender|encender)|(?:cant|cannot) (?:turn|power) (?:it )?on", 1.8),
+    ),
+    "no_boot": (
+        (r"(?:reinicia|reinician|reboot\w*|restart\w*) (?:\S+ ){0,3}(?:en el |on the |at the )?(?:logo|boot)|"
+         r"boot ?loop\w*|loop|never (?:reaches|gets to) (?:the )?(?:login|desktop|windows)", 2.9),
+        (r"(?:stuck|clavad[oa]|trabad[oa]|tildad[oa]|colgad[oa]|queda|se queda|frozen|"
+          r"hangs) (?:\S+ ){0,4}(?:logo|marca|"
+         r"manzanita|apple logo|inicio|boot|splash)|(?:logo|marca) (?:\S+ ){0,4}(?:y no (?:sigue|pasa|avanza)|"
+         r"no (?:sigue|pasa))", 2.7),
+        (rf"{{NEG}} {{CL}}(?:{_START}|carga|cargar|entra|entrar|abre|boot|boots|load|loads|start|starts) "
+         rf"{{ART}}{_OS}", 2.3),
+        (rf"{_OS} {{G}}{{NEG}} {{CL}}(?:{_START}|carga|boot|boots|load|loads|start|starts)", 2.3),
+        (r"(?:se queda|queda|quedo|se clava|se traba|se tilda|se cuelga|stuck|freezes|hangs) (?:en|on|at)? ?"
+         r"(?:el |la |the )?(?:logo|inicio|arranque|pantalla de (?:inicio|carga)|bios|circulito|ruedita|"
+         r"cargando|preparando|reparando|loading|boot|startup|spinning|windows logo)", 2.4),
+        (rf"{_TURN_ON} (?:\S+ )?(?:pero|but) {{G}}(?:no|doesnt|wont|does not) "
+         rf"(?:{_START}|carga|entra|boot|load|start)", 2.5),
+        (r"reparacion automatica|preparando reparacion|automatic repair|boot ?loop|bootloop|boot loop|"
+         r"dispositivo de arranque|boot device|bootable|operating system not found|bootmgr|no boot|"
+         r"wont boot|fails to boot|cursor titilando|pantalla negra con (?:el )?cursor", 2.5),
+        (r"(?:se )?reinicia\w* (?:en loop|una y otra vez|antes de (?:arrancar|cargar|iniciar)|sin parar y no)", 2.3),
+    ),
+    "no_display": (
+        (r"goes black|se pone (?:en )?negr[oa]|se va la imagen|picture (?:\S+ ){0,4}(?:then|and) (?:goes|"
+          r"turns) black", 2.6),
+        (r"no muestra (?:nada|imagen|video)|rayas|lineas (?:de colores|en la pantalla)|lines (?:all )?(?:over|"
+          r"on|across)|"
+         r"(?:pantalla|screen) (?:\S+ ){0,3}(?:negra|black|en negro)", 2.3),
+        (r"no (?:me )?(?:da|tiene|muestra|hay|sale|aparece|tira) (?:ninguna )?(?:imagen|video|nada en "
+         r"(?:la )?pantalla)|sin (?:imagen|video)|no (?:display|image|picture|video)", 2.3),
+        (r"sin senal|no (?:hay|tiene|detecta|agarra) senal|no signal", 1.8),
+        (r"pantalla (?:\S+ ){0,2}(?:negr[oa]|oscur[oa])|"
+         r"pantalla oscura|se ve (?:todo )?negro|black screen|blank screen|screen (?:is|stays|goes|went|turns|"
+         r"turned|stays) (?:black|blank|dark)", 2.1),
+        (r"{NEG} {CL}(?:prende|enciende|ve|muestra|anda|funciona|turn on|turns on|show|shows|work|works) "
+         r"{ART}(?:pantalla|imagen|screen|display|monitor)", 2.3),
+        (r"(?:pantalla|imagen|screen|display) {G}{NEG} {CL}(?:prende|enciende|muestra|se ve|"
+         r"turn on|turns on|show|shows)", 2.3),
+        (r"no se ve (?:nada|la imagen)|no veo nada|nothing on (?:the )?screen|cant see anything", 1.9),
+        (r"(?:pantalla|imagen|screen|display|monitor) {G}(?:parpadea|titila|tiembla|flicker\w*|rayas|lineas|"
+         r"franjas|se ve mal|manchas)|(?:parpadea|titila|tiembla|rayas|lineas|franjas) {G}"
+         r"(?:pantalla|imagen|screen)|flicker\w*|lines on (?:the )?screen", 2.0),
+        (r"parpadea|titila|flickers", 0.8),
+    ),
+    "slow": (
+        (r"lent[oa]s?|lentisim[oa]s?|lentitud|lentisimo|ralentiz\w*|tortuga|anda para atras|"
+         r"slow|slowly|slower|sluggish|laggy|lagging|lags|lag", 1.6),
+        (r"tarda (?:mucho|una eternidad|anos|banda|siglos|demasiado|una banda|horas|un monton)|"
+         r"(?:tarda|demora) {G}en (?:prender|arrancar|iniciar|abrir|cargar|encender|responder)|demora mucho|"
+         r"takes (?:forever|ages|a long time|so long|minutes)|se pone pesad[oa]|anda pesad[oa]|muy pesad[oa]", 1.9),
+    ),
+    "freezes": (
+        (r"(?:se )?(?:queda|quedo) congelad[oa]|congelad[oa] (?:y|la)", 2.5),
+        (r"se (?:me |le )?(?:tilda|tildo|tildan|tildaba|tildea|cuelga|colgo|cuelgan|colgaba|congela|congelo|"
+         r"congelan|traba|trabo|traban|trababa|clava|clavo|clavan|frena|freno)", 2.0),
+        (r"tildad[oa]s?|colgad[oa]s?|congelad[oa]s?|trabad[oa]s?|tildes|cuelgues|freez\w*|frozen|hangs|"
+         r"hanging|crash\w*|not responding|unresponsive|no responde nada|pantalla congelada", 1.8),
+        (r"se (?:me |le )?(?:reinicia|reinicio|reinician|apaga|apago|apagan|apagaba|reiniciaba) "
+         r"(?:\S+ )?(?:sol[oa]s?|de la nada|de golpe|cada (?:rato|tanto|\d+)|todo el tiempo|a cada rato|"
+         r"sin motivo|sin razon|aleatoriamente|de repente|random|cuando quiere|mientras)", 2.2),
+        (r"se (?:me |le )?(?:reinicia|reinicio|reinician|apaga|apago|apagan|apagaba|reiniciaba)", 1.4),
+        (r"(?:restarts?|reboots?|shuts? (?:down|off)|turns? off|powers? off) (?:\S+ )?(?:itself|by itself|"
+         r"randomly|on its own|suddenly|out of nowhere|every)|keeps (?:restarting|rebooting|shutting down|"
+         r"turning off|freezing|crashing|hanging)", 2.2),
+        (r"stuck|restarts|reboots|shuts down|turns off", 1.0),
+        (r"se (?:me |le )?apaga sol[oa]|(?:randomly |suddenly )?(?:shuts|turns|switches) (?:off|down) "
+         r"(?:randomly|without warning|on its own|by itself|out of nowhere)|randomly (?:shuts|turns|restarts|reboots)",
+         2.4),
+    ),
+    "blue_screen": (
+        (r"pantall(?:a|azo|azos)s? azul(?:es)?|pantallazos?|bsod|blue screen|bluescreen|stop code|"
+         r"codigo de detencion|critical process died|carita triste|pantalla de la muerte|"
+         r"se pone (?:la pantalla )?azul|todo azul|irql|kernel|memory management|whea|"
+         # Windows stop codes: 0x0000007B-style and the NT status codes a blue screen shows.
+         r"0x0{4,}[0-9a-f]{2,4}|0xc0000(?:21a|225|001|098|0e9|142|185|221)|inaccessible boot device|"
+         r"page fault in nonpaged area|system service exception|kmode exception|video tdr|dpc watchdog", 3.0),
+    ),
+    "no_internet": (
+        (r"luz (?:de )?(?:internet|wan|www)|internet light|(?:los(?:es|ing)?|pierde|perdiendo) (?:\S+ )?(?:connection|"
+         r"conexion|wifi|signal|senal)|(?:wifi|internet) (?:\S+ ){0,4}(?:pero|but) (?:no|not)|"
+         r"no (?:se )?conecta(?: \S+){0,2} "
+         r"(?:al |a la )?(?:wifi|internet|red)", 2.4),
+        (r"(?:se (?:me |le )?corta|se cae|se desconecta|corta) (?:\S+ )?(?:el |la )?"
+         r"(?:wifi|internet|red|conexion|senal)|"
+         r"(?:wifi|internet|red|conexion|senal) (?:\S+ )?se (?:me |le )?(?:corta|cae|desconecta|va)|"
+         r"no tira (?:\S+ )?(?:wifi|internet|senal)|"
+         r"(?:keeps|says) (?:saying )?no network|no network|keeps buffering|buffering", 2.4),
+        (r"{NEG} {CL}(?:tengo|hay|ai|tiene|tenemos|anda|funciona|funca|agarra|agarro|agarran|engancha|"
+         r"conecta|conecto|conectan|reconoce|encuentra|detecta|carga|llega|entra|have|has|get|gets|find|"
+         r"finds|detect|detects|connect|connects) {ART}(?:a |al |to )?(?:internet|wifi|red|conexion|"
+         r"senal de wifi|senal de internet|senal|datos|network|connection|redes|signal)", 2.3),
+        (r"sin (?:internet|wifi|conexion|red|datos)|no internet|no wifi|no connection|offline internet|"
+         r"red sin acceso|sin acceso(?: a internet)?|no (?:tengo|hay|ai) (?:internet|wifi|conexion|red)|"
+         r"no ai internet", 2.3),
+        (r"(?:internet|wifi|conexion|red|senal|connection|network) {G}(?:se corta|se cae|se desconecta|"
+         r"va y viene|intermitente|anda mal|falla|lent[oa]|anda como|drops|dropping|keeps dropping|cuts out|"
+         r"disconnects|disconnecting|is down|slow|unstable|keeps cutting|anda (?:pesimo|horrible|fatal|"
+         r"malisimo|re mal|para atras)|(?:\S+ ){0,3}se corta)", 2.4),
+        (r"se (?:me |nos )?(?:corta|cae|desconecta|corto|cayo|desconecto|cortan|caen) (?:a cada rato )?"
+         r"(?:el |la )?(?:internet|wifi|conexion|red|senal)", 2.6),
+        (r"no (?:me )?(?:puedo|pude|deja) conectar(?:me)?|no (?:se )?(?:me )?conecta|se desconecta|"
+         r"(?:cant|cannot|can not|unable to|wont|doesnt|does not|will not) (?:connect|get online|go online|"
+         r"access the internet|browse)|disconnects|lost connection|connection (?:drops|keeps dropping|lost)|"
+         r"dropping", 1.7),
+        (r"{NEG} {CL}(?:cargan?|abren?|load) {ART}(?:paginas|paginas web|videos|sitios|webs|pages|websites)|"
+         r"no navega|pages (?:wont|dont) load|luz roja|luces rojas|led rojo|red lights?|lights? (?:are |is )?"
+         r"(?:all )?red|nothing connects|"
+         r"luz (?:de )?(?:los|pon|internet) (?:en )?rojo|luz (?:de )?los (?:prendida|encendida|titila\w*|"
+         r"roja)|los (?:light|led) (?:is )?(?:on|red|blinking)|"
+         r"titila (?:en )?rojo", 2.0),
+        (r"internet|wifi", 0.6),
+    ),
+    "battery": (
+        (r"(?:charges|carga) (?:\S+ ){0,5}(?:but|pero) (?:not|no)|(?:only|solo) (?:charges|carga) (?:con|with)", 2.2),
+        (r"{NEG} {CL}(?:carga|cargar|cargo|cargan|esta cargando|quiere cargar|charge|charges|charging|"
+         r"hold a charge|holds a charge|hold charge)", 1.6),
+        (r"{NEG} {CL}(?:carga|cargar) {ART}(?:bateria|cel|celu|celular)|"
+         r"(?:bateria|battery) {G}(?:no dura|dura poco|dura nada|no carga|se descarga|se agota|se gasta|"
+         r"hinchada|inflada|muerta|drains?|draining|dies|dying|dead|swollen|doesnt last|wont last|"
+         r"doesnt charge|wont charge|not charging)", 2.4),
+        (r"se (?:me |le )?(?:descarga|descargo|agota|agoto|gasta) (?:muy |re |super )?(?:enseguida|rapido|"
+         r"rapidisimo|al toque|en (?:un|una|dos|\d+)|volando|en nada)|dura (?:muy |re )?poco la bateria|"
+         r"drains? (?:fast|quickly|so fast)|dies (?:fast|quickly)|battery life", 2.4),
+        (r"se (?:me |le )?descarga|no (?:me |le )?(?:toma|agarra|reconoce) (?:el )?cargador|"
+         r"(?:cargador|charger) {G}(?:no anda|no funciona|no carga|doesnt work|not working)|"
+         r"enchufad[oa] y no carga|plugged in (?:and|but) not charging|not charging", 2.1),
+        # Shutting down with charge left is a battery fault, not a freeze: "se apaga con 30% de batería".
+        (r"se (?:me |le )?(?:apaga|apago|apagan|corta) {G}(?:\S+ )?(?:\d+ (?:de )?(?:bateria|carga|por ciento)|"
+         r"bateria|carga)|(?:shuts? (?:down|off)|turns? off|dies) {G}(?:\d+ ?(?:percent|battery)|battery)", 2.6),
+        (r"bateria|battery|cargador|charger", 1.0),
+    ),
+    "overheating": (
+        (r"se (?:me |le )?(?:calienta|calento|calientan|recalienta|recalento|calentaba|pone (?:muy |re |super )?"
+         r"caliente|pone hirviendo)", 2.3),
+        (r"(?:muy |re |demasiado |super |bastante )?(?:caliente|hirviendo)|recalentamiento|recalentad[oa]|"
+         r"calentamiento|temperatura|calor|quema|quemando|overheat\w*|burning up|too hot|heat|"
+         r"(?:gets|getting|runs|running|is|very|really|so|super) (?:very |really |so |too |super )?hot", 1.9),
+        (r"ruido {G}(?:de |del )?(?:ventilador|cooler|fan)|(?:ventilador|cooler) trabad[oa]|fan (?:is )?stuck|"
+         r"(?:ventilador|ventiladores|cooler|coolers|fan|fans|ventilacion) {G}(?:hace (?:mucho )?ruido|"
+         r"suena|gira|a full|al palo|ruidos[oa]|no para|no gira|no anda|loud|noisy|constantly|always|"
+         r"spinning|making|running|sopla)|(?:ruido|noise) (?:del|de el|de los|from the|of the) "
+         r"(?:ventilador|cooler|fan)|loud fan|noisy fan|parece un avion|like a jet", 2.3),
+        (r"ventilador|cooler|hace (?:mucho )?ruido|zumbido|ruido|noise|noisy|loud", 1.0),
+    ),
+    "no_sound": (
+        (r"no se (?:me |le )?(?:escucha|oye)|(?:cant|can not|cannot) hear|no (?:audio|sound) (?:in|on|"
+          r"during) calls?", 2.3),
+        (r"{NEG} {CL}(?:escucha|escuchan|escucho|oye|oyen|oigo|suena|suenan|sono|hear|sound|"
+         r"sale (?:el )?(?:sonido|audio|volumen))", 2.3),
+        (r"sin (?:sonido|audio|volumen)|no (?:hay|tiene|tengo|sale|anda el) (?:sonido|audio|volumen)|"
+         r"no (?:sound|audio|volume)|(?:cant|cannot|can not) hear", 2.3),
+        (r"(?:sonido|audio) (?:se corta|entrecortado|bajo|distorsionado|se escucha mal|horrible|raro|feo)|"
+         r"se escucha (?:mal|bajo|entrecortado|con ruido)|sound (?:is )?(?:distorted|crackling|low)", 2.1),
+        (r"sonido|audio|parlantes?|volumen|microfono|speakers?|sound|mute|silenciad[oa]", 1.0),
+    ),
+    "not_detected": (
+        (r"(?:isnt|is not|not|never) (?:being )?(?:detected|recognized|recognised)|wont pair|"
+          r"no (?:se )?(?:empareja|vincula)|"
+         r"no (?:lo |la )?(?:detecta|reconoce|lee)", 2.3),
+        (r"{NEG} {CL}(?:reconoce|reconocen|reconocio|detecta|detectan|detecto|lee|leen|leyo|toma|"
+         r"toman|agarra|agarran|aparece|aparecen|muestra|recognize|recognise|recognizes|recognises|"
+         r"detect|detects|read|reads|see|sees|show up|shows up|find|finds|pick up)", 1.7),
+        (r"not (?:recogni[sz]ed|detected|showing up|being detected|being recogni[sz]ed)|unrecogni[sz]ed|"
+         r"(?:isnt|is not|wont|doesnt|does not) (?:show(?:ing)? up|appear(?:ing)?)|"
+         r"(?:cursor|puntero|flechita|mouse|raton) {G}se mueve sol[oa]|(?:cursor|pointer|mouse) {G}moves? "
+         r"(?:by itself|on its own)|"
+         r"dispositivo desconocido|unknown device|no (?:lo|la) (?:ve|encuentra)|"
+         r"no aparece (?:en )?(?:mi pc|el explorador|equipo|este equipo)", 2.2),
+        (r"(?:teclado|keyboard|teclas?|keys|cursor|puntero|flechita|mouse|raton|touchpad|touch pad|clic|click) "
+         r"{G}(?:{NEG} {CL}(?:escribe|escriben|marca|marcan|mueve|se mueve|move|moves|type|types|"
+         r"hace click|hace clic|click|clicks)|escribe(?:n)? (?:otra|cualquier) cosa|se traba\w*|"
+         r"stuck|sticky|pegad[oa]s?)", 2.2),
+        (r"(?:escribe|escriben|typing|types|type) (?:\S+ )?(?:otras?|cualquier|wrong|other|random) "
+         r"(?:letras?|cosas?|caracteres|letters|characters|keys)", 2.4),
+        (r"{NEG} {CL}(?:escribe|escriben|marca|marcan|se mueve|mueve|hace click|hace clic|type|types) "
+         r"(?:\S+ )?(?:teclas?|letras?|cursor|puntero|flechita|mouse|raton)", 2.2),
+        (r"puerto usb|puertos usb|usb port|usb ports|bluetooth", 1.2),
+    ),
+    "printing": (
+        (r"(?:error|falta|sin|low|out of) (?:de )?(?:toner|tinta|cartuchos?|ink|cartridges?)|(?:toner|cartridge|ink) "
+         r"(?:error|low|empty)", 2.7),
+        (r"(?:imprime|prints|printing|salen|come out) (?:\S+ ){0,3}(?:rayas|lines|blank|en blanco|manchad\w*|borros\w*|"
+         r"streaks|faded|lavad[oa]s)|no me deja imprimir|(?:cant|cannot|wont|doesnt) print", 2.8),
+        (r"(?:se traba|atasca|se atasca|trabado|atascado) (?:\S+ ){0,3}(?:papel|hoja|hojas)|(?:papel|hoja|"
+          r"hojas) (?:\S+ ){0,2}"
+         r"(?:se traba|atasca|trabad[oa])|(?:cartuchos?|tinta|toner|cartridges?|ink)(?: \S+){0,5} (?:no )?(?:los |lo )?"
+         r"(?:reconoce|detecta|recognize\w*|detect\w*)|(?:no )?(?:reconoce|detecta) (?:\S+ ){0,2}(?:cartuchos?|"
+         r"tinta|toner)", 2.7),
+        (r"no (?:saca|tira|larga|agarra|toma) (?:\S+ )?(?:hojas?|papel|copias?|impresiones)|(?:wont|doesnt|does not) "
+         r"(?:print|feed|take paper)|paper jam|atasc\w*|mancha\w* (?:las )?hojas", 2.4),
+        (r"{NEG} {CL}(?:imprime|imprimen|imprimio|imprimir|imprima|saca copias|escanea|escanear|"
+         r"fotocopia|print|prints|printing|scan|scans)", 2.5),
+        (r"atasc\w*|(?:papel|hoja|hojas) (?:trabad[oa]s?|atascad[oa]s?|atorad[oa]s?)|se (?:traba|atora|atasca) "
+         r"(?:el |la )?(?:papel|hoja)|no (?:agarra|toma|tira|levanta) (?:el |la |las )?(?:papel|hoja|hojas)|"
+         r"traga (?:el )?papel|paper jam|jammed|jam|jams|jamming|(?:sin|falta|no tiene|se quedo sin) (?:tinta|toner)|"
+         r"out of (?:ink|toner)", 2.5),
+        (r"imprime (?:en blanco|con rayas|manchado|borroso|cualquier cosa|raro|mal|feo|corrido|rayado|"
+         r"hojas en blanco|solo|todo)|hojas en blanco|cola de impresion|print queue|fuera de linea|offline|"
+         r"printer (?:is )?offline|prints? (?:blank|streaks|faded|smudged|garbage)|impresion|imprimir|"
+         r"printing|print|imprime|imprimio", 1.8),
+        (r"tinta|toner|cartucho|cartuchos|cabezal|ink|cartridge|cartridges|sistema continuo", 1.6),
+        (r"no (?:sale|saca|salen) (?:nada|ninguna hoja|la hoja|las hojas|hojas|el papel|nada impreso)"
+         r"(?! (?:de |del |por )?(?:el |los )?(?:sonido|audio|parlantes?|volumen|imagen|video))|"
+         r"nothing (?:comes out|prints)", 1.9),
+    ),
+    "malware": (
+        (r"(?:renamed|renombrad\w*) (?:\S+ ){0,3}locked|encrypt\w*|encriptad\w*|bitcoin|rescate|ransom\w*", 2.6),
+        (r"virus|malware|troyano|troyanos|spyware|adware|ransomware|trojan|infectad[oa]|infected|"
+         r"me (?:encriptaron|secuestraron)|encriptad[oa]s|secuestrad[oa]s|rescate|ransom|keylogger|"
+         r"minero|minando|cryptominer|browser hijack\w*", 2.6),
+        (r"publicidad(?:es)?|propagandas?|anuncios?|ventan(?:a|ita)s? (?:que )?(?:se abren|emergentes|raras)|"
+         r"pop ?ups?|popups?|se abren (?:solas|paginas|ventanas)|paginas raras|extension(?:es)? rara|"
+         r"cambio (?:el |mi )?buscador|buscador raro|alerta de (?:virus|seguridad)|ads everywhere|"
+         r"ads (?:keep|popping)|redirect\w*|suspicious", 2.2),
+        (r"hackearon|hackeo|hackeada?o?|hackead[oa]|jaquearon|hakearon|hacked|hacker|antivirus|"
+         r"hackeando|me robaron (?:datos|informacion)", 1.6),
+    ),
+    "software": (
+        (r"(?:la |el )?(?:app|aplicacion|programa|whatsapp|instagram|chrome|word|excel|"
+          r"juego) (?:\S+ ){0,3}se (?:me |le )?"
+         r"(?:cierra|cerro|traba|cuelga|tilda) (?:sol[oa]|de golpe)?|(?:app|application|"
+         r"program) (?:keeps )?(?:crashing|closing)", 2.4),
+        # One program failing is a software problem even when it "freezes" or "crashes".
+        (r"(?:programa|aplicacion|app|office|word|excel|powerpoint|outlook|zoom|teams|meet|chrome|navegador|"
+         r"firefox|photoshop|autocad|juego|steam|spotify|whatsapp web|program|application|browser|game) "
+         r"{G}(?:crash\w*|se (?:me )?(?:cierra|cerro|cuelga|colgo|tilda|tildo)|no (?:abre|arranca|inicia)|"
+         r"(?:wont|doesnt|does not|will not) (?:open|start|launch)|keeps (?:closing|crashing|freezing)|"
+         r"closes|freezes)", 2.6),
+        (r"instal\w*|desinstal\w*|reinstal\w*|uninstall\w*|install\w*|actualizacion\w*|actualizar|"
+         r"update\w*|upgrade\w*|configur\w*|setup|set up", 1.6),
+        (r"programa|programas|aplicacion(?:es)?|app|apps|office|word|excel|powerpoint|outlook|anydesk|"
+         r"teamviewer|zoom|meet|teams|drivers?|controlador(?:es)?|chrome|navegador|firefox|photoshop|"
+         r"autocad|juegos?|steam|licencia|activar windows|activacion|software|program|application|"
+         r"browser|game|games|license|pdf|acrobat|java|netflix|spotify|youtube", 1.2),
+        (r"no (?:me )?(?:abre|abren|anda|funciona) (?:el |la |los )?(?:programa|aplicacion|app|word|excel|"
+         r"office|juego|navegador|chrome)|se (?:me )?cierra(?:n)? (?:el |la |los |las )?(?:programas?|"
+         r"aplicacion(?:es)?|apps?|juegos?|word|excel|chrome)|(?:me )?(?:tira|sale|aparece|da|salta) "
+         r"(?:un |una )?(?:error|cartel|mensaje|aviso)|error message|(?:wont|doesnt|cant) (?:open|launch|install)|"
+         r"keeps crashing", 2.2),
+        (r"error|errores|formatear|formateo|formatearla|formatearlo|format", 1.1),
+    ),
+    "account": (
+        (rf"(?:olvid\w*|no me acuerdo|no recuerdo|perdi|forgot|forget|lost|cambiar|recuperar|reset\w*|"
+         rf"reestablecer|restablecer|change|recover) {{G}}{_PASSWORD}", 2.7),
+        (rf"{_PASSWORD} {{G}}(?:incorrect[oa]|no (?:es|funciona|anda)|olvid\w*|wrong|doesnt work|not working|"
+         r"no me la acuerdo|no la recuerdo)", 2.6),
+        (rf"(?:hackearon|robaron|hackeo|jaquearon|hakearon|hackeada|hackeado|hacked|stole|stolen|"
+         rf"entraron a) {{G}}{_ACCOUNT}|{_ACCOUNT} {{G}}(?:hackead[oa]|robad[oa]|hacked|compromised|stolen)", 3.0),
+        (rf"(?:recuperar|recupero|recover|recovering|restore|reactivar) {{G}}(?:cuenta|account|perfil|profile|"
+         rf"usuario|user)|{_ACCOUNT} {{G}}(?:no (?:puedo|me deja) (?:entrar|recuperar))", 3.1),
+        (rf"{_ACCOUNT} {{G}}(?:bloquead[oa]|suspendid[oa]|deshabilitad[oa]|locked|suspended|disabled)|"
+         r"locked out|bloqueo de (?:la )?cuenta|no (?:puedo|me deja) (?:entrar|ingresar|acceder|loguear\w*|"
+         r"iniciar sesion)|(?:cant|cannot|unable to) (?:log ?in|sign in|access my)|iniciar sesion|"
+         r"inicio de sesion|verificacion en dos pasos|codigo de verificacion|verification code|2fa|"
+         r"two factor|cuenta de (?:google|microsoft|apple)|apple id|icloud", 2.0),
+        (rf"{_PASSWORD}|login|log in|sign in|cuenta|account", 1.3),
+    ),
+    "data_recovery": (
+        (r"(?:formatear\w*|format\w*)(?: \S+){0,6} (?:fotos|archivos|datos|photos|pictures|files|data)|"
+         r"(?:fotos|archivos|photos|files) (?:\S+ ){0,4}(?:formatear\w*|format\w*)", 2.7),
+        (r"(?:corrupt\w*|danada|corrupta|corrompio)(?: \S+){0,6} (?:fotos|pictures|photos|files|archivos|datos|data)|"
+         r"need (?:the|my) (?:pictures|photos|files|data)|recuperar (?:las |mis )?(?:fotos|archivos|datos)", 2.4),
+        (rf"(?:borre|borro|borraron|borramos|borro|elimine|eliminaron|se (?:me )?(?:borr|elimin|perd)\w*|perdi|"
+         rf"perdimos|desaparecieron|no encuentro|formatee|formatearon|se formate\w*|deleted|lost|erased|"
+         rf"missing|recover\w*|restore|rescue|salvar|recuperar|rescatar|sacar) {{G}}{_MEDIA}", 2.7),
+        (rf"{_MEDIA} {{G}}(?:se borraron|se borro|desaparecieron|desaparecio|perdid[oa]s|borrad[oa]s|"
+         r"eliminad[oa]s|gone|deleted|disappeared|missing|lost)", 2.7),
+        (r"recuper\w*|data recovery|recover|papelera|backup|copia de seguridad|respaldo|formatee sin querer", 2.0),
+        (r"(?:disco|disk|drive|hdd) {G}(?:hace ruidos?|hace ruidos raros|suena|hace clic|hace click|clickea|"
+         r"hace tic|muriendo|fallando|danad[oa]|clicking|clicks|failing|dying|making noise|"
+         r"(?:wont|doesnt|will not) mount)|clicking noise", 2.5),
+        (r"borre|borrado|borrados|elimine|deleted|erased|formatee|formatearon|formateado|formatted", 1.3),
+    ),
+    "physical_damage": (
+        (r"washing machine|lavarropas|lavarropa|se (?:me )?cayo al (?:agua|inodoro|pileta)", 2.6),
+        (r"se (?:me |le |nos )?(?:cayo|cayeron|golpeo|golpearon|mojo|mojaron|rompio|rajo|partio|quebro|"
+         r"doblo|hincho|quemo|fisuro|estrello)|me (?:la |lo )?(?:pisaron|tiraron|golpearon|rompieron)|"
+         r"(?:la |lo )?(?:pise|aplaste|tire|golpee|rompi|moje)", 2.3),
+        (rf"(?:le |me |se )?(?:cayo|tire|tiro|derrame|derramo|volque|volco|se volco|se derramo|spilled|spill) "
+         rf"(?:\S+ ){{0,3}}{_LIQUID}|{_LIQUID} {{G}}(?:encima|arriba|sobre|on)|mojad[oa]|liquido|water damage|"
+         r"got wet|spilled|spill|fell in (?:the )?(?:water|pool|toilet)", 2.6),
+        (r"(?:pantalla|vidrio|display|screen|glass|carcasa|tapa|bisagra|ficha|pin|puerto|enchufe) "
+         r"(?:\S+ )?(?:rot[oa]|partid[oa]|rajad[oa]|astillad[oa]|quebrad[oa]|estallad[oa]|trizad[oa]|destruid[oa]|"
+         r"cracked|broken|shattered|smashed|bent|doblad[oa]|floja|suelt[oa])|"
+         r"(?:rot[oa]|partid[oa]|rajad[oa]|cracked|broken|shattered|smashed) (?:la |el |the |my )?"
+         r"(?:pantalla|vidrio|display|screen|glass|bisagra|hinge)|bisagras?|hinge", 2.5),
+        (r"dropped|fell|cayo|golpe|golpeada?o?|fisura|abollad[oa]|cracked|shattered|smashed|"
+         r"roto|rota|rompi|broken", 1.4),
+    ),
+}
+
+# Hits that cancel a problem's weak readings.
+PROBLEM_SUPPRESSORS: dict[str, tuple[str, ...]] = {
+    "no_power": (
+        rf"{_TURN_ON} (?:\S+ )?(?:pero|bien|fine|ok|but|normal|y (?:se|despues|luego|al rato))|si {_TURN_ON}|"
+        rf"(?:arranca|starts) (?:\S+ )?(?:pero|bien|but|y)",
+    ),
+    "battery": (
+        r"(?:carga|cargando|charges|charging|cargar) (?:\S+ )?(?:bien|fine|ok|normal|perfect\w*|sin problema)|"
+        r"(?:si|ya) carga|carga pero|charges but",
+    ),
+    "no_internet": (
+        r"(?:internet|wifi|conexion|red) (?:\S+ )?(?:anda|funciona|works) (?:bien|perfect\w*|fine|ok)",
+    ),
+    "no_sound": (
+        r"(?:sonido|audio|sound) (?:\S+ )?(?:anda|funciona|works) (?:bien|fine|ok)",
+    ),
+    "no_display": (
+        r"(?:imagen|pantalla|screen|display) (?:\S+ )?(?:anda|funciona|se ve|works|is) (?:bien|fine|ok)",
+    ),
+}
