@@ -85,12 +85,15 @@ class ChatService:
     async def validate(self, session_id: object) -> Turn | None:
         if not isinstance(session_id, str) or not SESSION_ID.match(session_id):
             return None
-        found = await self._sessions.load(session_id, now=self._clock.now())
-        if found is None:
-            return None
-        conversation, csrf = found
-        expires = self._clock.now() + self._ttl
-        await self._sessions.save(conversation, expires_at=expires)  # validating is activity: slide
+        # Under the session's lock: sliding the expiry saves the conversation, and a turn running at the
+        # same moment must not be overwritten by the copy loaded here.
+        async with self._locks.hold(session_id):
+            found = await self._sessions.load(session_id, now=self._clock.now())
+            if found is None:
+                return None
+            conversation, csrf = found
+            expires = self._clock.now() + self._ttl
+            await self._sessions.save(conversation, expires_at=expires)  # validating is activity: slide
         return Turn(conversation, conv.prompt(conversation, self._kb), csrf, expires_at=expires)
 
     @asynccontextmanager
@@ -226,6 +229,13 @@ class ChatService:
             after = replace(conversation, images=(*conversation.images, image_id))
             await self._sessions.save(after, expires_at=self._clock.now() + self._ttl)
         return after
+
+    async def detach_image(self, session_id: str, image_id: str) -> None:
+        """Take back a photo that could not be queued or recorded, so it does not count against the cap."""
+        async with self.locked(session_id) as (conversation, _):
+            if image_id in conversation.images:
+                after = replace(conversation, images=tuple(i for i in conversation.images if i != image_id))
+                await self._sessions.save(after, expires_at=self._clock.now() + self._ttl)
 
     async def transcript(self, session_id: str) -> list[TranscriptEntry]:
         return await self._transcripts.read(check_session_id(session_id))

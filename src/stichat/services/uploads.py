@@ -28,17 +28,24 @@ class UploadService:
         try:
             # Attaching takes the session's lock, loads the conversation once and enforces the cap (429).
             conversation = await self._chat.attach_image(session_id, image_id, max_images=MAX_IMAGES_PER_SESSION)
-            record = ImageRecord(image_id, session_id, QUEUED, self._clock.now(), locale=conversation.locale)
+        except BaseException:
+            await self._store.drop_original(image_id)  # refused: the photo is not kept
+            raise
+        record = ImageRecord(image_id, session_id, QUEUED, self._clock.now(), locale=conversation.locale)
+        try:
             await self._store.save_record(record)
         except BaseException:
-            await self._store.drop_original(image_id)  # refused or not recorded: the photo is not kept
+            await self._store.drop_original(image_id)  # not recorded: not kept, and not counted
+            await self._chat.detach_image(session_id, image_id)
             raise
         try:
             await self._queue.enqueue(record.image_id)
         except Exception:
-            # The queue is down (Redis): the customer gets a 503 and the photo is not left waiting.
+            # The queue is down (Redis): the customer gets a 503, the photo is not left waiting and does
+            # not count against the session's ten.
             await self._store.save_record(replace(record, status=FAILED, error="queue_unavailable"))
             await self._store.drop_original(record.image_id)
+            await self._chat.detach_image(session_id, image_id)
             raise
         return record
 
