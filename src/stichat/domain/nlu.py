@@ -345,10 +345,11 @@ def _device(
     if hits.get("other", (0.0, 0))[0] >= 3.0:
         return "other", 0.9, ()  # a device outside the taxonomy, named outright
     strong = {d: h for d, h in hits.items() if h[0] >= 2.0 and d != "other"}
-    working = _working(canon, prefixes) if strong else set()
+    vague_names = any(rule.search(canon, prefixes) for rule, _ in _AMBIGUOUS_RES)
+    working = _working(canon, prefixes) if len(strong) > 1 or (strong and vague_names) else set()
     broken = {d: h for d, h in strong.items() if d not in working}
     # "el monitor anda con la otra compu, con esta no": the broken one is a computer, which one?
-    named_vaguely = not broken and any(rule.search(canon, prefixes) for rule, _ in _AMBIGUOUS_RES)
+    named_vaguely = not broken and vague_names
     strong = {} if named_vaguely else (broken or strong)
     if len(strong) == 1:
         device = next(iter(strong))
@@ -388,7 +389,8 @@ def _device(
 _CLAUSE = re.compile(r" (?:pero|but|y en|and on|mientras que|while|aunque|although) |(?<=\S) (?:con esta|con este|"
                      r"with this one|on this one|en la mia|en el mio|on mine)(?= )")
 _WORKS_FINE = re.compile(rf"(?<!\S)(?:{v.WORKS}|imprime|imprimo|prints|se conectan?|connects?|charges?|carga|"
-                         rf"se ve|anda)(?: \S+)?(?: (?:bien|joya|perfecto|barbaro|fine|ok|okay|well|perfectly))?(?!\S)")
+                         rf"suenan?|sounds?|se ve|anda)(?: \S+)?"
+                         rf"(?: (?:bien|joya|perfecto|barbaro|fine|ok|okay|well|perfectly))?(?!\S)")
 _NEGATED = re.compile(rf"(?<!\S){v.NEG}(?!\S)")
 
 
@@ -397,8 +399,8 @@ def _working(canon: str, prefixes: frozenset[str]) -> set[str]:
     no"): when a message names two, the one with the problem is the other."""
     working: set[str] = set()
     for clause in _CLAUSE.split(canon):
-        if _NEGATED.search(clause) or not _WORKS_FINE.search(clause):
-            continue
+        if _NEGATED.search(clause) or not _WORKS_FINE.search(clause) or _problem(clause, prefixes)[1] >= 0.6:
+            continue  # "anda lenta" describes a problem, it does not say the device works
         for device, rule, weight in _DEVICE_RES:
             if weight >= 2.0 and rule.search(clause, prefixes):
                 working.add(device)

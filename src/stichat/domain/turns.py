@@ -107,6 +107,10 @@ def text_event(conversation: Conversation, text: str, heard: Understanding, *, k
         return ev(Kind.COMPLAINT)
     asks_person = Intent.TECHNICIAN in intents and (
         Intent.QUESTION not in intents or bool(_REQUEST.search(text)) or not _INTERROGATIVE.match(heard.canon))
+    if stage in FOLLOW_UP_STAGES and Intent.ADVANCED in intents:
+        asks_person = False  # "quiero probar los pasos difíciles antes de llevarla": the steps first
+    if asks_person and Intent.SHOP in intents and Intent.QUESTION in intents and not _REQUEST.search(text):
+        asks_person = False  # "¿si la llevo, cuánto sale?" asks the price
     if asks_person:
         return ev(Kind.TECHNICIAN)
     if Intent.SHOP in intents and heard.topic and not _asks_what_to_do(heard, kb):
@@ -117,7 +121,7 @@ def text_event(conversation: Conversation, text: str, heard: Understanding, *, k
         if Intent.NO in intents:
             return ev(Kind.SKIP_NAME)
         return ev(Kind.UNCLEAR)
-    if Intent.FRUSTRATION in intents and not (intents & {Intent.ADVANCED, Intent.PERSISTS}):
+    if Intent.FRUSTRATION in intents and not (intents & {Intent.ADVANCED, Intent.PERSISTS, Intent.SOLVED}):
         return ev(Kind.FRUSTRATION)
     if stage in FOLLOW_UP_STAGES:
         return _follow_up(c, heard, kb, ev)

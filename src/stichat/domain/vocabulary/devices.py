@@ -6,12 +6,14 @@ from stichat.domain.vocabulary.macros import Pattern
 
 DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
     "pc": (
+        (r"\S+ desktop|desktop \S+|(?:dell|hp|lenovo) (?:optiplex|prodesk|elitedesk|thinkcentre)", 2.6),
         (r"pc|pcs|desktop|gabinete|torre|cpu|all in one|aio|imac", 2.0),
         (r"(?:compu|computadora|computador|ordenador|maquina|computer|equipo) (?:de )?escritorio", 3.0),
         (r"desktop (?:computer|pc)|tower|optiplex|prodesk|thinkcentre|elitedesk|de escritorio|todo en uno|"
          r"gaming rig|custom built|pc gamer|pc armada|la torre", 2.5),
     ),
     "notebook": (
+        (r"xps|dell xps|surface (?:pro|laptop)|zenbook|matebook", 2.6),
         (r"notebook|notebooks|note|notbuk|laptop|laptops|netbook|ultrabook|portatil|macbook|"
          r"chromebook|thinkpad|ideapad|vivobook|zenbook|aspire|pavilion|inspiron|vostro|latitude|"
          r"probook|elitebook|exo|bangho|bgh|positivo", 2.0),
@@ -19,6 +21,8 @@ DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"(?:llevo|uso|tengo) (?:\S+ ){0,4}(?:en la mochila|en la facu)|in my backpack|la de la facu", 2.2),
     ),
     "monitor": (
+        (r"pantalla (?:\S+ ){0,4}(?:enchufada|conectada) (?:a|al|en) (?:la|el)|(?:screen|"
+          r"display) (?:\S+ ){0,3}plugged into", 3.0),
         (r"monitor|monitores|pantalla externa|segundo monitor|segunda pantalla|display externo|"
          r"external (?:monitor|display|screen)|second (?:monitor|screen)", 2.0),
     ),
@@ -29,6 +33,9 @@ DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"hp (?:laserjet|deskjet|officejet|ink tank|smart tank)|multifuncion \S+|brother dcp|dcp \S+", 3.0),
     ),
     "router": (
+        (r"(?:internet|wifi)(?: \S+){0,4} (?:at home|en (?:la|mi) casa|de la casa)|no internet at home|"
+          r"nada de internet|"
+         r"internet (?:is |anda )?(?:slow|lento|lenta)", 2.0),
         (r"router|routers|ruter|rauter|modem|modems|ont|repetidor|extensor|access point|mesh|"
          r"decodificador|fibra optica|telecentro|fibertel|tp ?link|mercusys|huawei hg\S*|movistar", 2.0),
         (r"wifi|red|red wifi|wlan", 0.5),
@@ -64,7 +71,8 @@ DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"nintendo switch|"
          r"smartwatch|smart watch|reloj (?:inteligente|smart)|galaxy watch|apple watch|mi band|estabilizador|"
          r"una ups|el ups|"
-         r"alexa|echo dot|google home|parlante (?:bluetooth|inteligente)|bluetooth speaker|smart speaker", 3.0),
+         r"alexa|echo dot|google home|la play|ring doorbell|doorbell|timbre|parlante (?:bluetooth|inteligente)|"
+         r"bluetooth speaker|smart speaker", 3.0),
     ),
 }
 

@@ -31,6 +31,11 @@ NO_PHRASES = (
 
 INTENT_PATTERNS: dict[str, str] = {
     "solved": (
+        r"(?:ahora|ya) (?:vuela|anda como nueva|anda como nuevo)|(?:\S+ )*(?<!no )dejo de (?:parpadear|fallar|"
+        r"apagarse|calentar\w*|tildarse|trabarse|colgarse|cortarse|hacer ruido|reiniciarse)(?: \S+)*|"
+        r"(?:\S+ )*stopped (?:flickering|crashing|freezing|dropping|restarting|overheating|beeping)(?: \S+)*|"
+        r"(?:its|it is|theyre|they are) gone(?: now)?(?: \S+)*|(?:\S+ )*(?:been|is|its) (?:stable|solid|"
+        r"fine) (?:for|since|now)(?: \S+)*|"
         r"(?:its|it is|its back|it s) (?:on|back|working) now(?: \S+)*|(?:\S+ )*(?<!not )(?<!nt )(?:types|"
         r"prints|works|charges|boots|connects|loads|plays|shows|reads|detects) now(?: \S+)*|(?:\S+ )*(?:sound|"
         r"wifi|internet|picture|signal|audio)s? (?:is )?back(?: \S+)*|no (?:drops|more drops|cuts)(?: \S+)*|"
@@ -93,6 +98,9 @@ INTENT_PATTERNS: dict[str, str] = {
         r"help (?:with|me with)|what do you mean|no me sale"
     ),
     "show_steps": (
+        r"(?:me )?(?:los|las) (?:podes|podrias|pueden) (?:poner|pasar|mandar|mostrar|repetir)(?: \S+)*|"
+        r"(?:poneme|pasame|mandame|mostrame) (?:los|las) (?:de nuevo|otra vez)(?: \S+)*|se me fue (?:el mensaje|"
+        r"para arriba)(?: \S+)*|"
         r"(?:mostra|mostrar|ver|volver a|pasa|manda|repeti|repetir|decime)\w* (?:\S+ )?(?:los )?pasos|"
         r"pasos (?:de nuevo|otra vez)|volver (?:a los pasos|atras)|(?:mostrame|decime|pasame|repetime|mandame) "
         r"(?:otra vez|de nuevo)(?: \S+)*|(?:list|show|give|send) (?:me )?(?:the |those )?steps(?: \S+)*|one more time|"
@@ -197,6 +205,7 @@ DIALOGUE_PATTERNS: dict[str, str] = {
     ),
     # A repair done by the shop, mentioned: with something wrong after it, it is a complaint.
     "past_repair": (
+        r"(?:que )?(?:les|le) (?:lleve|deje|traje)|(?:pague|pagamos) (?:\S+ ){0,3}(?:para nada|al pedo|y|pero)|"
         r"(?:pague|pagamos|cobraron) (?:\S+ ){0,3}(?:y|pero)|(?:deje|lleve|traje) (?:\S+ ){0,6}(?:y|"
         r"pero) (?:ya )?(?:no|sigue|otra vez|de nuevo)|"
         r"(?:me |nos )?(?:la |lo |las |los )?(?:arreglaron|repararon|entregaron|arreglaste|reparaste|revisaron)|"
@@ -216,10 +225,13 @@ DIALOGUE_PATTERNS: dict[str, str] = {
         r"complain"
     ),
     "negative": (
+        r"not happy|unhappy|disappointed|angry|podrid[oa]|indignad[oa]|calient[ea]|enojad[oa]|now it|"
+        r"ahora (?:tiene|hace|no)|para nada|al pedo|"
         r"volvio a|vuelve a|otra vez|de nuevo|sigue|igual|peor|mal|falla|fallando|rompio|no (?:anda|funciona|"
         r"prende|carga|imprime)|again|still|worse|broke|broken|not working|doesnt work|stopped|same problem"
     ),
     "correction": (
+        r"no es (?:el|la|mi|un|una) \S+|"
         r"me confundi|me confundo|i got (?:it )?wrong|my bad|"
         r"no es (?:el|la|mi|un|una) |no era (?:el|la)|me equivoque|perdon es|en realidad es|en realidad (?:el|la)|"
         r"quise decir|mejor dicho|no no es|(?:its|it is) (?:not|actually) (?:the|my|a)|i meant|"

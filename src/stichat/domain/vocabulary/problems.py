@@ -52,6 +52,8 @@ GENERIC_MALFUNCTION: tuple[str, ...] = (
 
 PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
     "no_power": (
+        (r"(?:no tiene|sin) (?:ninguna )?(?:luz|luces)(?: \S+)?|ninguna luz|ni una luz|no lights?(?: at all|"
+          r" on)?", 2.8),
         (r"ni (?:el )?ventilador (?:gira|arranca|se mueve)|no (?:prende|enciende) mas|(?:wont|"
           r"doesnt) turn (?:back )?on|"
          r"no (?:prende|enciende)(?: \S+){0,3} aunque|(?:no|nunca) (?:prende|enciende)(?: \S+)* boton", 2.5),
@@ -64,6 +66,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"no (?:lo|la) puedo (?:prender|encender)|(?:cant|cannot) (?:turn|power) (?:it )?on", 1.8),
     ),
     "no_boot": (
+        (r"pantalla negra con (?:letras|texto|un cursor)|black screen with (?:white )?(?:text|letters|a cursor)", 2.8),
         (r"(?:reinicia|reinician|reboot\w*|restart\w*) (?:\S+ ){0,3}(?:en el |on the |at the )?(?:logo|boot)|"
          r"boot ?loop\w*|loop|never (?:reaches|gets to) (?:the )?(?:login|desktop|windows)", 2.9),
         (r"(?:stuck|clavad[oa]|trabad[oa]|tildad[oa]|colgad[oa]|queda|se queda|frozen|"
@@ -84,6 +87,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"(?:se )?reinicia\w* (?:en loop|una y otra vez|antes de (?:arrancar|cargar|iniciar)|sin parar y no)", 2.3),
     ),
     "no_display": (
+        (r"(?:dice|muestra|says|shows) (?:\S+ )?(?:sin senal|no signal|no hay senal)|sin senal|no signal", 2.8),
         (r"goes black|se pone (?:en )?negr[oa]|se va la imagen|picture (?:\S+ ){0,4}(?:then|and) (?:goes|"
           r"turns) black", 2.6),
         (r"no muestra (?:nada|imagen|video)|rayas|lineas (?:de colores|en la pantalla)|lines (?:all )?(?:over|"
@@ -139,6 +143,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"page fault in nonpaged area|system service exception|kmode exception|video tdr|dpc watchdog", 3.0),
     ),
     "no_internet": (
+        (r"(?:keeps )?(?:going|goes) offline|se (?:desconecta|cae) (?:\S+ )?(?:de la red|del wifi|"
+          r"todo el tiempo)", 2.6),
         (r"luz (?:de )?(?:internet|wan|www)|internet light|(?:los(?:es|ing)?|pierde|perdiendo) (?:\S+ )?(?:connection|"
          r"conexion|wifi|signal|senal)|(?:wifi|internet) (?:\S+ ){0,4}(?:pero|but) (?:no|not)|"
          r"no (?:se )?conecta(?: \S+){0,2} "
@@ -217,6 +223,9 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"sonido|audio|parlantes?|volumen|microfono|speakers?|sound|mute|silenciad[oa]", 1.0),
     ),
     "not_detected": (
+        (r"(?:controller|control|joystick|mando) (?:\S+ ){0,2}(?:wont|doesnt|no|not) (?:\S+ )?(?:connect\w*|"
+          r"conecta|pair\w*|"
+         r"empareja|responde)", 2.8),
         (r"(?:isnt|is not|not|never) (?:being )?(?:detected|recognized|recognised)|wont pair|"
           r"no (?:se )?(?:empareja|vincula)|"
          r"no (?:lo |la )?(?:detecta|reconoce|lee)", 2.3),
@@ -279,6 +288,9 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"hackeando|me robaron (?:datos|informacion)", 1.6),
     ),
     "software": (
+        (r"no (?:carga|abre|anda|funciona) (?:\S+ )?(?:las |la )?(?:apps?|aplicaciones|programas?)|"
+          r"apps? (?:\S+ ){0,2}(?:no abren|"
+         r"se cierran|crash\w*)", 2.6),
         (r"(?:la |el )?(?:app|aplicacion|programa|whatsapp|instagram|chrome|word|excel|"
           r"juego) (?:\S+ ){0,3}se (?:me |le )?"
          r"(?:cierra|cerro|traba|cuelga|tilda) (?:sol[oa]|de golpe)?|(?:app|application|"
@@ -319,6 +331,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (rf"{_PASSWORD}|login|log in|sign in|cuenta|account", 1.3),
     ),
     "data_recovery": (
+        (r"se (?:me )?formateo|(?:got |was )?formatted(?: \S+){0,5} (?:fotos|files|photos|work|tp)|"
+          r"borre sin querer", 2.8),
         (r"(?:formatear\w*|format\w*)(?: \S+){0,6} (?:fotos|archivos|datos|photos|pictures|files|data)|"
          r"(?:fotos|archivos|photos|files) (?:\S+ ){0,4}(?:formatear\w*|format\w*)", 2.7),
         (r"(?:corrupt\w*|danada|corrupta|corrompio)(?: \S+){0,6} (?:fotos|pictures|photos|files|archivos|datos|data)|"
@@ -335,6 +349,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"borre|borrado|borrados|elimine|deleted|erased|formatee|formatearon|formateado|formatted", 1.3),
     ),
     "physical_damage": (
+        (r"crack\w*|rajad[oa]|rajadura|partid[oa]|astillad[oa]", 2.6),
         (r"washing machine|lavarropas|lavarropa|se (?:me )?cayo al (?:agua|inodoro|pileta)", 2.6),
         (r"se (?:me |le |nos )?(?:cayo|cayeron|golpeo|golpearon|mojo|mojaron|rompio|rajo|partio|quebro|"
          r"doblo|hincho|quemo|fisuro|estrello)|me (?:la |lo )?(?:pisaron|tiraron|golpearon|rompieron)|"
