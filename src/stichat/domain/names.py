@@ -87,7 +87,8 @@ def _collect(words: list[str], gaps: list[str], start: int) -> list[str]:
 _CONTACT = re.compile(
     r"\[(?:EMAIL|CARD|CBU|CUIT|DNI|PHONE)\]|\S+@\S+|\+?\d[\d\s().-]{5,}|"
     r"(?i:\b(?:mi|my)\s+(?:cel|celu|celular|tel|tel[eé]fono|whatsapp|wsp|wpp|mail|e-?mail|correo|n[uú]mero|"
-    r"number|phone|cell)\b|\b(?:cel|tel|mail|email|phone)\b\s*[:.]?\s*(?=\[|\d|\S+@))")
+    r"number|phone|cell)\b|(?:you can )?(?:text|call|reach|contact|whatsapp) me\b|"
+    r"\b(?:cel|tel|mail|email|phone)\b\s*[:.]?\s*(?=\[|\d|\S+@))")
 _NAME_TAIL = re.compile(r"(?i)^(?:name'?s|names|name is)\s+|\s+(?:here|aqu[ií]|ac[aá])\s*[.!]*$")
 
 

@@ -15,7 +15,7 @@ from typing import Protocol
 from stichat.domain.conversation import TRANSITIONS, Conversation, Event, Kind, Stage
 from stichat.domain.errors import Unprocessable
 from stichat.domain.knowledge import KnowledgeBase
-from stichat.domain.nlu import Intent, Understanding, extract_name
+from stichat.domain.nlu import Intent, Understanding, extract_name, understand
 
 _SIMPLE_BUTTONS = {
     "BTN_LANG_ES_AR": (Kind.LANGUAGE, "es-AR"),
@@ -107,7 +107,7 @@ def text_event(conversation: Conversation, text: str, heard: Understanding, *, k
         return ev(Kind.COMPLAINT)
     asks_person = Intent.TECHNICIAN in intents and (
         Intent.QUESTION not in intents or bool(_REQUEST.search(text)) or not _INTERROGATIVE.match(heard.canon))
-    if stage in FOLLOW_UP_STAGES and Intent.ADVANCED in intents:
+    if stage in FOLLOW_UP_STAGES and Intent.ADVANCED in intents and not _REQUEST.search(text):
         asks_person = False  # "quiero probar los pasos difíciles antes de llevarla": the steps first
     if asks_person and Intent.SHOP in intents and Intent.QUESTION in intents and not _REQUEST.search(text):
         asks_person = False  # "¿si la llevo, cuánto sale?" asks the price
@@ -150,6 +150,20 @@ def text_event(conversation: Conversation, text: str, heard: Understanding, *, k
     return ev(Kind.UNCLEAR)
 
 
+_NEGATION = re.compile(r"\b(?:no|not|sin|nunca|tampoco|ni|doesnt|dont|wont|cant|isnt|didnt|still)\b")
+
+
+def _corrected_device(heard: Understanding) -> str | None:
+    """The device a correction means: what follows its last "es" ("no es la tablet, es el celu")."""
+    words = heard.canon.split()
+    for i in range(len(words) - 1, 0, -1):
+        if words[i - 1] in ("es", "its", "is") and i < len(words):
+            tail = understand(" ".join(words[i:])).device
+            if tail:
+                return tail
+    return heard.device
+
+
 def _asks_what_to_do(heard: Understanding, kb: KnowledgeBase | None) -> bool:
     """ "¿Puedo abrirla o pierdo la garantía?" asks what to do, which the knowledge base answers."""
     return (kb is not None and Intent.QUESTION in heard.intents and bool(_MAY_I.match(heard.canon))
@@ -179,8 +193,9 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
         return ev(Kind.HELP, step=heard.step)
     if Intent.SHOW_STEPS in intents:
         return ev(Kind.SHOW_STEPS)
-    if Intent.CORRECTION in intents and heard.device and heard.device != c.device:
-        return ev(Kind.CHANGE_DEVICE, heard.device)
+    meant = _corrected_device(heard)
+    if Intent.CORRECTION in intents and meant and meant != c.device:
+        return ev(Kind.CHANGE_DEVICE, meant)
     if Intent.REPHRASE in intents and not _new_subject(c, heard):
         return ev(Kind.REPHRASE)
     if Intent.QUESTION in intents and _INTERROGATIVE.match(heard.canon) and Intent.PERSISTS not in intents:
@@ -204,7 +219,7 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
         return ev(Kind.PERSISTS)
     if Intent.YES in intents:
         return ev(Kind.ADVANCED if stage == Stage.ESCALATE else Kind.AFFIRM)
-    if heard.problem is not None and heard.problem == c.problem:
+    if heard.problem is not None and heard.problem == c.problem and _NEGATION.search(heard.canon):
         return ev(Kind.PERSISTS)  # "sigue sin prender" restates the problem: it is still there
     if Intent.THANKS in intents:
         return ev(Kind.THANKS)

@@ -49,6 +49,8 @@ DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"tablet|tablets|tableta|ipad|ipads|tab [as]\d*|galaxy tab", 2.5),
     ),
     "tv": (
+        (r"android tv|tv box|tvbox|android tv box|fire tv|firestick|fire stick|chromecast|roku|apple tv|"
+          r"google tv", 2.6),
         (r"\d+ pulgadas|\d+ inch|tv|tele|televisor|television|televisores|smart tv|smarttv|smart|chromecast|fire ?tv|"
          r"firestick|fire stick|roku|tv ?box|android tv|google tv|apple tv|tvbox|tdt", 2.0),
     ),

@@ -31,6 +31,11 @@ NO_PHRASES = (
 
 INTENT_PATTERNS: dict[str, str] = {
     "solved": (
+        r"(?:\S+ )*(?:ahora|ya) (?:va|anda) (?:mucho |re )?(?:mas )?(?:rapido|rapida|bien|normal)(?: \S+)*|"
+        r"(?:\S+ )*ya responde(?: \S+)*|(?:its|it s) alive(?: \S+)*|(?:\S+ )*finally (?:started|booted|works|"
+        r"turned on|connected|charges|printed)(?: \S+)*|(?:\S+ )*(?:ya|ahora si) se (?:escucha|ve|conecta|"
+        r"carga)(?: \S+)*|(?:\S+ )*se instalo(?: \S+)*|(?:\S+ )*ya no (?:salio|salieron|aparecio|"
+        r"volvio a salir) mas(?: \S+)*|(?:\S+ )*(?<!not )(?:printing|working|charging|booting) now(?: \S+)*|"
         r"(?:ahora|ya) (?:vuela|anda como nueva|anda como nuevo)|(?:\S+ )*(?<!no )dejo de (?:parpadear|fallar|"
         r"apagarse|calentar\w*|tildarse|trabarse|colgarse|cortarse|hacer ruido|reiniciarse)(?: \S+)*|"
         r"(?:\S+ )*stopped (?:flickering|crashing|freezing|dropping|restarting|overheating|beeping)(?: \S+)*|"
@@ -67,6 +72,7 @@ INTENT_PATTERNS: dict[str, str] = {
         r"(?:works|working|prints|boots|charges|streams|connects) (?:fine|ok|okay|great|perfectly)(?: \S+)?(?: now)?)"
     ),
     "persists": (
+        r"(?:\S+ )*(?:hace|es|pasa|da) (?:exactamente |justo )?lo mismo(?: \S+)*|(?:\S+ )*lo mismo$|"
         r"none of (?:that|it|those|this)(?: \S+)*|(?:\S+ )*(?:y|and|,)? ?same$|no (?:encontro|detecto|llega|"
         r"llego) nada|(?:\S+ )*no me llega(?: \S+)*|"
         r"sigue (?:igual|sin|mal|con|fallando|pasando|haciendo|apagad[oa])|siguen igual|igual que antes|"
@@ -98,6 +104,7 @@ INTENT_PATTERNS: dict[str, str] = {
         r"help (?:with|me with)|what do you mean|no me sale"
     ),
     "show_steps": (
+        r"(?:me )?(?:pasas|pasás|mandas|mostras|pones) (?:de nuevo |otra vez )?los pasos(?: \S+)*|"
         r"(?:me )?(?:los|las) (?:podes|podrias|pueden) (?:poner|pasar|mandar|mostrar|repetir)(?: \S+)*|"
         r"(?:poneme|pasame|mandame|mostrame) (?:los|las) (?:de nuevo|otra vez)(?: \S+)*|se me fue (?:el mensaje|"
         r"para arriba)(?: \S+)*|"
@@ -107,6 +114,7 @@ INTENT_PATTERNS: dict[str, str] = {
         r"(?:show|see|repeat|back to|give me) (?:me )?(?:the )?steps|steps again|list of steps"
     ),
     "advanced": (
+        r"algo mas (?:tecnico|avanzado|dificil|complicado)|(?:anything|something) more (?:technical|advanced)|"
         r"pruebas? avanzad[oa]s?|mas pruebas|otras pruebas|(?:algo|cosas) mas (?:para|que) (?:probar|hacer)|"
         r"avanzad[oa]s?|advanced|more (?:tests|steps|things to try|options)|other tests|something else to try|"
         r"(?:pasos|pruebas|cosas) (?:mas )?(?:dificiles|complicad[oa]s|tecnic[oa]s|profund[oa]s)|"
@@ -117,6 +125,7 @@ INTENT_PATTERNS: dict[str, str] = {
         r"(?:what|anything) else (?:can|could) (?:i|we) (?:try|do)"
     ),
     "technician": (
+        r"hablo con alguien|(?:que )?alguien me (?:llame|puede llamar|contacte)|"
         r"tecnic[oa]s?|una persona|persona real|humano|alguien real|operador|operadora|"
         r"(?:por|al|un|x|a|pasar a) (?:whatsapp|whats|wsp|wpp)|(?:pasenme|pasame|me pasas|me pasan|me comunicas|"
         r"me derivas) (?:con|a)|"
@@ -205,6 +214,7 @@ DIALOGUE_PATTERNS: dict[str, str] = {
     ),
     # A repair done by the shop, mentioned: with something wrong after it, it is a complaint.
     "past_repair": (
+        r"picked up (?:my|the) \S+ (?:from you|from your)|after the (?:\S+ )?(?:replacement|repair|service)|"
         r"(?:que )?(?:les|le) (?:lleve|deje|traje)|(?:pague|pagamos) (?:\S+ ){0,3}(?:para nada|al pedo|y|pero)|"
         r"(?:pague|pagamos|cobraron) (?:\S+ ){0,3}(?:y|pero)|(?:deje|lleve|traje) (?:\S+ ){0,6}(?:y|"
         r"pero) (?:ya )?(?:no|sigue|otra vez|de nuevo)|"
@@ -247,13 +257,16 @@ DIALOGUE_PATTERNS: dict[str, str] = {
 # What a shop question is about: the answer comes from the shop-facts file.
 SHOP_TOPICS: dict[str, str] = {
     "hours": (
-        r"horarios?|(?:a que|que) hora (?:abren|cierran|atienden|estan)|(?:abren|atienden|estan abiertos|trabajan) "
+        r"(?:los )?(?:sabados|domingos|feriados) (?:abren|atienden|estan|trabajan)|(?:abren|atienden) (?:los )?"
+        r"(?:sabados|domingos|feriados)|horarios?|(?:a que|que) hora (?:abren|cierran|atienden|estan)|(?:abren|"
+        r"atienden|estan abiertos|trabajan) "
         r"(?:hoy|manana|el|los|sabado|sabados|domingo|domingos|feriados?|de)|(?:cuando|que dias) (?:abren|atienden)|"
         r"(?:what|which) (?:time|hours|days)|your hours|(?:what|when) are (?:your|the) (?:hours|opening)|"
         r"opening hours|(?:are you|r u) open|when do you (?:open|close)|"
         r"(?:open|closed) (?:on|today|tomorrow|saturday|sunday)|business hours"
     ),
     "address": (
+        r"where (?:exactly )?is (?:the|your) (?:store|shop)|wheres (?:the|your) (?:store|shop)|"
         r"donde (?:quedan|estan|queda|esta el local|los encuentro|atienden)|direccion|ubicacion|(?:como|por donde) "
         r"llego|estaciona\w*|estacionamiento|cochera|mapa|(?:where|wheres) (?:are you|is the shop|is your|do i go|"
         r"can i find)|address|location|parking|park (?:nearby|there|my car)|directions|how do i get there"
@@ -268,6 +281,7 @@ SHOP_TOPICS: dict[str, str] = {
         r"garantia|garantias|garantizan|(?:tienen|tiene|dan) garantia|warranty|guarantee|guaranteed"
     ),
     "services": (
+        r"(?:in|at) the (?:store|shop)|en el local|"
         r"(?:ustedes |uds )?(?:arreglan|reparan|cambian|revisan|venden|instalan|configuran|recuperan) \S+|"
         r"(?:ustedes|uds) (?:hacen|tienen|venden|trabajan)|do you (?:guys )?(?:even )?(?:repair|fix) (?:those|"
         r"them|these)|"

@@ -52,6 +52,7 @@ GENERIC_MALFUNCTION: tuple[str, ...] = (
 
 PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
     "no_power": (
+        (r"no (?:vuelve|volvio) a (?:prender|encender|arrancar)|(?:wont|doesnt) (?:come back|turn back) on", 2.9),
         (r"(?:no tiene|sin) (?:ninguna )?(?:luz|luces)(?: \S+)?|ninguna luz|ni una luz|no lights?(?: at all|"
           r" on)?", 2.8),
         (r"ni (?:el )?ventilador (?:gira|arranca|se mueve)|no (?:prende|enciende) mas|(?:wont|"
@@ -66,6 +67,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"no (?:lo|la) puedo (?:prender|encender)|(?:cant|cannot) (?:turn|power) (?:it )?on", 1.8),
     ),
     "no_boot": (
+        (r"folder with a question mark|carpeta con (?:un )?signo de pregunta|boot animation", 2.9),
         (r"pantalla negra con (?:letras|texto|un cursor)|black screen with (?:white )?(?:text|letters|a cursor)", 2.8),
         (r"(?:reinicia|reinician|reboot\w*|restart\w*) (?:\S+ ){0,3}(?:en el |on the |at the )?(?:logo|boot)|"
          r"boot ?loop\w*|loop|never (?:reaches|gets to) (?:the )?(?:login|desktop|windows)", 2.9),
@@ -143,6 +145,9 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"page fault in nonpaged area|system service exception|kmode exception|video tdr|dpc watchdog", 3.0),
     ),
     "no_internet": (
+        (r"(?:lucecita|luz|led) (?:\S+ )?los|los (?:en rojo|titila|titilando|prendida|roja)|"
+          r"titila (?:\S+ )?(?:luz|lucecita) los|"
+         r"went offline|red los", 2.9),
         (r"(?:keeps )?(?:going|goes) offline|se (?:desconecta|cae) (?:\S+ )?(?:de la red|del wifi|"
           r"todo el tiempo)", 2.6),
         (r"luz (?:de )?(?:internet|wan|www)|internet light|(?:los(?:es|ing)?|pierde|perdiendo) (?:\S+ )?(?:connection|"
@@ -180,6 +185,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"internet|wifi", 0.6),
     ),
     "battery": (
+        (r"se (?:me |le )?apaga (?:sola )?(?:apenas|cuando|si) (?:la |lo )?desenchufo|(?:dies|shuts off|turns off) "
+         r"(?:\S+ )?(?:when|as soon as) (?:i )?unplug", 2.9),
         (r"(?:charges|carga) (?:\S+ ){0,5}(?:but|pero) (?:not|no)|(?:only|solo) (?:charges|carga) (?:con|with)", 2.2),
         (r"{NEG} {CL}(?:carga|cargar|cargo|cargan|esta cargando|quiere cargar|charge|charges|charging|"
          r"hold a charge|holds a charge|hold charge)", 1.6),
@@ -249,6 +256,9 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"puerto usb|puertos usb|usb port|usb ports|bluetooth", 1.2),
     ),
     "printing": (
+        (r"(?:dice|figura|aparece|says|shows|sale) (?:\S+ )?(?:sin conexion|desconectada|offline)|"
+          r"no (?:me )?(?:toma|agarra|"
+         r"tira|saca|carga) (?:\S+ )?(?:el |la |las )?(?:papel|hoja|hojas)", 2.8),
         (r"(?:error|falta|sin|low|out of) (?:de )?(?:toner|tinta|cartuchos?|ink|cartridges?)|(?:toner|cartridge|ink) "
          r"(?:error|low|empty)", 2.7),
         (r"(?:imprime|prints|printing|salen|come out) (?:\S+ ){0,3}(?:rayas|lines|blank|en blanco|manchad\w*|borros\w*|"
@@ -315,6 +325,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"error|errores|formatear|formateo|formatearla|formatearlo|format", 1.1),
     ),
     "account": (
+        (r"se (?:me )?bloqueo (?:el |mi )?(?:iphone|celu|celular|telefono)|(?:iphone|phone|ipad) (?:is )?disabled|"
+         r"connect to itunes|codigo (?:\S+ ){0,3}muchas veces", 2.8),
         (rf"(?:olvid\w*|no me acuerdo|no recuerdo|perdi|forgot|forget|lost|cambiar|recuperar|reset\w*|"
          rf"reestablecer|restablecer|change|recover) {{G}}{_PASSWORD}", 2.7),
         (rf"{_PASSWORD} {{G}}(?:incorrect[oa]|no (?:es|funciona|anda)|olvid\w*|wrong|doesnt work|not working|"
@@ -331,6 +343,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (rf"{_PASSWORD}|login|log in|sign in|cuenta|account", 1.3),
     ),
     "data_recovery": (
+        (r"(?:tengo|tenia|hay) (?:\S+ ){0,3}(?:el laburo|el trabajo|mis fotos|mis archivos|cosas importantes|todo mi)|"
+         r"cosas importantes|important (?:files|stuff|documents|photos)", 2.7),
         (r"se (?:me )?formateo|(?:got |was )?formatted(?: \S+){0,5} (?:fotos|files|photos|work|tp)|"
           r"borre sin querer", 2.8),
         (r"(?:formatear\w*|format\w*)(?: \S+){0,6} (?:fotos|archivos|datos|photos|pictures|files|data)|"
