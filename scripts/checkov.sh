@@ -49,7 +49,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for overlay in deploy/k8s/overlays/*/; do
   name=$(basename "$overlay")
-  "$kubectl" kustomize --load-restrictor LoadRestrictionsNone "$overlay" > "$work/$name.yaml"
+  "$kubectl" kustomize "$overlay" > "$work/$name.yaml"
 done
 mkdir "$work/image"
 cp Dockerfile "$work/image/Dockerfile"
