@@ -9,6 +9,7 @@ from typing import Any
 
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.nlu import Understanding
+from stichat.domain.pii import NOTHING, Masked
 from stichat.domain.replies import Button
 
 
@@ -120,7 +121,8 @@ class Event:
     value: str | None = None
     step: int | None = None
     heard: Understanding = field(default_factory=Understanding)
-    text: str = ""
+    #: What the customer typed, masked: the only form in which it reaches the conversation and the stores.
+    text: Masked = NOTHING
     button: str | None = None
     had_pii: bool = False
 

@@ -25,6 +25,7 @@ from stichat.domain.dialogue import (
 )
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.nlu import Intent, Understanding, understand
+from stichat.domain.pii import Masked
 from stichat.domain.prompts import buttons, level_of, named, problem_buttons, prompt, stage_buttons, step_buttons
 
 STEP_STAGES = (Stage.BASIC_TESTS, Stage.ADVANCED_TESTS)
@@ -261,7 +262,7 @@ def next_problem(c: Conversation, e: Event, ctx: Context) -> Outcome:
         return rephrase(c, e, ctx)
     fresh = replace(_fresh(c), stage=Stage.ASK_PROBLEM)
     heard = understand(c.pending)  # the pending text is already masked
-    return describe(fresh, replace(e, heard=heard, text=c.pending), ctx)
+    return describe(fresh, replace(e, heard=heard, text=Masked(c.pending)), ctx)
 
 
 def show_steps(c: Conversation, e: Event, ctx: Context) -> Outcome:

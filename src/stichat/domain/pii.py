@@ -32,6 +32,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NewType
 
 __all__ = [
     "CARD",
@@ -390,11 +391,16 @@ def _accept(det: Detector, text: str, start: int, end: int, taken: _Claims) -> i
     return None
 
 
-def mask(text: str) -> str:
+#: Text that has been through `mask`: what a customer typed may be stored, logged or sent on only as this.
+Masked = NewType("Masked", str)
+NOTHING = Masked("")
+
+
+def mask(text: str) -> Masked:
     """Return `text` with every detected item replaced by its token, e.g. `[EMAIL]`."""
     found = find(text)
     if not found:
-        return text
+        return Masked(text)
     parts: list[str] = []
     pos = 0
     for f in found:
@@ -402,7 +408,7 @@ def mask(text: str) -> str:
         parts.append(token(f.kind))
         pos = f.end
     parts.append(text[pos:])
-    return "".join(parts)
+    return Masked("".join(parts))
 
 
 def contains_pii(text: str) -> bool:

@@ -16,6 +16,7 @@ from stichat.domain.conversation import TRANSITIONS, Conversation, Event, Kind, 
 from stichat.domain.errors import Unprocessable
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.nlu import Intent, Understanding, extract_name, understand
+from stichat.domain.pii import Masked
 
 _SIMPLE_BUTTONS = {
     "BTN_LANG_ES_AR": (Kind.LANGUAGE, "es-AR"),
@@ -80,7 +81,7 @@ def _new_subject(c: Conversation, heard: Understanding) -> bool:
     return other_device or other_problem
 
 
-def text_event(conversation: Conversation, text: str, heard: Understanding, *, kb: KnowledgeBase | None = None,
+def text_event(conversation: Conversation, text: Masked, heard: Understanding, *, kb: KnowledgeBase | None = None,
                had_pii: bool = False) -> Event:
     """Interpret free text in the light of the stage it arrives at."""
     c, stage, intents = conversation, conversation.stage, heard.intents

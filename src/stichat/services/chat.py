@@ -154,7 +154,7 @@ class ChatService:
         """The turn's event, and whether the model was asked to read it."""
         if action:
             event = turns.button_event(action, self._kb)
-            shown = mask(message) if message else event.button or ""
+            shown = mask(message if message else event.button or "")  # a button value has nothing to hide
             return replace(event, text=shown), False
         text = (message or "").strip()
         masked = mask(text)  # nothing past this line, the LLM included, ever sees the raw text
