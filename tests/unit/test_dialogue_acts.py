@@ -206,3 +206,13 @@ def test_a_second_problem_in_the_first_message_is_kept_and_offered_after_the_fir
 def test_gibberish_at_the_steps_is_never_guessed_into_an_act() -> None:
     out = say(at_steps(), "asdfgh qwerty")
     assert out.conversation.stage == Stage.BASIC_TESTS and not out.actions
+
+
+def test_steps_leave_out_what_the_customer_says_they_already_did() -> None:
+    c = at_steps("la pc no prende, ya probé con otro cable")
+    shown = [text for _, text in conv.prompt(c, kb()).steps or ()]
+    assert c.done == ("cable",)
+    assert shown and not any("otro cable" in text for text in shown)
+    full = [s.text_in("es-AR") for s in kb().steps("pc", "no_power", "basic")]
+    assert any("otro cable" in text for text in full)  # the step exists; it is only not repeated
+    assert len(press(c, "BTN_HELP_2").reply.text) > 0 and len(shown) == len(full) - 1

@@ -90,6 +90,8 @@ class Conversation:
     last_reply: str = ""
     #: Why a ticket was opened: "asked" (the customer asked for a person), "complaint", "unsolved".
     ticket_reason: str = ""
+    #: What the customer already did ("cable", "restart"…): the steps shown leave those out.
+    done: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -100,7 +102,7 @@ class Conversation:
     def from_json(cls, raw: dict[str, Any]) -> Conversation:
         data = dict(raw)
         data["stage"] = Stage(data["stage"])
-        for key in ("device_candidates", "levels_tried", "images", "step_notes", "questions"):
+        for key in ("device_candidates", "levels_tried", "images", "step_notes", "questions", "done"):
             data[key] = tuple(data.get(key, ()))
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in known})

@@ -26,7 +26,16 @@ from stichat.domain.dialogue import (
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.nlu import Intent, Understanding, understand
 from stichat.domain.pii import Masked
-from stichat.domain.prompts import buttons, level_of, named, problem_buttons, prompt, stage_buttons, step_buttons
+from stichat.domain.prompts import (
+    buttons,
+    level_of,
+    named,
+    problem_buttons,
+    prompt,
+    stage_buttons,
+    step_buttons,
+    steps_for,
+)
 
 STEP_STAGES = (Stage.BASIC_TESTS, Stage.ADVANCED_TESTS)
 MAX_QUESTIONS = 5  # kept for the ticket, each cut to 200 characters
@@ -110,6 +119,7 @@ def describe(c: Conversation, e: Event, ctx: Context) -> Outcome:
     problem = heard.problem or c.problem
     keep = bool(e.text) and (bool(heard.problem or heard.device) or not c.description)
     merged = replace(c, device=device, device_candidates=candidates, problem=problem,
+                     done=tuple(sorted({*c.done, *heard.done})),
                      description=_add_description(c, e.text) if keep else c.description,
                      pending=_second_subject(c, e))
     learned = (heard.device not in (None, c.device) or heard.problem is not None
@@ -196,7 +206,7 @@ def affirm(c: Conversation, e: Event, ctx: Context) -> Outcome:
 
 def help_step(c: Conversation, e: Event, ctx: Context, *, lead: str = "") -> Outcome:
     level = level_of(c)
-    steps = ctx.kb.steps(c.device, c.problem, level)
+    steps = steps_for(c, ctx.kb, level)
     n = e.step
     if n is None or not 1 <= n <= len(steps):
         key = "help_which_step" if n is None else "help_no_step"

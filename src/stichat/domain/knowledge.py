@@ -18,6 +18,7 @@ Document shapes (YAML under `stichat/knowledge/`):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -25,9 +26,10 @@ from typing import Any, Literal
 from stichat.domain.answers import Answers, build_answers
 from stichat.domain.classifier import Examples, build_examples
 from stichat.domain.errors import KnowledgeError
-from stichat.domain.nlu import canonical
+from stichat.domain.nlu import canonical, normalise
 from stichat.domain.replies import Catalog, build_catalog
 from stichat.domain.shop import ShopFacts
+from stichat.domain.vocabulary import ALREADY_DONE
 
 LOCALES = ("es-AR", "en")
 LEVELS = ("basic", "advanced")
@@ -69,12 +71,22 @@ class KnowledgeBase:
     def problems(self) -> tuple[str, ...]:
         return tuple(self.problem_labels)
 
-    def steps(self, device: str | None, problem: str | None, level: Level) -> tuple[Step, ...]:
-        """Steps for a device/problem pair; the problem's generic set when the pair has none."""
+    def steps(self, device: str | None, problem: str | None, level: Level,
+              skip: tuple[str, ...] = ()) -> tuple[Step, ...]:
+        """Steps for a device/problem pair; the problem's generic set when the pair has none.
+
+        `skip` names what the customer already did: steps that would repeat it are left out, as long as
+        at least one step remains.
+        """
         p = problem if problem is not None and problem in self.problem_labels else "other"
         if device is not None and (device, p, level) in self.specific:
-            return self.specific[(device, p, level)]
-        return self.generic[(p, level)]
+            steps = self.specific[(device, p, level)]
+        else:
+            steps = self.generic[(p, level)]
+        if not skip:
+            return steps
+        kept = tuple(s for s in steps if not any(_repeats(s, tag) for tag in skip))
+        return kept or steps
 
     def covers_well(self, device: str | None, problem: str | None) -> bool:
         """Whether the pair has steps written for that device (not only the problem's generic set)."""
@@ -89,6 +101,14 @@ class KnowledgeBase:
 
     def problem_label(self, problem: str | None, locale: str) -> str:
         return self.problem_labels.get(problem or "other", self.problem_labels["other"])[locale]
+
+
+_DONE_STEPS = {tag: re.compile(step) for tag, (_, step) in ALREADY_DONE.items()}
+
+
+def _repeats(step: Step, tag: str) -> bool:
+    pattern = _DONE_STEPS.get(tag)
+    return pattern is not None and any(pattern.search(normalise(text)) for text in step.text.values())
 
 
 def _fail(doc: str, entry: str, why: str) -> KnowledgeError:

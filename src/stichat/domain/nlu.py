@@ -72,6 +72,8 @@ class Understanding:
     #: The text as the rules read it (normalised, typos corrected): what the knowledge base's
     #: question answers are matched against.
     canon: str = ""
+    #: What the customer says they already did (keys of vocabulary.ALREADY_DONE): steps repeating it are left out.
+    done: frozenset[str] = frozenset()
 
 
 
@@ -104,6 +106,7 @@ _PROBLEM_RES = tuple(
     for key, entries in v.PROBLEM_PATTERNS.items()
     for pattern, weight in entries
 ) + tuple((key, compile_rule(pattern), weight) for key, pattern, weight in _topic_patterns())
+_DONE_RES = {tag: re.compile(rf"(?<!\S)(?:{said})(?!\S)") for tag, (said, _) in v.ALREADY_DONE.items()}
 _PROBLEM_INDEX = Index(_PROBLEM_RES)
 _DEVICE_INDEX = Index(_DEVICE_RES)
 _SUPPRESSOR_RES = {key: tuple(compile_rule(p) for p in pats) for key, pats in v.PROBLEM_SUPPRESSORS.items()}
@@ -201,6 +204,7 @@ def _read(text: str) -> Understanding:
         topic=topic,
         canon=canon,
         extra={"vague": "yes"} if vague else {},
+        done=frozenset(tag for tag, said in _DONE_RES.items() if said.search(canon) or said.search(plain)),
     )
 
 

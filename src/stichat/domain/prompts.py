@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from stichat.domain.dialogue import Conversation, Reply, Stage
-from stichat.domain.knowledge import KnowledgeBase, Level
+from stichat.domain.knowledge import KnowledgeBase, Level, Step
 from stichat.domain.replies import Button, device_button, problem_button
 
 #: Problems offered as buttons when a first message says only that something is wrong.
@@ -51,15 +51,20 @@ def level_of(c: Conversation) -> Level:
     return "basic"
 
 
+def steps_for(c: Conversation, kb: KnowledgeBase, level: Level) -> tuple[Step, ...]:
+    """The steps this customer is shown: without those that repeat what they said they already did."""
+    return kb.steps(c.device, c.problem, level, skip=c.done)
+
+
 def step_buttons(c: Conversation, kb: KnowledgeBase, level: Level) -> tuple[Button, ...]:
-    count = len(kb.steps(c.device, c.problem, level))
+    count = len(steps_for(c, kb, level))
     return (*buttons(c, kb, "BTN_SOLVED", "BTN_PERSIST"),
             *(kb.texts.help_button(n, c.locale) for n in range(1, count + 1)),
             *buttons(c, kb, "BTN_CONNECT_TECH"))
 
 
 def steps_reply(c: Conversation, kb: KnowledgeBase, level: Level, intro: str) -> Reply:
-    steps = kb.steps(c.device, c.problem, level)
+    steps = steps_for(c, kb, level)
     numbered = tuple((n, s.text_in(c.locale)) for n, s in enumerate(steps, start=1))
     body = "\n".join(f"{n}. {text}" for n, text in numbered)
     question = kb.texts.say("steps_question", c.locale)

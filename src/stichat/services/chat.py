@@ -25,6 +25,7 @@ from stichat.domain.errors import BadRequest, Forbidden, NotFound, RateLimited
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.nlu import understand
 from stichat.domain.pii import mask
+from stichat.domain.prompts import steps_for
 from stichat.domain.smart import with_photo
 from stichat.domain.transcript import TranscriptEntry
 from stichat.metrics import Metrics
@@ -168,7 +169,7 @@ class ChatService:
 
     async def _explained(self, analyzer: Analyzer, reply: Reply, act: ExplainStep, after: Conversation) -> Reply:
         """Smart mode answers a question typed about a step; the shop's own help text stays first."""
-        steps = self._kb.steps(after.device, after.problem, conv.level_of(after))
+        steps = steps_for(after, self._kb, conv.level_of(after))
         if not 1 <= act.number <= len(steps):
             return reply
         extra = await analyzer.explain(question=act.question, step=steps[act.number - 1], number=act.number,

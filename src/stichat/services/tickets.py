@@ -10,6 +10,7 @@ from stichat.domain.conversation import Conversation
 from stichat.domain.errors import NotFound, Unavailable
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.pii import mask
+from stichat.domain.prompts import steps_for
 from stichat.domain.ticket_summary import summarize_steps, summary_paragraph
 from stichat.domain.tickets import (
     ID_ALPHABET,
@@ -58,7 +59,7 @@ class TicketService:
         c, kb, loc = conversation, self._kb, conversation.locale
         now = self._clock.now()
         step_texts = {
-            level: [s.text_in(loc) for s in kb.steps(c.device, c.problem, level)]
+            level: [s.text_in(loc) for s in steps_for(c, kb, level)]
             for level in ("basic", "advanced")
         }
         device_label, problem_label = kb.device_label(c.device, loc), kb.problem_label(c.problem, loc)

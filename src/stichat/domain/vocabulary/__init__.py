@@ -18,6 +18,7 @@ from stichat.domain.vocabulary.devices import (
     PERIPHERALS,
 )
 from stichat.domain.vocabulary.intents import (
+    ALREADY_DONE,
     DIALOGUE_PATTERNS,
     INTENT_PATTERNS,
     NO_FOLLOWERS,
@@ -54,6 +55,7 @@ from stichat.domain.vocabulary.words import (
 )
 
 __all__ = [
+    "ALREADY_DONE",
     "AMBIGUOUS_DEVICE_PATTERNS",
     "ART",
     "CLITIC",
