@@ -75,10 +75,6 @@ class SqliteSessionStore:
             # Erasure: copy the zeroed pages back and empty the WAL, which still holds the old frames.
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
 
-    async def purge_expired(self, now: float) -> int:
-        with self._lock:
-            return self._db.execute("DELETE FROM sessions WHERE expires_at <= ?", (now,)).rowcount
-
     async def older_than(self, cutoff: float) -> list[Aged]:
         """Sessions whose expiry is at or before `cutoff` (the retention sweep passes "now")."""
         with self._lock:

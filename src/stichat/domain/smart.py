@@ -14,9 +14,6 @@ from dataclasses import dataclass, replace
 
 from stichat.domain.nlu import Intent, Understanding
 
-#: Labels of `stichat_openai_failures_total{reason}`.
-FAILURE_REASONS = ("timeout", "connection", "http_5xx", "http_4xx", "rate_limited", "invalid_json", "schema",
-                   "refusal", "error")
 SENTIMENTS = ("positive", "neutral", "negative", "frustrated")
 #: Intents a model may report. YES/NO are left to the rules: they answer questions the model never saw.
 MODEL_INTENTS = tuple(i for i in Intent if i not in (Intent.YES, Intent.NO))

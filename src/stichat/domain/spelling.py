@@ -29,7 +29,6 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _TRIPLE = re.compile(r"([a-z])\1{2,}")
 _RARE_DOUBLE = re.compile(r"([aiuyhjkqvwxz])\1")
 _ANY_DOUBLE = re.compile(r"([a-z])\1+")
-_KEEP_DOUBLE = frozenset("lrceosnftpmdgb")
 
 
 def _squeeze(match: re.Match[str]) -> str:

@@ -70,9 +70,6 @@ class Ticket:
             questions=tuple(raw.get("questions", ())), reason=str(raw.get("reason", "")),
         )
 
-    def with_images(self, images: tuple[str, ...]) -> Ticket:
-        return replace(self, images=images)
-
     def public_view(self) -> dict[str, Any]:
         """What the customer's link shows, and no more: the link travels in a WhatsApp message and may
         be forwarded, so no name, session id, images or transcript."""

@@ -73,8 +73,4 @@ NAME_INTROS = (
     r"me llamo|mi nombre es|mi nombre|soy|me dicen|decime|llamame|habla|te habla|le habla|aca|aqui|"
     r"my name is|my names|my name|im|i am|i m|this is|call me|its|it s|name is|nombre"
 )
-NAME_STOPWORDS = frozenset("""
-y e o u pero and but or with con que porque because tengo have has mi my el la the desde from of
-de? tel telefono phone mail email necesito need quiero want mi ayuda help y
-""".replace("de?", "").split())
 NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "van", "von", "da", "dos", "di", "le", "mc"})
