@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
@@ -94,7 +94,9 @@ class Conversation:
     done: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        # Every field is a str, number, None or a flat tuple of str: a plain copy is enough (asdict walks
+        # and deep-copies every value, a measurable share of a chat turn), and JSON writes tuples as lists.
+        data = {name: getattr(self, name) for name in _CONVERSATION_FIELDS}
         data["stage"] = self.stage.value
         return data
 
@@ -115,6 +117,9 @@ class Conversation:
     def current_ticket(self) -> str | None:
         """The ticket already opened for the problem being discussed: asking again reuses it."""
         return self.ticket_id if self.ticket_id and self.ticket_problem == self.problem else None
+
+
+_CONVERSATION_FIELDS = tuple(f.name for f in fields(Conversation))
 
 
 @dataclass(frozen=True)

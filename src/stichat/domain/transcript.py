@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,7 +16,7 @@ class TranscriptEntry:
     button: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"at": self.at, "role": self.role, "stage": self.stage, "text": self.text, "button": self.button}
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> TranscriptEntry:
