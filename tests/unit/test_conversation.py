@@ -120,3 +120,25 @@ def test_random_turns_never_raise_never_leave_the_table_and_always_offer_a_way_f
         if c.stage in (Stage.BASIC_TESTS, Stage.ADVANCED_TESTS):
             assert {"BTN_SOLVED", "BTN_PERSIST"} <= {b.value for b in reply.buttons} or any(
                 b.value == "BTN_CONNECT_TECH" for b in reply.buttons)
+
+
+def test_the_whatsapp_button_goes_through_the_table_and_keeps_one_ticket() -> None:
+    c, _ = conv.start("w" * 32, locale="es-AR", now=0.0, kb=kb())
+    for n, step in enumerate([("button", "BTN_LANG_ES_AR"), ("text", "Lucía"), ("text", "mi notebook no prende")]):
+        c = turn(c, step, n).conversation
+    assert Kind.WHATSAPP in TRANSITIONS[Stage.BASIC_TESTS]
+    whatsapp = conv.Event(Kind.WHATSAPP, button="BTN_WHATSAPP")
+    assert conv.needs_new_ticket(c, whatsapp)
+    first = conv.apply(c, whatsapp, ctx(5))
+    assert first.conversation.stage == Stage.TICKET
+    assert first.actions == (conv.OpenTicket(ctx(5).new_ticket_id or ""), conv.Finished("ticket"))
+    again = conv.apply(first.conversation, whatsapp, ctx(6))
+    assert again.actions == (conv.OpenTicket(ctx(5).new_ticket_id or ""),), "a second click reuses the ticket"
+    assert again.reply.text != first.reply.text, "and is not answered with the same words"
+
+
+def test_the_whatsapp_button_before_consent_opens_a_ticket_but_keeps_the_privacy_question() -> None:
+    c, _ = conv.start("x" * 32, locale="es-AR", now=0.0, kb=kb())
+    out = conv.apply(c, conv.Event(Kind.WHATSAPP, button="BTN_WHATSAPP"), ctx(1))
+    assert out.conversation.stage == Stage.ASK_CONSENT
+    assert out.conversation.ticket_id == ctx(1).new_ticket_id

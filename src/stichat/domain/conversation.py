@@ -37,7 +37,8 @@ __all__ = [
 ]
 
 S = Stage
-_ANYWHERE = {Kind.CLOSE: Rule(h.close, (S.ENDED, S.CLOSED)), Kind.RESET: Rule(h.reset, (S.ASK_CONSENT,))}
+_ANYWHERE = {Kind.CLOSE: Rule(h.close, (S.ENDED, S.CLOSED)), Kind.RESET: Rule(h.reset, (S.ASK_CONSENT,)),
+             Kind.WHATSAPP: Rule(h.whatsapp, (S.TICKET,))}
 _AFTER_CONSENT = {
     **_ANYWHERE,
     Kind.TECHNICIAN: Rule(h.technician, (S.TICKET,)),
@@ -104,7 +105,7 @@ def needs_new_ticket(conversation: Conversation, event: Event) -> bool:
     """Whether applying `event` may open a ticket that does not exist yet (the service then supplies an id)."""
     if conversation.current_ticket is not None:
         return False
-    if event.kind in (Kind.TECHNICIAN, Kind.COMPLAINT):
+    if event.kind in (Kind.TECHNICIAN, Kind.COMPLAINT, Kind.WHATSAPP):
         return True
     return (event.kind == Kind.PERSISTS and conversation.stage == Stage.ESCALATE
             and "advanced" in conversation.levels_tried)

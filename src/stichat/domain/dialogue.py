@@ -57,6 +57,7 @@ class Kind(StrEnum):
     AFFIRM = "affirm"
     PROBLEM = "problem"
     RESET = "reset"
+    WHATSAPP = "whatsapp"  # the widget's WhatsApp button: a ticket without leaving the stage's flow
 
 
 @dataclass(frozen=True)

@@ -325,6 +325,24 @@ def technician(c: Conversation, e: Event, ctx: Context, *, reason: str = "asked"
                                 (*extra, *buttons(c, ctx.kb, "BTN_REPHRASE", "BTN_CLOSE"))), actions)
 
 
+def whatsapp(c: Conversation, e: Event, ctx: Context) -> Outcome:
+    """The WhatsApp button, at any stage: the conversation's ticket (a new one if it has none).
+
+    The customer leaves for WhatsApp, so the chat does not move on: before consent nothing changes
+    but the ticket, after it the stage becomes TICKET (an ended conversation stays ENDED).
+    """
+    ticket_id = c.current_ticket or ctx.new_ticket_id
+    if ticket_id is None:
+        raise ValueError("a WhatsApp event needs Context.new_ticket_id (see needs_new_ticket)")
+    moved = replace(c, ticket_id=ticket_id, ticket_problem=c.problem)
+    if moved.consented and moved.stage != Stage.ENDED:
+        moved = replace(moved, stage=Stage.TICKET)
+    actions: tuple[Action, ...] = (OpenTicket(ticket_id),)
+    if c.current_ticket is None:
+        actions = (*actions, Finished("ticket"))
+    return Outcome(moved, prompt(moved, ctx.kb), actions)
+
+
 def complaint(c: Conversation, e: Event, ctx: Context) -> Outcome:
     """A complaint about a past repair: acknowledged and handed to a person, with a ticket."""
     noted = _with_description(c, e)

@@ -117,29 +117,33 @@ class ChatService:
         if message is not None and len(message) > MAX_MESSAGE:
             raise BadRequest("message_too_long", detail=f"at most {MAX_MESSAGE} characters")
         async with self.locked(session_id, csrf=csrf, browser=browser) as (conversation, token):
-            now = self._clock.now()
             event, asked_model = await self._event(conversation, message, action)
-            new_id = await self._tickets.new_id() if conv.needs_new_ticket(conversation, event) else None
-            outcome = conv.apply(conversation, event, conv.Context(self._kb, now, new_id))
-            after, reply, links = outcome.conversation, outcome.reply, None
-            # One model call per turn at most: the turn must end within OPENAI_TIMEOUT plus a margin.
-            model_free = not asked_model and self._analyzer is not None
-            for act in outcome.actions:
-                if isinstance(act, OpenTicket):
-                    links = self._tickets.links(await self._tickets.ensure(after, act.ticket_id))
-                elif isinstance(act, Finished):
-                    self._metrics.conversations.labels(outcome=act.outcome).inc()
-                elif isinstance(act, ExplainStep) and model_free and self._analyzer is not None:
-                    reply, model_free = await self._explained(self._analyzer, reply, act, after), False
-                elif isinstance(act, SuggestSteps) and model_free and self._analyzer is not None:
-                    reply, model_free = await self._with_suggestions(self._analyzer, reply, after), False
-            if links is None and after.ticket_id and after.stage == Stage.TICKET:
-                links = self._tickets.links(await self._tickets.ensure(after, after.ticket_id))
-            await self._sessions.save(after, expires_at=now + self._ttl)
-            await self._transcripts.append(session_id, [
-                TranscriptEntry(now, "customer", conversation.stage.value, event.text, event.button),
-                self._bot(after, reply, now),
-            ])
+            return await self._turn(conversation, event, token, asked_model=asked_model)
+
+    async def _turn(self, conversation: Conversation, event: Event, token: str, *, asked_model: bool) -> Turn:
+        """Apply one event under the session's lock, carry out its actions, save, record and count it."""
+        now = self._clock.now()
+        new_id = await self._tickets.new_id() if conv.needs_new_ticket(conversation, event) else None
+        outcome = conv.apply(conversation, event, conv.Context(self._kb, now, new_id))
+        after, reply, links = outcome.conversation, outcome.reply, None
+        # One model call per turn at most: the turn must end within OPENAI_TIMEOUT plus a margin.
+        model_free = not asked_model and self._analyzer is not None
+        for act in outcome.actions:
+            if isinstance(act, OpenTicket):
+                links = self._tickets.links(await self._tickets.ensure(after, act.ticket_id))
+            elif isinstance(act, Finished):
+                self._metrics.conversations.labels(outcome=act.outcome).inc()
+            elif isinstance(act, ExplainStep) and model_free and self._analyzer is not None:
+                reply, model_free = await self._explained(self._analyzer, reply, act, after), False
+            elif isinstance(act, SuggestSteps) and model_free and self._analyzer is not None:
+                reply, model_free = await self._with_suggestions(self._analyzer, reply, after), False
+        if links is None and after.ticket_id and after.stage == Stage.TICKET:
+            links = self._tickets.links(await self._tickets.ensure(after, after.ticket_id))
+        await self._sessions.save(after, expires_at=now + self._ttl)
+        await self._transcripts.append(conversation.session_id, [
+            TranscriptEntry(now, "customer", conversation.stage.value, event.text, event.button),
+            self._bot(after, reply, now),
+        ])
         self._metrics.chat_messages.inc()
         # No customer text in the log: names and addresses are not masked, and the log outlives erasure.
         # The transcript keeps what was said; the log keeps what the turn did.
@@ -195,21 +199,10 @@ class ChatService:
         return None
 
     async def open_ticket(self, *, session_id: str, csrf: str | None = None, browser: bool = False) -> Turn:
-        """The customer asks for a technician outside the chat flow (the WhatsApp button)."""
+        """The customer asks for a technician outside the chat flow (the WhatsApp button): a turn like any other."""
         async with self.locked(session_id, csrf=csrf, browser=browser) as (conversation, token):
-            now = self._clock.now()
-            ticket_id = conversation.current_ticket
-            if ticket_id is None:
-                ticket_id = await self._tickets.new_id()
-                self._metrics.conversations.labels(outcome="ticket").inc()
-            after = replace(conversation, ticket_id=ticket_id, ticket_problem=conversation.problem,
-                            updated_at=now)
-            if after.consented and after.stage != Stage.ENDED:
-                after = replace(after, stage=Stage.TICKET)
-            ticket = await self._tickets.ensure(after, ticket_id)
-            await self._sessions.save(after, expires_at=now + self._ttl)
-        reply = conv.prompt(after, self._kb)
-        return Turn(after, reply, token, self._tickets.links(ticket))
+            event = Event(conv.Kind.WHATSAPP, text=mask("BTN_WHATSAPP"), button="BTN_WHATSAPP")
+            return await self._turn(conversation, event, token, asked_model=False)
 
     async def reset(self, *, session_id: str, csrf: str | None = None, browser: bool = False) -> Turn:
         async with self.locked(session_id, csrf=csrf, browser=browser) as (conversation, token):
