@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stichat.domain import nlu
+from stichat.domain import subjects
 from stichat.domain.nlu import Intent, extract_name, normalise, understand
 from stichat.domain.patterns import Index, word_starts
 
@@ -219,13 +219,13 @@ def test_greetings_problems_answers_and_junk_are_not_names() -> None:
 def test_word_gating_never_changes_a_match() -> None:
     sentences = ["la compu no prende", "se me cayo el celu al agua", "wifi keeps dropping on my laptop",
                  "no me cargan las paginas", "la impresora hp no imprime", "pantalla azul en la pc"]
-    rules = [r for _, r, _ in nlu._PROBLEM_RES] + [r for _, r, _ in nlu._DEVICE_RES]
+    rules = [r for _, r, _ in subjects.PROBLEM_RULES] + [r for _, r, _ in subjects.DEVICE_RULES]
     for text in sentences:
         canon = normalise(text)
         prefixes = word_starts(canon.split())
         for rule in rules:
             assert bool(rule.search(canon, prefixes)) == bool(rule.regex.search(canon)), rule.regex.pattern
-        for table in (nlu._PROBLEM_RES, nlu._DEVICE_RES):  # the index finds exactly what trying all finds
+        for table in (subjects.PROBLEM_RULES, subjects.DEVICE_RULES):  # the index finds what trying all finds
             every = [(key, w) for key, r, w in table if r.regex.search(canon)]
             assert [(key, w) for key, _, w in Index(table).matches(canon, prefixes)] == every, text
 

@@ -22,14 +22,14 @@ said something like "compu" or "pantalla"; the conversation engine asks instead 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from stichat.domain import vocabulary as v
 from stichat.domain.names import extract_name
-from stichat.domain.patterns import Index, Rule, compile_rule, word_starts
+from stichat.domain.patterns import Rule, compile_rule, word_starts
 from stichat.domain.spelling import MAX_INPUT, canonical_word, normalise
+from stichat.domain.subjects import find_device, find_problem, prefer_plausible
 
 
 class Intent(StrEnum):
@@ -82,35 +82,8 @@ class Understanding:
 _JOINS = ((re.compile(r"\bwi fi\b"), "wifi"), (re.compile(r"\be mail\b"), "email"),
           (re.compile(r"\bred (?=light|led|blink)"), "redcolour "))  # English "red light" is no network
 
-_DEVICE_RES = tuple(
-    (device, compile_rule(pattern), weight)
-    for device, entries in v.DEVICE_PATTERNS.items()
-    for pattern, weight in entries
-)
-_AMBIGUOUS_RES = tuple((compile_rule(pattern), cands) for pattern, cands in v.AMBIGUOUS_DEVICE_PATTERNS)
-
-
-def _topic_patterns() -> Iterable[tuple[str, str, float]]:
-    neg_works = rf"{{NEG}} {{CL}}{v.WORKS}"
-    trouble = r"(?:problemas?|falla|fallas|problem|problems|issue|issues|trouble)"
-    broken = r"(?:not working|stopped working|is broken|anda mal|funciona mal|dejo de (?:andar|funcionar))"
-    for key, noun in v.TOPICS.items():
-        yield key, rf"{noun} {{G}}{neg_works}", 2.0
-        yield key, rf"{neg_works} (?:\S+ )?{{ART}}{noun}", 2.0
-        yield key, rf"{trouble} (?:con|de|with|en|in) {{ART}}{noun}", 1.9
-        yield key, rf"{noun} {{G}}(?:is |are )?{broken}", 2.0
-
-
-_PROBLEM_RES = tuple(
-    (key, compile_rule(pattern), weight)
-    for key, entries in v.PROBLEM_PATTERNS.items()
-    for pattern, weight in entries
-) + tuple((key, compile_rule(pattern), weight) for key, pattern, weight in _topic_patterns())
-_DONE_RES = {tag: re.compile(rf"(?<!\S)(?:{said})(?!\S)") for tag, (said, _) in v.ALREADY_DONE.items()}
-_PROBLEM_INDEX = Index(_PROBLEM_RES)
-_DEVICE_INDEX = Index(_DEVICE_RES)
-_SUPPRESSOR_RES = {key: tuple(compile_rule(p) for p in pats) for key, pats in v.PROBLEM_SUPPRESSORS.items()}
 _GENERIC_RES = tuple(compile_rule(p) for p in v.GENERIC_MALFUNCTION)
+_DONE_RES = {tag: re.compile(rf"(?<!\S)(?:{said})(?!\S)") for tag, (said, _) in v.ALREADY_DONE.items()}
 _INTENT_RES = {name: compile_rule(p) for name, p in v.INTENT_PATTERNS.items()}
 _DIALOGUE_RES = {name: compile_rule(p) for name, p in v.DIALOGUE_PATTERNS.items()}
 _TOPIC_RES = tuple((topic, compile_rule(p)) for topic, p in v.SHOP_TOPICS.items())
@@ -184,10 +157,10 @@ def _read(text: str) -> Understanding:
     if step is None and Intent.CANT_DO in intents:
         found = _STEP_ARTICLE_RE.search(canon)  # "no pude hacer el 2"
         step = _to_step(found.group(1)) if found else None
-    problem, problem_conf, hits = _problem(canon, prefixes)
-    device, device_conf, candidates = _device(canon, problem, prefixes)
+    problem, problem_conf, hits = find_problem(canon, prefixes)
+    device, device_conf, candidates = find_device(canon, problem, prefixes)
     if problem is not None and device is not None and hits:
-        problem, problem_conf = _prefer_plausible(device, problem, problem_conf, hits)
+        problem, problem_conf = prefer_plausible(device, problem, problem_conf, hits)
     vague = problem is None and _generic_malfunction(canon, intents, prefixes)
     if vague and device in v.DEVICE_DEFAULT_PROBLEM:
         # "el mouse no anda" can only mean one thing; "la compu anda mal" says nothing yet: ask.
@@ -287,128 +260,11 @@ def _step(canon: str) -> int | None:
     return _to_step(match.group(1)) if match else None
 
 
-def _problem(canon: str, prefixes: frozenset[str]) -> tuple[str | None, float, dict[str, tuple[float, int]]]:
-    hits: dict[str, list[tuple[float, int]]] = {}
-    for key, match, weight in _PROBLEM_INDEX.matches(canon, prefixes):
-        hits.setdefault(key, []).append((weight, match.start()))
-    for key, suppressors in _SUPPRESSOR_RES.items():
-        if key in hits and any(s.search(canon, prefixes) for s in suppressors):
-            strong = [h for h in hits[key] if h[0] >= 2.0]
-            if strong:
-                hits[key] = strong
-            else:
-                del hits[key]
-    if not hits:
-        return None, 0.0, {}
-    best = {key: (max(w for w, _ in hs), min(p for _, p in hs)) for key, hs in hits.items()}
-    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
-    key, (weight, _) = ranked[0]
-    if weight < 1.0:  # only vague hints ("internet" alone): not a problem description yet
-        return None, 0.0, best
-    confidence = min(1.0, weight / 2.5)
-    if len(ranked) > 1 and ranked[1][1][0] >= weight - 0.25:
-        confidence *= 0.75
-    return key, confidence, best
-
-
-def _prefer_plausible(
-    device: str, problem: str, confidence: float, best: dict[str, tuple[float, int]]
-) -> tuple[str, float]:
-    plausible = v.DEVICE_PROBLEMS.get(device, frozenset())
-    if problem in plausible:
-        return problem, confidence
-    top = best[problem][0]
-    for key, (weight, _) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1])):
-        if key in plausible and weight >= 1.0 and weight + 0.3 >= top:
-            return key, min(1.0, weight / 2.5) * 0.8
-    return problem, confidence
-
-
 def _generic_malfunction(canon: str, intents: set[Intent], prefixes: frozenset[str]) -> bool:
     conversational = intents - {Intent.GREETING, Intent.NO, Intent.YES}
     if conversational:
         return False
     return any(r.search(canon, prefixes) for r in _GENERIC_RES)
-
-
-_PART_OF = (re.compile(rf"\b{v.PART_OF}\b"), re.compile(rf"\b{v.PART_OF_EN}\b"))
-
-
-def _device(
-    canon: str, problem: str | None, prefixes: frozenset[str]
-) -> tuple[str | None, float, tuple[str, ...]]:
-    hits: dict[str, tuple[float, int]] = {}
-    for device, match, weight in _DEVICE_INDEX.matches(canon, prefixes):
-        old = hits.get(device)
-        if old is None or weight > old[0]:
-            hits[device] = (weight, match.start())
-    for pattern in _PART_OF:
-        part = pattern.search(canon)
-        if part:
-            return v.PART_HOSTS[part.group("host")], 0.8, ()
-    if hits.get("other", (0.0, 0))[0] >= 3.0:
-        return "other", 0.9, ()  # a device outside the taxonomy, named outright
-    strong = {d: h for d, h in hits.items() if h[0] >= 2.0 and d != "other"}
-    vague_names = any(rule.search(canon, prefixes) for rule, _ in _AMBIGUOUS_RES)
-    working = _working(canon, prefixes) if len(strong) > 1 or (strong and vague_names) else set()
-    broken = {d: h for d, h in strong.items() if d not in working}
-    # "el monitor anda con la otra compu, con esta no": the broken one is a computer, which one?
-    named_vaguely = not broken and vague_names
-    strong = {} if named_vaguely else (broken or strong)
-    if len(strong) == 1:
-        device = next(iter(strong))
-        return device, 0.9, ()
-    if strong:
-        peripherals = [d for d in strong if d in v.PERIPHERALS]
-        if len(peripherals) == 1:
-            return peripherals[0], 0.7, ()
-        pool = {d: strong[d] for d in peripherals} if peripherals else strong
-        device = min(pool, key=lambda d: (-pool[d][0], pool[d][1]))
-        return device, 0.6, ()
-    ambiguous: list[tuple[int, tuple[str, ...]]] = []
-    for rule, cands in _AMBIGUOUS_RES:
-        vague = rule.search(canon, prefixes)
-        if vague:
-            ambiguous.append((vague.start(), cands))
-    weak = {d: h for d, h in hits.items() if d not in strong}
-    if ambiguous:
-        ambiguous.sort()
-        candidates = ambiguous[0][1]
-        for _, more in ambiguous[1:]:
-            narrowed = tuple(c for c in candidates if c in more)
-            candidates = narrowed or candidates
-        if "storage" in weak and problem in {"not_detected", "data_recovery"}:
-            return "storage", 0.5, ()
-        if problem == "battery" and "notebook" in candidates and "pc" in candidates:
-            return "notebook", 0.6, ()
-        if len(candidates) == 1:
-            return candidates[0], 0.6, ()
-        return None, 0.0, candidates
-    if weak:
-        device = max(weak, key=lambda d: weak[d][0])
-        return device, round(min(0.6, weak[device][0]), 2), ()
-    return None, 0.0, ()
-
-
-_CLAUSE = re.compile(r" (?:pero|but|y en|and on|mientras que|while|aunque|although) |(?<=\S) (?:con esta|con este|"
-                     r"with this one|on this one|en la mia|en el mio|on mine)(?= )")
-_WORKS_FINE = re.compile(rf"(?<!\S)(?:{v.WORKS}|imprime|imprimo|prints|se conectan?|connects?|charges?|carga|"
-                         rf"suenan?|sounds?|se ve|anda)(?: \S+)?"
-                         rf"(?: (?:bien|joya|perfecto|barbaro|fine|ok|okay|well|perfectly))?(?!\S)")
-_NEGATED = re.compile(rf"(?<!\S){v.NEG}(?!\S)")
-
-
-def _working(canon: str, prefixes: frozenset[str]) -> set[str]:
-    """Devices named in a clause that says they work ("el monitor anda con la notebook, pero con la pc
-    no"): when a message names two, the one with the problem is the other."""
-    working: set[str] = set()
-    for clause in _CLAUSE.split(canon):
-        if _NEGATED.search(clause) or not _WORKS_FINE.search(clause) or _problem(clause, prefixes)[1] >= 0.6:
-            continue  # "anda lenta" describes a problem, it does not say the device works
-        for device, rule, weight in _DEVICE_RES:
-            if weight >= 2.0 and rule.search(clause, prefixes):
-                working.add(device)
-    return working
 
 
 def _language(tokens: list[str]) -> str | None:

@@ -1,0 +1,159 @@
+"""What a message is about: which device and which problem it describes.
+
+Both are found by weighted phrase rules from the vocabulary (see ``vocabulary.macros``): the
+heaviest problem wins, a suppressor cancels a problem's weak hits, and when a message names two
+devices the one that works ("el monitor anda con la notebook, con la pc no") is set aside.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from stichat.domain import vocabulary as v
+from stichat.domain.patterns import Index, compile_rule
+
+DEVICE_RULES = tuple(
+    (device, compile_rule(pattern), weight)
+    for device, entries in v.DEVICE_PATTERNS.items()
+    for pattern, weight in entries
+)
+_AMBIGUOUS_RES = tuple((compile_rule(pattern), cands) for pattern, cands in v.AMBIGUOUS_DEVICE_PATTERNS)
+
+
+def _topic_patterns() -> Iterable[tuple[str, str, float]]:
+    neg_works = rf"{{NEG}} {{CL}}{v.WORKS}"
+    trouble = r"(?:problemas?|falla|fallas|problem|problems|issue|issues|trouble)"
+    broken = r"(?:not working|stopped working|is broken|anda mal|funciona mal|dejo de (?:andar|funcionar))"
+    for key, noun in v.TOPICS.items():
+        yield key, rf"{noun} {{G}}{neg_works}", 2.0
+        yield key, rf"{neg_works} (?:\S+ )?{{ART}}{noun}", 2.0
+        yield key, rf"{trouble} (?:con|de|with|en|in) {{ART}}{noun}", 1.9
+        yield key, rf"{noun} {{G}}(?:is |are )?{broken}", 2.0
+
+
+PROBLEM_RULES = tuple(
+    (key, compile_rule(pattern), weight)
+    for key, entries in v.PROBLEM_PATTERNS.items()
+    for pattern, weight in entries
+) + tuple((key, compile_rule(pattern), weight) for key, pattern, weight in _topic_patterns())
+
+_PROBLEM_INDEX = Index(PROBLEM_RULES)
+_DEVICE_INDEX = Index(DEVICE_RULES)
+_SUPPRESSOR_RES = {key: tuple(compile_rule(p) for p in pats) for key, pats in v.PROBLEM_SUPPRESSORS.items()}
+
+def find_problem(canon: str, prefixes: frozenset[str]) -> tuple[str | None, float, dict[str, tuple[float, int]]]:
+    hits: dict[str, list[tuple[float, int]]] = {}
+    for key, match, weight in _PROBLEM_INDEX.matches(canon, prefixes):
+        hits.setdefault(key, []).append((weight, match.start()))
+    for key, suppressors in _SUPPRESSOR_RES.items():
+        if key in hits and any(s.search(canon, prefixes) for s in suppressors):
+            strong = [h for h in hits[key] if h[0] >= 2.0]
+            if strong:
+                hits[key] = strong
+            else:
+                del hits[key]
+    if not hits:
+        return None, 0.0, {}
+    best = {key: (max(w for w, _ in hs), min(p for _, p in hs)) for key, hs in hits.items()}
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
+    key, (weight, _) = ranked[0]
+    if weight < 1.0:  # only vague hints ("internet" alone): not a problem description yet
+        return None, 0.0, best
+    confidence = min(1.0, weight / 2.5)
+    if len(ranked) > 1 and ranked[1][1][0] >= weight - 0.25:
+        confidence *= 0.75
+    return key, confidence, best
+
+
+def prefer_plausible(
+    device: str, problem: str, confidence: float, best: dict[str, tuple[float, int]]
+) -> tuple[str, float]:
+    plausible = v.DEVICE_PROBLEMS.get(device, frozenset())
+    if problem in plausible:
+        return problem, confidence
+    top = best[problem][0]
+    for key, (weight, _) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1])):
+        if key in plausible and weight >= 1.0 and weight + 0.3 >= top:
+            return key, min(1.0, weight / 2.5) * 0.8
+    return problem, confidence
+
+
+_PART_OF = (re.compile(rf"\b{v.PART_OF}\b"), re.compile(rf"\b{v.PART_OF_EN}\b"))
+
+
+def find_device(
+    canon: str, problem: str | None, prefixes: frozenset[str]
+) -> tuple[str | None, float, tuple[str, ...]]:
+    hits: dict[str, tuple[float, int]] = {}
+    for device, match, weight in _DEVICE_INDEX.matches(canon, prefixes):
+        old = hits.get(device)
+        if old is None or weight > old[0]:
+            hits[device] = (weight, match.start())
+    for pattern in _PART_OF:
+        part = pattern.search(canon)
+        if part:
+            return v.PART_HOSTS[part.group("host")], 0.8, ()
+    if hits.get("other", (0.0, 0))[0] >= 3.0:
+        return "other", 0.9, ()  # a device outside the taxonomy, named outright
+    strong = {d: h for d, h in hits.items() if h[0] >= 2.0 and d != "other"}
+    vague_names = any(rule.search(canon, prefixes) for rule, _ in _AMBIGUOUS_RES)
+    working = _working(canon, prefixes) if len(strong) > 1 or (strong and vague_names) else set()
+    broken = {d: h for d, h in strong.items() if d not in working}
+    # "el monitor anda con la otra compu, con esta no": the broken one is a computer, which one?
+    named_vaguely = not broken and vague_names
+    strong = {} if named_vaguely else (broken or strong)
+    if len(strong) == 1:
+        device = next(iter(strong))
+        return device, 0.9, ()
+    if strong:
+        peripherals = [d for d in strong if d in v.PERIPHERALS]
+        if len(peripherals) == 1:
+            return peripherals[0], 0.7, ()
+        pool = {d: strong[d] for d in peripherals} if peripherals else strong
+        device = min(pool, key=lambda d: (-pool[d][0], pool[d][1]))
+        return device, 0.6, ()
+    ambiguous: list[tuple[int, tuple[str, ...]]] = []
+    for rule, cands in _AMBIGUOUS_RES:
+        vague = rule.search(canon, prefixes)
+        if vague:
+            ambiguous.append((vague.start(), cands))
+    weak = {d: h for d, h in hits.items() if d not in strong}
+    if ambiguous:
+        ambiguous.sort()
+        candidates = ambiguous[0][1]
+        for _, more in ambiguous[1:]:
+            narrowed = tuple(c for c in candidates if c in more)
+            candidates = narrowed or candidates
+        if "storage" in weak and problem in {"not_detected", "data_recovery"}:
+            return "storage", 0.5, ()
+        if problem == "battery" and "notebook" in candidates and "pc" in candidates:
+            return "notebook", 0.6, ()
+        if len(candidates) == 1:
+            return candidates[0], 0.6, ()
+        return None, 0.0, candidates
+    if weak:
+        device = max(weak, key=lambda d: weak[d][0])
+        return device, round(min(0.6, weak[device][0]), 2), ()
+    return None, 0.0, ()
+
+
+_CLAUSE = re.compile(r" (?:pero|but|y en|and on|mientras que|while|aunque|although) |(?<=\S) (?:con esta|con este|"
+                     r"with this one|on this one|en la mia|en el mio|on mine)(?= )")
+_WORKS_FINE = re.compile(rf"(?<!\S)(?:{v.WORKS}|imprime|imprimo|prints|se conectan?|connects?|charges?|carga|"
+                         rf"suenan?|sounds?|se ve|anda)(?: \S+)?"
+                         rf"(?: (?:bien|joya|perfecto|barbaro|fine|ok|okay|well|perfectly))?(?!\S)")
+_NEGATED = re.compile(rf"(?<!\S){v.NEG}(?!\S)")
+
+
+def _working(canon: str, prefixes: frozenset[str]) -> set[str]:
+    """Devices named in a clause that says they work ("el monitor anda con la notebook, pero con la pc
+    no"): when a message names two, the one with the problem is the other."""
+    working: set[str] = set()
+    for clause in _CLAUSE.split(canon):
+        if _NEGATED.search(clause) or not _WORKS_FINE.search(clause) or find_problem(clause, prefixes)[1] >= 0.6:
+            continue  # "anda lenta" describes a problem, it does not say the device works
+        for device, rule, weight in DEVICE_RULES:
+            if weight >= 2.0 and rule.search(clause, prefixes):
+                working.add(device)
+    return working
