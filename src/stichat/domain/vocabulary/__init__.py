@@ -38,10 +38,10 @@ from stichat.domain.vocabulary.macros import (
 from stichat.domain.vocabulary.problems import (
     GENERIC_MALFUNCTION,
     PROBLEM_PATTERNS,
-    PROBLEM_SUPPRESSORS,
     TOPICS,
     WORKS,
 )
+from stichat.domain.vocabulary.suppressors import PROBLEM_SUPPRESSORS
 from stichat.domain.vocabulary.words import (
     COMMON_WORDS,
     ENGLISH_WORDS,

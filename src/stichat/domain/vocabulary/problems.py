@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from stichat.domain.vocabulary.macros import Pattern
 
-_TURN_ON = (
+TURN_ON = (
     r"(?:prende|prenden|prendio|prender|prenda|enciende|encienden|encendio|encender|encienda|"
     r"turn on|turns on|power on|powers on|switch on|switches on|turn it on|turning on|powering on)"
 )
@@ -58,7 +58,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"ni (?:el )?ventilador (?:gira|arranca|se mueve)|no (?:prende|enciende) mas|(?:wont|"
           r"doesnt) turn (?:back )?on|"
          r"no (?:prende|enciende)(?: \S+){0,3} aunque|(?:no|nunca) (?:prende|enciende)(?: \S+)* boton", 2.5),
-        (rf"{{NEG}} {{CL}}{_TURN_ON}", 1.6),
+        (rf"{{NEG}} {{CL}}{TURN_ON}", 1.6),
         (r"no da (?:ni )?senales? de vida|no hace nada|ni (?:una )?(?:luz|lucecita|lucesita)|"
          r"no (?:tiene|le llega|hay) (?:corriente|energia)|no power|wont power|completely dead|"
          r"esta muert[oa]|se murio|murio|quedo muert[oa]|is dead|its dead|dead|died", 1.3),
@@ -81,7 +81,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"(?:se queda|queda|quedo|se clava|se traba|se tilda|se cuelga|stuck|freezes|hangs) (?:en|on|at)? ?"
          r"(?:el |la |the )?(?:logo|inicio|arranque|pantalla de (?:inicio|carga)|bios|circulito|ruedita|"
          r"cargando|preparando|reparando|loading|boot|startup|spinning|windows logo)", 2.4),
-        (rf"{_TURN_ON} (?:\S+ )?(?:pero|but) {{G}}(?:no|doesnt|wont|does not) "
+        (rf"{TURN_ON} (?:\S+ )?(?:pero|but) {{G}}(?:no|doesnt|wont|does not) "
          rf"(?:{_START}|carga|entra|boot|load|start)", 2.5),
         (r"reparacion automatica|preparando reparacion|automatic repair|boot ?loop|bootloop|boot loop|"
          r"dispositivo de arranque|boot device|bootable|operating system not found|bootmgr|no boot|"
@@ -378,26 +378,5 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"(?:pantalla|vidrio|display|screen|glass|bisagra|hinge)|bisagras?|hinge", 2.5),
         (r"dropped|fell|cayo|golpe|golpeada?o?|fisura|abollad[oa]|cracked|shattered|smashed|"
          r"roto|rota|rompi|broken", 1.4),
-    ),
-}
-
-# Hits that cancel a problem's weak readings.
-PROBLEM_SUPPRESSORS: dict[str, tuple[str, ...]] = {
-    "no_power": (
-        rf"{_TURN_ON} (?:\S+ )?(?:pero|bien|fine|ok|but|normal|y (?:se|despues|luego|al rato))|si {_TURN_ON}|"
-        rf"(?:arranca|starts) (?:\S+ )?(?:pero|bien|but|y)",
-    ),
-    "battery": (
-        r"(?:carga|cargando|charges|charging|cargar) (?:\S+ )?(?:bien|fine|ok|normal|perfect\w*|sin problema)|"
-        r"(?:si|ya) carga|carga pero|charges but",
-    ),
-    "no_internet": (
-        r"(?:internet|wifi|conexion|red) (?:\S+ )?(?:anda|funciona|works) (?:bien|perfect\w*|fine|ok)",
-    ),
-    "no_sound": (
-        r"(?:sonido|audio|sound) (?:\S+ )?(?:anda|funciona|works) (?:bien|fine|ok)",
-    ),
-    "no_display": (
-        r"(?:imagen|pantalla|screen|display) (?:\S+ )?(?:anda|funciona|se ve|works|is) (?:bien|fine|ok)",
     ),
 }
