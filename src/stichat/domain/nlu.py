@@ -232,8 +232,8 @@ def _intents(
     ):
         if _INTENT_RES[name].search(canon, prefixes):
             found.add(intent)
-    if Intent.PERSISTS in found:
-        found.discard(Intent.SOLVED)
+    if Intent.PERSISTS in found or _INTENT_RES["not_solved"].search(canon, prefixes):
+        found.discard(Intent.SOLVED)  # "desde ahí anda mal", "I just want it fixed": not solved
     if n <= 8 and _CLOSE_SHORT_RE.match(canon):
         found.add(Intent.CLOSE)
     if _INTENT_RES["greeting"].search(" ".join(tokens[:4]), prefixes):

@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA
 
 from stichat.domain import vocabulary as v
 from stichat.domain.patterns import literal_words
+from stichat.domain.vocabulary import dictionary
 
 MAX_INPUT = 2000  # characters read from one message; the rest is ignored
 
@@ -66,6 +67,10 @@ KNOWN_WORDS: frozenset[str] = (
 )
 
 
+#: Real words the vocabulary does not list stay as typed: "respeto" is not a typo of "resuelto".
+_EVERYDAY: frozenset[str] = dictionary.SPANISH | dictionary.ENGLISH
+
+
 @lru_cache(maxsize=256)
 def _candidates(initial: str, length: int, spread: int) -> tuple[str, ...]:
     return tuple(sorted(
@@ -87,7 +92,9 @@ def canonical_word(word: str) -> str:
         return swapped[0] if swapped else word
     if len(word) < 5 or not word.isalpha() or len(word) > 20:
         return word
-    spread = 1 if len(word) < 7 else 2
+    # A real word the vocabulary does not list moves one letter at most ("phones" → "phone"), never
+    # two: "respeto" is not a typo of "resuelto".
+    spread = 1 if len(word) < 7 or word in _EVERYDAY else 2
     choices = _candidates(word[0], len(word), spread)
     hits = process.extract(word, choices, scorer=OSA.distance, score_cutoff=spread, limit=8)
     if not hits:

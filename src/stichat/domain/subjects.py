@@ -76,6 +76,9 @@ def prefer_plausible(
     for key, (weight, _) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1])):
         if key in plausible and weight >= 1.0 and weight + 0.3 >= top:
             return key, min(1.0, weight / 2.5) * 0.8
+    if len(plausible) == 1 and top < 2.0 and problem in {"no_internet", "slow"}:
+        # "el teclado inalámbrico no conecta" is not an internet problem: a keyboard is not detected
+        return next(iter(plausible)), min(confidence, 0.7)
     return problem, confidence
 
 
@@ -100,6 +103,11 @@ def find_device(
     vague_names = any(rule.search(canon, prefixes) for rule, _ in _AMBIGUOUS_RES)
     working = _working(canon, prefixes) if len(strong) > 1 or (strong and vague_names) else set()
     broken = {d: h for d, h in strong.items() if d not in working}
+    if any(d not in v.PERIPHERALS for d in working):
+        # "the monitor works with my laptop but not with the desktop": the peripheral is fine, the computer is not
+        broken = {d: h for d, h in broken.items() if d not in v.PERIPHERALS} or broken
+    if problem == "no_internet" and len(broken) > 1 and "router" not in broken and _NONE_OF.search(canon):
+        return "router", 0.7, ()  # "ni el celu ni la note tienen internet": the connection itself
     # "el monitor anda con la otra compu, con esta no": the broken one is a computer, which one?
     named_vaguely = not broken and vague_names
     strong = {} if named_vaguely else (broken or strong)
@@ -132,6 +140,8 @@ def find_device(
         if len(candidates) == 1:
             return candidates[0], 0.6, ()
         return None, 0.0, candidates
+    if set(weak) == {"router"} and _CLIENT_OF_WIFI.search(canon):
+        return None, 0.0, ()  # "se desconecta del wifi" is said of a phone or a computer: ask which
     if weak:
         device = max(weak, key=lambda d: weak[d][0])
         return device, round(min(0.6, weak[device][0]), 2), ()
@@ -141,9 +151,19 @@ def find_device(
 _CLAUSE = re.compile(r" (?:pero|but|y en|and on|mientras que|while|aunque|although) |(?<=\S) (?:con esta|con este|"
                      r"with this one|on this one|en la mia|en el mio|on mine)(?= )")
 _WORKS_FINE = re.compile(rf"(?<!\S)(?:{v.WORKS}|imprime|imprimo|prints|se conectan?|connects?|charges?|carga|"
+                         rf"agarran?|enganchan?|"
                          rf"suenan?|sounds?|se ve|anda)(?: \S+)?"
                          rf"(?: (?:bien|joya|perfecto|barbaro|fine|ok|okay|well|perfectly))?(?!\S)")
 _NEGATED = re.compile(rf"(?<!\S){v.NEG}(?!\S)")
+#: A clause that ends by saying the device manages: "... but my phone can", "pero el celu sí".
+_WORKS_TOO = re.compile(r"(?<!\S)(?:can|does|do|si|yes|puede|anda)$")
+
+
+_NONE_OF = re.compile(
+    r"(?<!\S)(?:ni (?:el|la|mi|los|las) \S+ ni|ningun\w*|none of|neither|todos los|all (?:my|the))(?!\S)")
+_CLIENT_OF_WIFI = re.compile(
+    r"(?<!\S)(?:se desconecta|desconecta|se cae|no se conecta|no conecta|no agarra|no engancha|drops|disconnects|"
+    r"keeps disconnecting|wont connect|cant connect) (?:\S+ ){0,4}(?:del|al|el|de la|a la|from|to|the) (?:wifi|red)")
 
 
 def _working(canon: str, prefixes: frozenset[str]) -> set[str]:
@@ -151,7 +171,8 @@ def _working(canon: str, prefixes: frozenset[str]) -> set[str]:
     no"): when a message names two, the one with the problem is the other."""
     working: set[str] = set()
     for clause in _CLAUSE.split(canon):
-        if _NEGATED.search(clause) or not _WORKS_FINE.search(clause) or find_problem(clause, prefixes)[1] >= 0.6:
+        says_works = _WORKS_FINE.search(clause) or _WORKS_TOO.search(clause)
+        if _NEGATED.search(clause) or not says_works or find_problem(clause, prefixes)[1] >= 0.6:
             continue  # "anda lenta" describes a problem, it does not say the device works
         for device, rule, weight in DEVICE_RULES:
             if weight >= 2.0 and rule.search(clause, prefixes):

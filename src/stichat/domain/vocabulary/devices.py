@@ -41,7 +41,7 @@ DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"wifi|red|red wifi|wlan", 0.5),
     ),
     "smartphone": (
-        (r"celular|celulares|celu|cel|telefono|movil|smartphone|phone|cellphone|iphone|android|"
+        (r"celular|celulares|celu|cel|tubo|telefono|movil|smartphone|phone|cellphone|iphone|android|"
          r"galaxy|motorola|moto [a-z]\d*|xiaomi|redmi|huawei|poco|oppo|realme|nokia|pixel|mobile|fone|"
          r"samsung a\d+|samsung s\d+|galaxy [as]\d+", 2.0),
     ),
@@ -69,7 +69,8 @@ DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         # ("un proyector epson"), and never get a laptop's or a phone's steps.
         (r"proyector|proyectores|projector|kindle|kindles|e ?reader|lector de (?:libros|ebooks)|"
          r"robot (?:aspiradora|de limpieza)|aspiradora robot|robot vacuum|roomba|camaras? (?:de seguridad|ip|wifi)|"
-         r"security cam\w*|dvr|nvr|consola|consolas|console|playstation|play ?[345]|ps[345]|xbox|nintendo|"
+         r"security cam\w*|camarit[ao]s?|dvr|nvr|consola|consolas|console|playstation|play ?[345]|ps[345]|xbox|"
+         r"nintendo|"
          r"nintendo switch|"
          r"smartwatch|smart watch|reloj (?:inteligente|smart)|galaxy watch|apple watch|mi band|estabilizador|"
          r"una ups|el ups|"
@@ -99,12 +100,14 @@ PART_OF = (
 )
 # English puts the device first: "my laptop keyboard", "the phone screen".
 PART_OF_EN = (
-    r"(?P<host>laptop|notebook|macbook|phone|iphone|tablet|ipad|tv) (?:keyboard|trackpad|touchpad|screen|display|"
+    r"(?P<host>laptop|notebook|macbook|thinkpad|ideapad|chromebook|phone|iphone|tablet|ipad|tv) (?:keyboard|trackpad|"
+    r"touchpad|screen|display|webcam|"
     r"charger|battery|fan|speakers?|camera|ports?|hinges?|mic|microphone)"
 )
 PART_HOSTS = {
     "notebook": "notebook", "note": "notebook", "laptop": "notebook", "netbook": "notebook",
-    "ultrabook": "notebook", "macbook": "notebook", "celu": "smartphone", "celular": "smartphone",
+    "ultrabook": "notebook", "macbook": "notebook", "thinkpad": "notebook", "ideapad": "notebook",
+    "chromebook": "notebook", "celu": "smartphone", "celular": "smartphone",
     "telefono": "smartphone", "phone": "smartphone", "iphone": "smartphone", "tablet": "tablet",
     "ipad": "tablet", "tele": "tv", "tv": "tv",
 }
@@ -114,7 +117,7 @@ DEVICE_PROBLEMS: dict[str, frozenset[str]] = {
     "pc": frozenset({"no_power", "no_boot", "no_display", "slow", "freezes", "blue_screen", "overheating"}),
     "notebook": frozenset({"no_power", "no_boot", "battery", "slow", "freezes", "blue_screen", "overheating"}),
     "monitor": frozenset({"no_display", "no_power", "physical_damage"}),
-    "printer": frozenset({"printing", "no_power", "not_detected", "no_internet"}),
+    "printer": frozenset({"printing", "no_power", "not_detected", "no_internet", "software"}),
     "router": frozenset({"no_internet", "no_power"}),
     "smartphone": frozenset({"battery", "account", "physical_damage", "slow", "no_power"}),
     "tablet": frozenset({"battery", "slow", "physical_damage", "no_power"}),

@@ -69,7 +69,14 @@ INTENT_PATTERNS: dict[str, str] = {
         r"(?:y|ahora|ahi) (?:ya )?(?:anda|funciona|prende|carga|imprime)(?: \S+){0,2}|(?:pude|"
         r"pudimos) (?:recuperar|entrar|"
         r"arreglar|solucionar|conectar|imprimir|acceder)(?: \S+){0,3}|era eso|(?:it |its )?\S+ fine now|works fine|"
-        r"(?:works|working|prints|boots|charges|streams|connects) (?:fine|ok|okay|great|perfectly)(?: \S+)?(?: now)?)"
+        r"(?:works|working|prints|boots|charges|streams|connects) (?:fine|ok|okay|great|perfectly)(?: \S+)?(?: now)?|"
+        r"got it (?:working|to work|going|running|fixed|sorted)(?: \S+)*|"
+        r"(?:ahi|ya|ahora) (?:si )?(?:agarro|agarra|engancho|engancha|suena|suenan|se escucha|se ve|"
+        r"se conecto)(?: \S+)*|"
+        r"^(?:listo |ya |ahora )?(?:anda|funciona|funca|prendio|arranco|suena)(?: (?:era|gracias|genial|joya|"
+        r"perfecto|che|man)\b.*)?$|(?:listo|anda|ya anda|ya esta|ahi esta|ahi anda)(?: \S+){0,2} era "
+        r"(?:el|la|los|las|un|una|eso|por)\b.*|(?:\S+ )*(?:much |way |so |a lot )?(?:smoother|quicker|snappier) now"
+        r"(?: \S+)*)"
     ),
     "persists": (
         r"(?:\S+ )*(?:hace|es|pasa|da) (?:exactamente |justo )?lo mismo(?: \S+)*|(?:\S+ )*lo mismo$|"
@@ -94,7 +101,10 @@ INTENT_PATTERNS: dict[str, str] = {
         r"(?:no|nope|nah) (?:still|same|nothing)|none of (?:them|those|these|it) (?:worked|helped|did anything)|"
         r"nothing (?:worked|happened|changed|helped)|(?:didnt|did not|doesnt|does not) (?:change|do) "
         r"(?:anything|a thing)|same as before|still the same|no difference|no dice|didnt do anything|"
-        r"still (?:happening|doing it|there|dead|off|slow|hot|frozen|stuck|no)"
+        r"still (?:happening|doing it|there|dead|off|slow|hot|frozen|stuck|no)|"
+        r"(?:\S+ ){2,}(?<!do )(?<!break )(?<!lose )(?<!cost )(?<!delete )(?<!erase )(?<!shows )(?<!showing )"
+        r"(?<!say )nothing(?: (?:happened|at all|changed))?$|"
+        r"went (?:right )?back to (?!normal)|(?:sigue|siguen) (?:\S+ ){0,2}(?:saliendo|apareciendo|igual|pasando)"
     ),
     "help": (
         r"no (?:se|entiendo|entendi|comprendo) (?:\S+ )?(?:hacer|como|el paso|ese paso|eso|esto|donde)|"
@@ -111,7 +121,9 @@ INTENT_PATTERNS: dict[str, str] = {
         r"(?:mostra|mostrar|ver|volver a|pasa|manda|repeti|repetir|decime)\w* (?:\S+ )?(?:los )?pasos|"
         r"pasos (?:de nuevo|otra vez)|volver (?:a los pasos|atras)|(?:mostrame|decime|pasame|repetime|mandame) "
         r"(?:otra vez|de nuevo)(?: \S+)*|(?:list|show|give|send) (?:me )?(?:the |those )?steps(?: \S+)*|one more time|"
-        r"(?:show|see|repeat|back to|give me) (?:me )?(?:the )?steps|steps again|list of steps"
+        r"(?:show|see|repeat|back to|give me) (?:me )?(?:the )?steps|steps again|list of steps|"
+        r"(?:me )?(?:los|las) (?:pasas|mandas|mostras|pones|repetis|podes pasar|podes mandar) (?:de nuevo|otra vez)|"
+        r"se me (?:borro|borraron|fue) (?:todo|el chat|lo de arriba|los pasos)"
     ),
     "advanced": (
         r"algo mas (?:tecnico|avanzado|dificil|complicado)|(?:anything|something) more (?:technical|advanced)|"
@@ -148,7 +160,21 @@ INTENT_PATTERNS: dict[str, str] = {
         r"(?:can|could) (?:someone|somebody|a person|a tech) (?:help|call|look|check|contact)|"
         r"(?:get|connect|put) me (?:to|through to|in touch with) (?:someone|a person|support|a tech)|"
         r"bring it (?:in|to you|to the shop)|drop it off|book (?:a|an) (?:repair|appointment)|tech support|"
-        r"support team|live (?:person|agent|support)|a tech|someone from (?:the shop|sti)"
+        r"support team|live (?:person|agent|support)|a tech|someone from (?:the shop|sti)|"
+        r"(?:manda|mandame|mandenme|mandan|envia|enviame|envien|enviame) (?:a )?(?:alguien|un tecnico|una persona)|"
+        r"alguien que (?:sepa|entienda|me ayude|lo vea|la vea|lo arregle|la arregle|lo revise|la revise)|"
+        r"(?:lo|la|los|las) (?:vea|vean|mire|miren|revise|revisen|chequee|chequeen|arregle|arreglen|toque|toquen) "
+        r"(?:alguno de |alguien de )?ustedes|(?:vea|mire|revise|arregle) alguno de ustedes|"
+        r"alguien me (?:de|da|pueda dar|puede dar|podria dar) una mano|necesito (?:que )?alguien|"
+        r"(?:esto |ya |esto ya )?me (?:supera|queda grande|queda muy grande|excede)|beyond me|over my head|"
+        r"(?:can|could) (?:someone|somebody|you guys|you) (?:\S+ ){0,3}(?:do it|take it|take over|handle it|fix it "
+        r"for me|look at it)|take it from here|(?:someone|somebody) (?:at|from|in) (?:the|your) (?:shop|store|"
+        r"office|lab)"
+    ),
+    "not_solved": (
+        r"(?:anda|funciona|va|andan|funcionan|works|working|runs|running) (?:\S+ )?(?:mal|peor|horrible|fatal|"
+        r"badly|worse|terrible|awful)|(?:want|need) (?:it|this|them) (?:fixed|solved|sorted|repaired)|"
+        r"quiero que (?:lo |la )?(?:arreglen|solucionen|reparen)|went (?:right )?back to (?!normal)"
     ),
     "close": (
         r"chau|chao|adios|nos vemos|hasta luego|hasta pronto|bye|goodbye|good bye|see you|cya|saludos|"
@@ -227,12 +253,14 @@ DIALOGUE_PATTERNS: dict[str, str] = {
         r"brought it (?:to you|in) (?:\S+ ){0,4}(?:and|but)|paid (?:for|you) (?:\S+ ){0,4}(?:and|but)|"
         r"(?:les |le |se las |se la |se lo )?(?:lleve|deje|traje) (?:el|la|mi|esta|este)? ?(?:\S+ ){0,5}(?:para|a|por) "
         r"(?:cambiar|arreglar|reparar|formatear|que|esto)|(?:ya )?se (?:las|la|lo|los) lleve|me cobraron|"
-        r"(?:your shop|you guys|your (?:tech|techs|technician)) (?:\S+ )?(?:fixed|replaced|repaired|changed)"
+        r"(?:your shop|you guys|your (?:tech|techs|technician)) (?:\S+ )?(?:fixed|replaced|repaired|changed)|"
+        r"(?:ustedes|uds) me (?:cambiaron|arreglaron|repararon|pusieron|instalaron|formatearon)"
     ),
     "complaint": (
         r"(?:quiero|voy a|vengo a) (?:hacer )?(?:un )?(?:reclamo|queja)|reclamo|queja|reclamar|mal (?:arreglad[oa]|"
         r"reparad[oa])|(?:i want to|id like to|i wanna) (?:complain|file a complaint|make a complaint)|complaint|"
-        r"complain"
+        r"complain|falta de respeto|una verguenza|vergonzoso|un desastre|impresentable|estafa|"
+        r"(?:unacceptable|ripped off|a joke|ridiculous)"
     ),
     "negative": (
         r"not happy|unhappy|disappointed|angry|podrid[oa]|indignad[oa]|calient[ea]|enojad[oa]|now it|"
@@ -246,11 +274,13 @@ DIALOGUE_PATTERNS: dict[str, str] = {
         r"no es (?:el|la|mi|un|una) |no era (?:el|la)|me equivoque|perdon es|en realidad es|en realidad (?:el|la)|"
         r"quise decir|mejor dicho|no no es|(?:its|it is) (?:not|actually) (?:the|my|a)|i meant|"
         r"actually (?:its|it is|the|my)|"
-        r"sorry (?:its|it is) (?:the|my|a)|not the \S+ (?:the|my|its)"
+        r"sorry (?:its|it is) (?:the|my|a)|not the \S+ (?:the|my|its)|me (?:explique|exprese) mal|"
+        r"(?:i )?(?:explained|said) it wrong"
     ),
     "also": (
         r"(?:y )?(?:ademas|tambien|aparte|encima|de paso|otra cosa)|y (?:la|el|mi) \S+ (?:tambien|tampoco)|"
-        r"(?:also|another thing|on top of that|besides|as well|too)"
+        r"(?:also|another thing|on top of that|besides|as well|too|btw|by the way|later|mas tarde|"
+        r"despues (?:lo|la|vemos)|otro dia)"
     ),
 }
 
@@ -263,7 +293,9 @@ SHOP_TOPICS: dict[str, str] = {
         r"(?:hoy|manana|el|los|sabado|sabados|domingo|domingos|feriados?|de)|(?:cuando|que dias) (?:abren|atienden)|"
         r"(?:what|which) (?:time|hours|days)|your hours|(?:what|when) are (?:your|the) (?:hours|opening)|"
         r"opening hours|(?:are you|r u) open|when do you (?:open|close)|"
-        r"(?:open|closed) (?:on|today|tomorrow|saturday|sunday)|business hours"
+        r"(?:open|closed) (?:on|today|tomorrow|saturday|sunday)|business hours|"
+        r"(?:el |los )?(?:lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|feriados?) (?:abren|atienden|"
+        r"trabajan|estan)|(?:open|opened) (?:on )?(?:saturdays?|sundays?|weekends?|holidays?)"
     ),
     "address": (
         r"where (?:exactly )?is (?:the|your) (?:store|shop)|wheres (?:the|your) (?:store|shop)|"
@@ -304,7 +336,9 @@ SHOP_TOPICS: dict[str, str] = {
         r"(?:ya )?(?:esta|estaria)|(?:les |le )?deje (?:\S+ ){0,3}(?:ya|para)|"
         r"(?:is|are) (?:my|the) (?:\S+ ){0,2}(?:ready|done|fixed yet)|status of (?:my|the) (?:repair|order|laptop|"
         r"phone|computer|pc|printer)|when (?:will|can) (?:i|my) (?:\S+ ){0,3}(?:be ready|pick|collect|get it)|"
-        r"(?:left|dropped off|brought) (?:my|the) (?:\S+ ){0,3}(?:with you|at the shop|last|on|yesterday)"
+        r"(?:left|dropped off|brought) (?:my|the) (?:\S+ ){0,3}(?:with you|at the shop|last|on|yesterday)|"
+        r"(?:left|dropped off|brought in|dropped) (?:\S+ ){0,6}(?:any )?(?:update|news|status)|"
+        r"(?:deje|traje|lleve) (?:\S+ ){0,6}(?:novedades|noticias|como va|como viene)"
     ),
 }
 

@@ -52,6 +52,8 @@ GENERIC_MALFUNCTION: tuple[str, ...] = (
 
 PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
     "no_power": (
+        (r"(?:no (?:me )?(?:prende|enciende)|wont turn on|doesnt turn on) (?:\S+ ){0,4}(?:luz|led|lucecita|light) "
+         r"(?:roja|naranja|red|orange)", 3.0),
         (r"no (?:vuelve|volvio) a (?:prender|encender|arrancar)|(?:wont|doesnt) (?:come back|turn back) on", 2.9),
         (r"(?:no tiene|sin) (?:ninguna )?(?:luz|luces)(?: \S+)?|ninguna luz|ni una luz|no lights?(?: at all|"
           r" on)?", 2.8),
@@ -67,6 +69,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"no (?:lo|la) puedo (?:prender|encender)|(?:cant|cannot) (?:turn|power) (?:it )?on", 1.8),
     ),
     "no_boot": (
+        (r"no bootea|wont boot|(?:se )?reinicia antes de (?:que )?(?:cargue|entre|arranque|inicie)|"
+         r"restarts before (?:windows|it) (?:loads|starts)", 2.7),
         (r"folder with a question mark|carpeta con (?:un )?signo de pregunta|boot animation", 2.9),
         (r"pantalla negra con (?:letras|texto|un cursor)|black screen with (?:white )?(?:text|letters|a cursor)", 2.8),
         (r"(?:reinicia|reinician|reboot\w*|restart\w*) (?:\S+ ){0,3}(?:en el |on the |at the )?(?:logo|boot)|"
@@ -90,6 +94,9 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
     ),
     "no_display": (
         (r"(?:dice|muestra|says|shows) (?:\S+ )?(?:sin senal|no signal|no hay senal)|sin senal|no signal", 2.8),
+        (r"(?:shows|showing|displays) (?:nothing|no (?:image|picture|signal))|no proyecta|(?:la )?imagen no "
+         r"(?:aparece|sale)|no (?:aparece|sale) (?:la )?imagen|monitor (?:\S+ ){0,3}(?:works|anda|funciona) "
+         r"(?:\S+ ){0,5}(?:but not|pero no|con esta no|not with|not on)", 2.5),
         (r"goes black|se pone (?:en )?negr[oa]|se va la imagen|picture (?:\S+ ){0,4}(?:then|and) (?:goes|"
           r"turns) black", 2.6),
         (r"no muestra (?:nada|imagen|video)|rayas|lineas (?:de colores|en la pantalla)|lines (?:all )?(?:over|"
@@ -145,6 +152,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"page fault in nonpaged area|system service exception|kmode exception|video tdr|dpc watchdog", 3.0),
     ),
     "no_internet": (
+        (r"ni (?:el|la|mi) \S+ ni (?:el|la|mi) \S+ (?:tienen|agarran|se conectan|conectan|tiene)|ningun\w* "
+         r"(?:\S+ ){0,2}(?:tiene|agarra|se conecta|conecta) (?:internet|wifi|red)|none of (?:my|the) devices", 2.4),
         (r"(?:lucecita|luz|led) (?:\S+ )?los|los (?:en rojo|titila|titilando|prendida|roja)|"
           r"titila (?:\S+ )?(?:luz|lucecita) los|"
          r"went offline|red los", 2.9),
@@ -230,7 +239,10 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"sonido|audio|parlantes?|volumen|microfono|speakers?|sound|mute|silenciad[oa]", 1.0),
     ),
     "not_detected": (
-        (r"(?:controller|control|joystick|mando) (?:\S+ ){0,2}(?:wont|doesnt|no|not) (?:\S+ )?(?:connect\w*|"
+        (r"(?:keyboard|trackpad|touchpad|teclado|teclas) (?:\S+ ){0,3}(?:stopped responding|not responding|"
+         r"no responde|no responden|dejo de responder|dejaron de responder|dont respond|doesnt respond)", 2.5),
+        (r"(?:controller|control|joystick|mando|auriculares|headphones|headset|parlante|speaker) (?:\S+ ){0,4}"
+         r"(?:wont|doesnt|no|not) (?:\S+ )?(?:connect\w*|"
           r"conecta|pair\w*|"
          r"empareja|responde)", 2.8),
         (r"(?:isnt|is not|not|never) (?:being )?(?:detected|recognized|recognised)|wont pair|"
@@ -343,6 +355,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (rf"{_PASSWORD}|login|log in|sign in|cuenta|account", 1.3),
     ),
     "data_recovery": (
+        (r"(?:me )?pide (?:que lo )?formatear|quiere formatear|asks? (?:me )?to format|wants me to format|"
+         r"no (?:me )?monta|wont mount|doesnt mount", 2.6),
         (r"(?:tengo|tenia|hay) (?:\S+ ){0,3}(?:el laburo|el trabajo|mis fotos|mis archivos|cosas importantes|todo mi)|"
          r"cosas importantes|important (?:files|stuff|documents|photos)", 2.7),
         (r"se (?:me )?formateo|(?:got |was )?formatted(?: \S+){0,5} (?:fotos|files|photos|work|tp)|"

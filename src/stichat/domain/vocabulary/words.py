@@ -32,6 +32,7 @@ stuck slow hot charge charging broken from at for but just still again anymore a
 
 # Common words that are never corrected by typo matching and are never read as a name.
 COMMON_WORDS = frozenset("""
+instalo instale instalaron
 perdon perdona disculpa disculpas confundi confundo project projects proyecto proyectos school work job
 someone somebody available person people shop store whatsapp lol
 hermano hermana hermanos primo prima tio tia vecino vecina esposo esposa novio novia marido mujer amigo amiga
