@@ -216,3 +216,37 @@ def test_steps_leave_out_what_the_customer_says_they_already_did() -> None:
     full = [s.text_in("es-AR") for s in kb().steps("pc", "no_power", "basic")]
     assert any("otro cable" in text for text in full)  # the step exists; it is only not repeated
     assert len(press(c, "BTN_HELP_2").reply.text) > 0 and len(shown) == len(full) - 1
+
+
+@pytest.mark.parametrize("text", ["anda!! era el enchufe", "listo, ya suena", "got it working, thanks",
+                                  "way smoother now"])
+def test_saying_it_works_or_what_the_cause_was_ends_as_solved(text: str) -> None:
+    assert say(at_steps(), text).conversation.stage == Stage.ENDED
+
+
+@pytest.mark.parametrize("text", ["desde que la trajeron anda mal, una falta de respeto",
+                                  "i just want it fixed, can someone take it from here"])
+def test_a_message_that_says_it_still_works_badly_never_ends_the_chat(text: str) -> None:
+    assert say(at_steps(), text).conversation.stage != Stage.ENDED
+
+
+@pytest.mark.parametrize("text", ["mandame a alguien que sepa", "prefiero que la vean ustedes", "esto ya me supera",
+                                  "could someone at the shop take over?"])
+def test_indirect_requests_for_a_person_open_a_ticket(text: str) -> None:
+    out = say(at_steps(), text)
+    assert out.conversation.stage == Stage.TICKET
+    assert any(isinstance(a, conv.OpenTicket) for a in out.actions)
+
+
+def test_asking_whether_the_advanced_steps_are_hard_is_answered_before_showing_them() -> None:
+    c = say(at_steps(), "sigue igual").conversation
+    out = say(c, "¿las avanzadas son difíciles?")
+    assert out.conversation.stage == Stage.ESCALATE
+    assert "técnicas" in out.reply.text
+    assert say(out.conversation, "bueno, pasámelas").conversation.stage == Stage.ADVANCED_TESTS
+
+
+def test_a_long_report_that_ends_in_it_still_happening_escalates() -> None:
+    c = at_steps("la pc tiene virus, me salen ventanitas")
+    out = say(c, "pasé el antivirus, reinicié, mi hijo también le metió mano y siguen apareciendo, no entiendo nada")
+    assert out.conversation.stage == Stage.ESCALATE

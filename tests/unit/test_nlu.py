@@ -283,3 +283,34 @@ def test_shutting_down_at_random_is_still_a_freeze() -> None:
 ])
 def test_one_program_failing_is_software_and_what_comes_out_decides_the_problem(text: str, problem: str) -> None:
     assert understand(text).problem == problem
+
+
+def test_real_words_are_not_corrected_into_vocabulary_words() -> None:
+    assert Intent.SOLVED not in understand("me parece una falta de respeto").intents  # not "resuelto"
+    assert understand("moved it to a table").device is None  # not "tablet"
+    assert understand("both phones are dead").device == "smartphone"  # a plural still reads as its singular
+
+
+@pytest.mark.parametrize(("text", "device"), [
+    ("el celu agarra el wifi joya pero la notebook no se conecta", "notebook"),
+    ("my computer can't connect to the internet but my phone can", None),
+    ("the monitor works with my laptop but shows nothing with my desktop", "pc"),
+    ("ni el celu ni la tele tienen internet", "router"),
+    ("se desconecta del wifi a cada rato", None),
+])
+def test_of_two_devices_the_one_with_the_problem_is_picked(text: str, device: str | None) -> None:
+    assert understand(text).device == device
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("el teclado inalambrico no conecta", "not_detected"),
+    ("el disco externo me pide formatear", "data_recovery"),
+    ("la tele no prende, queda la luz roja", "no_power"),
+    ("la torre no bootea, se reinicia antes de que cargue windows", "no_boot"),
+])
+def test_symptoms_map_to_the_problem_a_technician_would_name(text: str, problem: str) -> None:
+    assert understand(text).problem == problem
+
+
+def test_a_surname_after_a_particle_is_kept_even_when_it_is_also_a_word() -> None:
+    assert extract_name("me llamo Juan Cruz de la Torre") == "Juan Cruz de la Torre"

@@ -74,7 +74,10 @@ def _collect(words: list[str], gaps: list[str], start: int) -> list[str]:
         while after < len(words) and _name_key(words[after]) in v.NAME_PARTICLES:
             after += 1  # "de los", "van der": particles in a row before the next name word
         particle = bool(taken) and key in v.NAME_PARTICLES and after < len(words)
-        if (particle and _is_name_word(words[after])) or _is_name_word(words[i]):
+        # After a particle a capitalised word is a surname even when it is also a word ("de la Torre").
+        surname = bool(taken) and _name_key(taken[-1]) in v.NAME_PARTICLES and words[i][:1].isupper()
+        if (particle and (_is_name_word(words[after]) or words[after][:1].isupper())) or surname or (
+                _is_name_word(words[i])):
             taken.append(words[i])
         else:
             break

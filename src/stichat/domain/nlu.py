@@ -143,7 +143,9 @@ def understand(text: str) -> Understanding:
         return heard
     if (second.device, second.problem) in ((first.device, first.problem), (first.device, None)):
         return heard
-    return replace(first, extra={**first.extra, "second": text[split.end():].strip()[:120]})
+    # What the customer says of the steps counts wherever it is said ("…, y sigue saliendo la ventanita").
+    return replace(first, intents=first.intents | heard.intents,
+                   extra={**first.extra, "second": text[split.end():].strip()[:120]})
 
 
 def _read(text: str) -> Understanding:

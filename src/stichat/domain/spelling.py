@@ -92,9 +92,14 @@ def canonical_word(word: str) -> str:
         return swapped[0] if swapped else word
     if len(word) < 5 or not word.isalpha() or len(word) > 20:
         return word
-    # A real word the vocabulary does not list moves one letter at most ("phones" → "phone"), never
-    # two: "respeto" is not a typo of "resuelto".
-    spread = 1 if len(word) < 7 or word in _EVERYDAY else 2
+    if word in _EVERYDAY:
+        # A real word the vocabulary does not list is not a typo ("respeto" is not "resuelto", "table"
+        # is not "tablet"); only its plural is read as the listed singular ("phones" → "phone").
+        for singular in (word[:-1], word[:-2]):
+            if word.endswith("s") and singular in _LEXICON:
+                return singular
+        return word
+    spread = 1 if len(word) < 7 else 2
     choices = _candidates(word[0], len(word), spread)
     hits = process.extract(word, choices, scorer=OSA.distance, score_cutoff=spread, limit=8)
     if not hits:

@@ -172,6 +172,11 @@ def _asks_what_to_do(heard: Understanding, kb: KnowledgeBase | None) -> bool:
 
 
 _OTHERS_WORK = re.compile(r"\b(?:andan|funcionan|se conectan|conectan|anda todo|work fine|all work|connect fine)\b")
+#: "¿Las avanzadas son muy complicadas?" asks about the steps before asking for them.
+_ASKS_WHAT_THEY_ARE = re.compile(
+    r"\b(?:son|es|seran|sera|serian|are they|is it|are those|are these|how) (?:muy |re |mas |medio |too |very |"
+    r"really )?(?:complicad|dificil|larg|peligros|riesgos|hard|difficult|long|risky|complicated|technical|tecnic)|"
+    r"\b(?:are|is) (?:\S+ ){0,3}(?:hard|difficult|complicated|risky|technical)\b")
 _MAY_I = re.compile(
     r"^(?:y |pero |che |ok )?(?:puedo|podria|conviene|debo|es seguro|can i|could i|should i|is it safe)")
 
@@ -180,7 +185,8 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
     """Typed text at the steps or at the escalation question."""
     intents, stage = heard.intents, c.stage
     answer = kb.answers.find(heard.canon) if kb is not None and Intent.QUESTION in intents else None
-    if Intent.ADVANCED in intents and Intent.SOLVED not in intents:
+    if Intent.ADVANCED in intents and Intent.SOLVED not in intents and not (
+            Intent.QUESTION in intents and _ASKS_WHAT_THEY_ARE.search(heard.canon)):
         return ev(Kind.ADVANCED)
     if Intent.SHOW_STEPS in intents and Intent.PERSISTS not in intents:
         return ev(Kind.SHOW_STEPS)
@@ -190,8 +196,8 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
         return ev(Kind.HELP, step=heard.step)
     if answer is not None:
         return ev(Kind.QUESTION, answer.id)
-    if Intent.HELP in intents and Intent.QUESTION not in intents:
-        return ev(Kind.HELP, step=heard.step)
+    if Intent.HELP in intents and Intent.QUESTION not in intents and Intent.PERSISTS not in intents:
+        return ev(Kind.HELP, step=heard.step)  # "…y sigue saliendo, no entiendo nada" says it still fails
     if Intent.SHOW_STEPS in intents:
         return ev(Kind.SHOW_STEPS)
     meant = _corrected_device(heard)

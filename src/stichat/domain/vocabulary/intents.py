@@ -104,7 +104,7 @@ INTENT_PATTERNS: dict[str, str] = {
         r"still (?:happening|doing it|there|dead|off|slow|hot|frozen|stuck|no)|"
         r"(?:\S+ ){2,}(?<!do )(?<!break )(?<!lose )(?<!cost )(?<!delete )(?<!erase )(?<!shows )(?<!showing )"
         r"(?<!say )nothing(?: (?:happened|at all|changed))?$|"
-        r"went (?:right )?back to (?!normal)|(?:sigue|siguen) (?:\S+ ){0,2}(?:saliendo|apareciendo|igual|pasando)"
+        r"went (?:right )?back to(?! normal)|(?:sigue|siguen) (?:\S+ ){0,2}(?:saliendo|apareciendo|igual|pasando)"
     ),
     "help": (
         r"no (?:se|entiendo|entendi|comprendo) (?:\S+ )?(?:hacer|como|el paso|ese paso|eso|esto|donde)|"
@@ -174,7 +174,7 @@ INTENT_PATTERNS: dict[str, str] = {
     "not_solved": (
         r"(?:anda|funciona|va|andan|funcionan|works|working|runs|running) (?:\S+ )?(?:mal|peor|horrible|fatal|"
         r"badly|worse|terrible|awful)|(?:want|need) (?:it|this|them) (?:fixed|solved|sorted|repaired)|"
-        r"quiero que (?:lo |la )?(?:arreglen|solucionen|reparen)|went (?:right )?back to (?!normal)"
+        r"quiero que (?:lo |la )?(?:arreglen|solucionen|reparen)|went (?:right )?back to(?! normal)"
     ),
     "close": (
         r"chau|chao|adios|nos vemos|hasta luego|hasta pronto|bye|goodbye|good bye|see you|cya|saludos|"

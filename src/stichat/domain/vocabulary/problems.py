@@ -218,7 +218,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"se (?:me |le )?(?:calienta|calento|calientan|recalienta|recalento|calentaba|pone (?:muy |re |super )?"
          r"caliente|pone hirviendo)", 2.3),
         (r"(?:muy |re |demasiado |super |bastante )?(?:caliente|hirviendo)|recalentamiento|recalentad[oa]|"
-         r"calentamiento|temperatura|calor|quema|quemando|overheat\w*|burning up|too hot|heat|"
+         r"calentamiento|temperatura|calor|quema|quemando|olor a quemad[oa]|huele a quemad[oa]|"
+         r"smells? (?:like )?burn\w*|burning smell|overheat\w*|burning up|too hot|heat|"
          r"(?:gets|getting|runs|running|is|very|really|so|super) (?:very |really |so |too |super )?hot", 1.9),
         (r"ruido {G}(?:de |del )?(?:ventilador|cooler|fan)|(?:ventilador|cooler) trabad[oa]|fan (?:is )?stuck|"
          r"(?:ventilador|ventiladores|cooler|coolers|fan|fans|ventilacion) {G}(?:hace (?:mucho )?ruido|"
