@@ -36,6 +36,7 @@ from taskiq.acks import AcknowledgeType
 from taskiq.receiver import Receiver
 from taskiq_redis import RedisStreamBroker
 
+from stichat.adapters import redis_keys as keys
 from stichat.domain.errors import DependencyUnavailable
 from stichat.domain.images import FAILED
 from stichat.metrics import Metrics
@@ -45,11 +46,11 @@ log = logging.getLogger("stichat.worker")
 
 TASK_NAME = "stichat.image_job"
 #: The stream of jobs, its consumer group, the failed-jobs list (newest first) and one heartbeat key
-#: per worker host. All under `stichat:` like every other key of ours (docs/images.md lists them).
-STREAM = "stichat:jobs:images"
-GROUP = "stichat-image-workers"
-FAILED_LIST = "stichat:jobs:failed"
-HEARTBEAT = "stichat:worker:heartbeat:{host}"
+#: per worker host: named in redis_keys like every other key of ours (docs/images.md lists them).
+STREAM = keys.IMAGE_JOBS_STREAM
+GROUP = keys.IMAGE_JOBS_GROUP
+FAILED_LIST = keys.IMAGE_JOBS_FAILED
+HEARTBEAT = keys.WORKER_HEARTBEAT
 FAILED_KEPT = 1000
 STREAM_MAXLEN = 10_000  # acknowledged entries are trimmed past this (approximately)
 HEARTBEAT_SECONDS = 5.0

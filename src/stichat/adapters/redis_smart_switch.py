@@ -13,10 +13,10 @@ from collections.abc import Callable
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from stichat.adapters.redis_keys import PREFIX
+from stichat.adapters.redis_keys import SMART_MODE
 
 #: String holding `{"enabled": bool, "changedAt": epoch}`; no TTL: a switch lasts until flipped.
-KEY = PREFIX + "smart-mode"
+KEY = SMART_MODE
 CACHE_SECONDS = 1.0
 
 
