@@ -250,3 +250,15 @@ def test_a_long_report_that_ends_in_it_still_happening_escalates() -> None:
     c = at_steps("la pc tiene virus, me salen ventanitas")
     out = say(c, "pasé el antivirus, reinicié, mi hijo también le metió mano y siguen apareciendo, no entiendo nada")
     assert out.conversation.stage == Stage.ESCALATE
+
+
+@pytest.mark.parametrize(("text", "locale"), [("hola, no me anda bien", "es-AR"), ("it just won't work", "en")])
+def test_a_vague_first_message_is_asked_what_it_does_with_a_menu_not_told_it_was_not_understood(
+        text: str, locale: str) -> None:
+    c, _ = conv.start("v" * 32, locale=locale, now=0.0, kb=kb())
+    c = press(c, "BTN_LANG_EN" if locale == "en" else "BTN_LANG_ES_AR").conversation
+    c = say(c, "Belu").conversation
+    out = say(c, text)
+    assert out.conversation.stage == Stage.ASK_PROBLEM
+    assert out.reply.text == kb().texts.say("ask_what_it_does", locale)
+    assert any(b.value.startswith("BTN_PROBLEM_") for b in out.reply.buttons)

@@ -124,6 +124,10 @@ def describe(c: Conversation, e: Event, ctx: Context) -> Outcome:
                      pending=_second_subject(c, e))
     learned = (heard.device not in (None, c.device) or heard.problem is not None
                or heard.device_candidates != c.device_candidates)
+    if problem is None and device is None and not candidates and heard.extra.get("vague") and not c.unclear:
+        # "no funciona bien", "it just won't work": something is wrong, nothing says what; ask with a menu
+        asked = replace(merged, stage=Stage.ASK_PROBLEM, unclear=1)
+        return Outcome(asked, Reply(ctx.kb.texts.say("ask_what_it_does", c.locale), problem_buttons(asked, ctx.kb)))
     if (problem is None and device is None and not candidates) or (problem is None and not learned):
         return again(replace(merged, stage=Stage.ASK_PROBLEM), e, ctx)  # nothing new: ask differently
     if problem is None and device is None:

@@ -131,8 +131,8 @@ def text_event(conversation: Conversation, text: Masked, heard: Understanding, *
             return ev(Kind.REPHRASE)
         if stage == Stage.ASK_DEVICE and heard.device:
             return ev(Kind.DEVICE, heard.device)
-        if _describes(heard):
-            return ev(Kind.DESCRIBE)
+        if _describes(heard) or heard.extra.get("vague"):
+            return ev(Kind.DESCRIBE)  # "hola, no me anda bien" says something is wrong, not only hello
         if Intent.QUESTION in intents:
             return ev(Kind.QUESTION)
         if stage == Stage.ASK_PROBLEM and len(text.split()) >= 2 and not intents:

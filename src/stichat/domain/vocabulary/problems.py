@@ -282,7 +282,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"(?:reconoce|detecta|recognize\w*|detect\w*)|(?:no )?(?:reconoce|detecta) (?:\S+ ){0,2}(?:cartuchos?|"
          r"tinta|toner)", 2.7),
         (r"no (?:saca|tira|larga|agarra|toma) (?:\S+ )?(?:hojas?|papel|copias?|impresiones)|(?:wont|doesnt|does not) "
-         r"(?:print|feed|take paper)|paper jam|atasc\w*|mancha\w* (?:las )?hojas", 2.4),
+         r"(?:print|feed|take paper)|paper jam|atasc\w*|mancha\w* (?:\S+ ){0,2}hojas", 2.4),
         (r"{NEG} {CL}(?:imprime|imprimen|imprimio|imprimir|imprima|saca copias|escanea|escanear|"
          r"fotocopia|print|prints|printing|scan|scans)", 2.5),
         (r"atasc\w*|(?:papel|hoja|hojas) (?:trabad[oa]s?|atascad[oa]s?|atorad[oa]s?)|se (?:traba|atora|atasca) "
