@@ -262,3 +262,38 @@ def test_a_vague_first_message_is_asked_what_it_does_with_a_menu_not_told_it_was
     assert out.conversation.stage == Stage.ASK_PROBLEM
     assert out.reply.text == kb().texts.say("ask_what_it_does", locale)
     assert any(b.value.startswith("BTN_PROBLEM_") for b in out.reply.buttons)
+
+
+@pytest.mark.parametrize("text", ["no se colgó más en toda la mañana", "¡ahora sí!", "ya me aparece el wifi, gracias",
+                                  "ya recuperé la cuenta"])
+def test_saying_the_fault_no_longer_happens_ends_as_solved(text: str) -> None:
+    assert say(at_steps(), text).conversation.stage == Stage.ENDED
+
+
+@pytest.mark.parametrize("text", ["le cambié el cable, nada", "hice las tres cosas y me volvió a pasar",
+                                  "did all of it and the error came back again"])
+def test_what_was_tried_followed_by_how_it_went_escalates(text: str) -> None:
+    assert say(at_steps(), text).conversation.stage == Stage.ESCALATE
+
+
+@pytest.mark.parametrize("text", ["q lo vea alguien q sepa", "¿no me podrían mandar a alguien?"])
+def test_chat_abbreviations_and_questions_still_ask_for_a_person(text: str) -> None:
+    assert say(at_steps(), text).conversation.stage == Stage.TICKET
+
+
+@pytest.mark.parametrize("text", ["me la devolvieron hace una semana y anda igual, me tienen cansado",
+                                  "you guys cleaned this laptop in may and it's doing the same thing again"])
+def test_a_repair_that_did_not_last_is_a_complaint_with_a_ticket(text: str) -> None:
+    out = say(at_steps(), text)
+    assert out.conversation.stage == Stage.TICKET
+    assert out.conversation.ticket_reason == "complaint"
+
+
+def test_another_device_that_fails_too_is_kept_for_later_not_read_as_the_steps_failing() -> None:
+    out = say(at_steps(), "ok, y la impresora tampoco anda, pero eso lo vemos después")
+    assert out.conversation.stage == Stage.BASIC_TESTS
+    assert out.conversation.pending
+
+
+def test_da_lo_mismo_asks_whether_the_order_matters_it_does_not_say_it_still_fails() -> None:
+    assert say(at_steps(), "¿hay que hacerlos en orden o da lo mismo?").conversation.stage == Stage.BASIC_TESTS

@@ -314,3 +314,19 @@ def test_symptoms_map_to_the_problem_a_technician_would_name(text: str, problem:
 
 def test_a_surname_after_a_particle_is_kept_even_when_it_is_also_a_word() -> None:
     assert extract_name("me llamo Juan Cruz de la Torre") == "Juan Cruz de la Torre"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Osvaldo, de la ferretería", "Osvaldo"), ("Hola, soy Graciela del almacén", "Graciela"),
+    ("Good evening, myself Priya Raghavan", "Priya Raghavan"), ("soy la juli", "Juli"),
+    ("Hey, Carlos Mendoza here, cell 341 555 0199", "Carlos Mendoza"),
+    ("Dan Whitaker - office manager at Kessler & Co", "Dan Whitaker"),
+])
+def test_a_name_followed_by_who_the_person_is_keeps_only_the_name(text: str, name: str) -> None:
+    assert extract_name(text) == name
+
+
+def test_one_subject_spread_over_a_sentence_is_not_split_into_two() -> None:
+    heard = understand("se me volcó el mate encima del teclado de la notebook")
+    assert (heard.device, heard.problem) == ("notebook", "physical_damage")
+    assert "second" not in heard.extra

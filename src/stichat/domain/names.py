@@ -73,7 +73,10 @@ def _collect(words: list[str], gaps: list[str], start: int) -> list[str]:
         after = i + 1
         while after < len(words) and _name_key(words[after]) in v.NAME_PARTICLES:
             after += 1  # "de los", "van der": particles in a row before the next name word
-        particle = bool(taken) and key in v.NAME_PARTICLES and after < len(words)
+        # A capitalised name takes a capitalised surname: "Graciela del almacén" is Graciela.
+        capitals = any(w[:1].isupper() for w in taken)
+        particle = (bool(taken) and key in v.NAME_PARTICLES and after < len(words)
+                    and (words[after][:1].isupper() or not capitals))
         # After a particle a capitalised word is a surname even when it is also a word ("de la Torre").
         surname = bool(taken) and _name_key(taken[-1]) in v.NAME_PARTICLES and words[i][:1].isupper()
         if (particle and (_is_name_word(words[after]) or words[after][:1].isupper())) or surname or (
@@ -90,8 +93,13 @@ def _collect(words: list[str], gaps: list[str], start: int) -> list[str]:
 _CONTACT = re.compile(
     r"\[(?:EMAIL|CARD|CBU|CUIT|DNI|PHONE)\]|\S+@\S+|\+?\d[\d\s().-]{5,}|"
     r"(?i:\b(?:mi|my)\s+(?:cel|celu|celular|tel|tel[eé]fono|whatsapp|wsp|wpp|mail|e-?mail|correo|n[uú]mero|"
-    r"number|phone|cell)\b|(?:you can )?(?:text|call|reach|contact|whatsapp) me\b|"
-    r"\b(?:cel|tel|mail|email|phone)\b\s*[:.]?\s*(?=\[|\d|\S+@))")
+    r"number|phone|cell)\b|(?:you can )?(?:text|call|reach|contact|whatsapp|email|e-mail|mail|write|message) me\b|"
+    r"\b(?:cel|cell|celu|tel|mail|email|phone|whatsapp|wsp)\b\s*[:.]?\s*(?=\[|\d|\S+@))")
+#: Greetings in front of a name, however many: "Good evening, myself Priya", "Hola, buenas, soy Ana".
+_GREETING = re.compile(r"(?i)^(?:(?:hi|hello|hey|hola|holis|buenas|bonjour|yo|good (?:morning|afternoon|evening)|"
+                       r"buen d[ií]a|buenos d[ií]as|buenas (?:tardes|noches))\b[,!.\s]*)+")
+#: What follows a name after a comma or a dash is about the person, not the name: "Osvaldo, de la ferretería".
+_AFTER_NAME = re.compile(r"\s*(?:[,;(]|\s[-–—]\s|[.!]\s)")
 _NAME_TAIL = re.compile(r"(?i)^(?:name'?s|names|name is)\s+|\s+(?:here|aqu[ií]|ac[aá])\s*[.!]*$")
 
 
@@ -103,7 +111,7 @@ def extract_name(text: str) -> str | None:
     """
     raw = _CONTACT.split(text.strip()[:200], maxsplit=1)[0]
     raw = _NAME_TAIL.sub("", raw.strip(" ,;:-–—.")).strip(" ,;:-–—.")
-    raw = re.sub(r"(?i)^(?:hi|hello|hey|hola|buenas)[,!.\s]+", "", raw).strip()
+    raw = _AFTER_NAME.split(_GREETING.sub("", raw).strip(), maxsplit=1)[0].strip(" ,;:-–—.!")
     if not raw or any(c.isdigit() for c in raw) or _BAD_CHARS.search(raw.lower()):
         return None
     norm = normalise(raw)
@@ -120,6 +128,8 @@ def extract_name(text: str) -> str | None:
             if tuple(keys[i:i + len(intro)]) != intro:
                 continue
             start = i + len(intro)
+            if start + 1 < len(keys) and keys[start] in ("el", "la"):
+                start += 1  # "soy la Juli"
             if intro in _WEAK_INTROS and any(k not in _LEAD_SKIP for k in keys[:i]):
                 continue  # "no soy experto", "mi compu es ..." are not introductions
             taken = _collect(words, gaps, start)

@@ -80,6 +80,9 @@ class Understanding:
 
 
 _JOINS = ((re.compile(r"\bwi fi\b"), "wifi"), (re.compile(r"\be mail\b"), "email"),
+          # chat abbreviations: "q lo mire alguien q sepa", "xq no anda", "tmb"
+          (re.compile(r"\b[qk]\b"), "que"), (re.compile(r"\b(?:xq|pq|porq)\b"), "porque"),
+          (re.compile(r"\b(?:tmb|tb)\b"), "tambien"),
           (re.compile(r"\bred (?=light|led|blink)"), "redcolour "))  # English "red light" is no network
 
 _GENERIC_RES = tuple(compile_rule(p) for p in v.GENERIC_MALFUNCTION)
@@ -104,6 +107,7 @@ _STEP_KEYWORD_RE = re.compile(
 )
 _STEP_ORDINAL_RE = re.compile(rf"(?<!\S){_NUMBER} (?:paso|step)(?!\S)")
 _STEP_ARTICLE_RE = re.compile(rf"(?<!\S)(?:el|la|lo del|the|del|al|number|nro|numero) {_NUMBER}(?!\S)")
+_NOTHING_AFTER = re.compile(r"(?i)\w[,.;:]\s*(?:y\s+|and\s+|pero\s+)?(?:nada|nothing|nope|igual|same)\W*$")
 _SI_FIRM_RE = re.compile(r"^\W*(?:s[ií]{2,}|sí|si\s*[,.!;:])", re.IGNORECASE)
 _ES_ONLY = v.SPANISH_WORDS - v.ENGLISH_WORDS
 _EN_ONLY = v.ENGLISH_WORDS - v.SPANISH_WORDS
@@ -143,6 +147,8 @@ def understand(text: str) -> Understanding:
         return heard
     if (second.device, second.problem) in ((first.device, first.problem), (first.device, None)):
         return heard
+    if first.device is None and second.problem is None:
+        return heard  # "se me volcó el mate encima del teclado de la notebook": one subject, not two
     # What the customer says of the steps counts wherever it is said ("…, y sigue saliendo la ventanita").
     return replace(first, intents=first.intents | heard.intents,
                    extra={**first.extra, "second": text[split.end():].strip()[:120]})
@@ -234,6 +240,8 @@ def _intents(
     ):
         if _INTENT_RES[name].search(canon, prefixes):
             found.add(intent)
+    if _NOTHING_AFTER.search(raw):
+        found.add(Intent.PERSISTS)  # "lo cambié de puerto, nada": what was tried, then how it went
     if Intent.PERSISTS in found or _INTENT_RES["not_solved"].search(canon, prefixes):
         found.discard(Intent.SOLVED)  # "desde ahí anda mal", "I just want it fixed": not solved
     if n <= 8 and _CLOSE_SHORT_RE.match(canon):

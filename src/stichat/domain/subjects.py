@@ -152,7 +152,7 @@ _CLAUSE = re.compile(r" (?:pero|but|y en|and on|mientras que|while|aunque|althou
                      r"with this one|on this one|en la mia|en el mio|on mine)(?= )")
 _WORKS_FINE = re.compile(rf"(?<!\S)(?:{v.WORKS}|imprime|imprimo|prints|se conectan?|connects?|charges?|carga|"
                          rf"agarran?|enganchan?|"
-                         rf"suenan?|sounds?|se ve|anda)(?: \S+)?"
+                         rf"(?:suenan?|sounds?)(?= (?:\S+ )?(?:bien|fine|ok|good|great|perfect))|se ve|anda)(?: \S+)?"
                          rf"(?: (?:bien|joya|perfecto|barbaro|fine|ok|okay|well|perfectly))?(?!\S)")
 _NEGATED = re.compile(rf"(?<!\S){v.NEG}(?!\S)")
 #: A clause that ends by saying the device manages: "... but my phone can", "pero el celu sí".

@@ -151,6 +151,7 @@ def text_event(conversation: Conversation, text: Masked, heard: Understanding, *
     return ev(Kind.UNCLEAR)
 
 
+_NEITHER = re.compile(r"\b(?:tampoco|either|neither)\b")
 _NEGATION = re.compile(r"\b(?:no|not|sin|nunca|tampoco|ni|doesnt|dont|wont|cant|isnt|didnt|still)\b")
 
 
@@ -211,6 +212,10 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
         if heard.device not in (None, c.device, "other") and _OTHERS_WORK.search(heard.canon):
             return ev(Kind.AFFIRM)  # "el celu y la note se conectan bien": other devices work; ask about this one
         return ev(Kind.SOLVED)
+    if Intent.ALSO in intents and heard.device not in (None, c.device, "other") and heard.problem != c.problem and (
+            Intent.PERSISTS not in intents or _NEITHER.search(heard.canon)):
+        # "ah, y la impresora tampoco anda, eso lo vemos después": "tampoco" is said of the other device
+        return ev(Kind.ANOTHER_PROBLEM)
     if Intent.PERSISTS in intents:
         return ev(Kind.PERSISTS)
     other_device = heard.device is not None and heard.device not in (c.device, "other")

@@ -71,6 +71,9 @@ INTENT_PATTERNS: dict[str, str] = {
         r"arreglar|solucionar|conectar|imprimir|acceder)(?: \S+){0,3}|era eso|(?:it |its )?\S+ fine now|works fine|"
         r"(?:works|working|prints|boots|charges|streams|connects) (?:fine|ok|okay|great|perfectly)(?: \S+)?(?: now)?|"
         r"got it (?:working|to work|going|running|fixed|sorted)(?: \S+)*|"
+        r"(?:\S+ )*(?<!todavia )no (?:me )?(?:salio|aparecio|se corto|se colgo|se tildo|fallo|se apago|se reinicio) "
+        r"mas(?: \S+)*|^ahora si$|^ahora si (?:\S+ )?(?:anda|funciona|ya|gracias)(?: \S+)*|"
+        r"(?:\S+ )*ya (?:me )?(?:aparece|aparecen|recupere|pude entrar|entre)(?: \S+)*|"
         r"(?:ahi|ya|ahora) (?:si )?(?:agarro|agarra|engancho|engancha|suena|suenan|se escucha|se ve|"
         r"se conecto)(?: \S+)*|"
         r"^(?:listo |ya |ahora )?(?:anda|funciona|funca|prendio|arranco|suena)(?: (?:era|gracias|genial|joya|"
@@ -79,7 +82,7 @@ INTENT_PATTERNS: dict[str, str] = {
         r"(?: \S+)*)"
     ),
     "persists": (
-        r"(?:\S+ )*(?:hace|es|pasa|da) (?:exactamente |justo )?lo mismo(?: \S+)*|(?:\S+ )*lo mismo$|"
+        r"(?:\S+ )*(?:hace|es|pasa) (?:exactamente |justo )?lo mismo(?: \S+)*|(?:\S+ )*(?<!da )lo mismo$|"
         r"none of (?:that|it|those|this)(?: \S+)*|(?:\S+ )*(?:y|and|,)? ?same$|no (?:encontro|detecto|llega|"
         r"llego) nada|(?:\S+ )*no me llega(?: \S+)*|"
         r"sigue (?:igual|sin|mal|con|fallando|pasando|haciendo|apagad[oa])|siguen igual|igual que antes|"
@@ -104,6 +107,8 @@ INTENT_PATTERNS: dict[str, str] = {
         r"still (?:happening|doing it|there|dead|off|slow|hot|frozen|stuck|no)|"
         r"(?:\S+ ){2,}(?<!do )(?<!break )(?<!lose )(?<!cost )(?<!delete )(?<!erase )(?<!shows )(?<!showing )"
         r"(?<!say )nothing(?: (?:happened|at all|changed))?$|"
+        r"(?:me )?volvio a (?:salir|aparecer|pasar|fallar|colgarse|tildarse|apagarse|hacer)|(?:comes|came|happens|"
+        r"happened|appears|appeared|started|starts) (?:\S+ )?again|"
         r"went (?:right )?back to(?! normal)|(?:sigue|siguen) (?:\S+ ){0,2}(?:saliendo|apareciendo|igual|pasando)"
     ),
     "help": (
@@ -161,7 +166,8 @@ INTENT_PATTERNS: dict[str, str] = {
         r"(?:get|connect|put) me (?:to|through to|in touch with) (?:someone|a person|support|a tech)|"
         r"bring it (?:in|to you|to the shop)|drop it off|book (?:a|an) (?:repair|appointment)|tech support|"
         r"support team|live (?:person|agent|support)|a tech|someone from (?:the shop|sti)|"
-        r"(?:manda|mandame|mandenme|mandan|envia|enviame|envien|enviame) (?:a )?(?:alguien|un tecnico|una persona)|"
+        r"(?:manda|mandame|mandenme|mandan|mandar|mandarme|envia|enviame|envien|enviar) (?:a )?(?:alguien|un tecnico|"
+        r"una persona)|"
         r"alguien que (?:sepa|entienda|me ayude|lo vea|la vea|lo arregle|la arregle|lo revise|la revise)|"
         r"(?:lo|la|los|las) (?:vea|vean|mire|miren|revise|revisen|chequee|chequeen|arregle|arreglen|toque|toquen) "
         r"(?:alguno de |alguien de )?ustedes|(?:vea|mire|revise|arregle) alguno de ustedes|"
@@ -254,7 +260,9 @@ DIALOGUE_PATTERNS: dict[str, str] = {
         r"(?:les |le |se las |se la |se lo )?(?:lleve|deje|traje) (?:el|la|mi|esta|este)? ?(?:\S+ ){0,5}(?:para|a|por) "
         r"(?:cambiar|arreglar|reparar|formatear|que|esto)|(?:ya )?se (?:las|la|lo|los) lleve|me cobraron|"
         r"(?:your shop|you guys|your (?:tech|techs|technician)) (?:\S+ )?(?:fixed|replaced|repaired|changed)|"
-        r"(?:ustedes|uds) me (?:cambiaron|arreglaron|repararon|pusieron|instalaron|formatearon)"
+        r"(?:ustedes|uds) me (?:cambiaron|arreglaron|repararon|pusieron|instalaron|formatearon)|"
+        r"me (?:la|lo) devolvieron|vino un tecnico de ustedes|(?:you guys|you|your (?:shop|tech|techs)) "
+        r"(?:cleaned|repasted|serviced|formatted|fixed|repaired|replaced|changed) (?:\S+ ){0,3}(?:in|last|on|a)"
     ),
     "complaint": (
         r"(?:quiero|voy a|vengo a) (?:hacer )?(?:un )?(?:reclamo|queja)|reclamo|queja|reclamar|mal (?:arreglad[oa]|"
@@ -265,6 +273,7 @@ DIALOGUE_PATTERNS: dict[str, str] = {
     "negative": (
         r"not happy|unhappy|disappointed|angry|podrid[oa]|indignad[oa]|calient[ea]|enojad[oa]|now it|"
         r"ahora (?:tiene|hace|no)|para nada|al pedo|"
+        r"me tienen cansad[oa]|un chiste|asi no se puede|"
         r"volvio a|vuelve a|otra vez|de nuevo|sigue|igual|peor|mal|falla|fallando|rompio|no (?:anda|funciona|"
         r"prende|carga|imprime)|again|still|worse|broke|broken|not working|doesnt work|stopped|same problem"
     ),
@@ -300,14 +309,15 @@ SHOP_TOPICS: dict[str, str] = {
     "address": (
         r"where (?:exactly )?is (?:the|your) (?:store|shop)|wheres (?:the|your) (?:store|shop)|"
         r"donde (?:quedan|estan|queda|esta el local|los encuentro|atienden)|direccion|ubicacion|(?:como|por donde) "
-        r"llego|estaciona\w*|estacionamiento|cochera|mapa|(?:where|wheres) (?:are you|is the shop|is your|do i go|"
+        r"llego|estaciona\w*|estacionamiento|cochera|mapa (?:del local|de como llegar)|"
+        r"(?:pasame|mandame|tenes|tienen) (?:el |un )?mapa|(?:where|wheres) (?:are you|is the shop|is your|do i go|"
         r"can i find)|address|location|parking|park (?:nearby|there|my car)|directions|how do i get there"
     ),
     "prices": (
         r"cuanto (?:sale|cuesta|cobran|me cobran|me cobrarian|cobrarian|vale|saldria|costaria|seria)|precios?|"
         r"presupuesto|tarifa|"
         r"(?:cobran|sale) (?:el|la) (?:diagnostico|revision|visita)|diagnostico (?:cuesta|sale|tiene costo|es gratis)|"
-        r"how much|price|prices|pricing|cost|costs|fee|fees|quote|estimate|charge for"
+        r"how much|price|prices|pricing|cost|costs|fee|fees|quote|estimate|charge for|charges for"
     ),
     "warranty": (
         r"garantia|garantias|garantizan|(?:tienen|tiene|dan) garantia|warranty|guarantee|guaranteed"
@@ -323,7 +333,8 @@ SHOP_TOPICS: dict[str, str] = {
         r"(?:trabajan con|hacen|atienden) (?:\S+ ){0,3}"
         r"(?:consolas?|celulares|celus|tablets?|impresoras?|notebooks?|macs?|iphones?|tvs?|teles?|televisores|"
         r"playstation|xbox|redes|camaras|equipos|pcs|computadoras|placas?|software|a domicilio|domicilio)|"
-        r"(?:que|cuales) servicios|servicio a domicilio|van a domicilio|"
+        r"(?:que|cuales) servicios|servicio a domicilio|van a domicilio|hacen service|service a empresas|"
+        r"(?:ustedes|uds) (?:ven|miran|atienden|reparan|arreglan|trabajan con) (?:estas cosas|esto|eso|este tipo)|"
         r"do you (?:guys )?(?:fix|repair|service|work on|do|sell|install|come)|services|home visits?|house calls?"
     ),
     "repair_status": (

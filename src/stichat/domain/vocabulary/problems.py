@@ -44,7 +44,8 @@ TOPICS: dict[str, str] = {
 GENERIC_MALFUNCTION: tuple[str, ...] = (
     rf"{{NEG}} {{CL}}{WORKS}",
     r"dejo de (?:andar|funcionar|funcar|responder)|anda mal|funciona mal|anda como el (?:orto|culo|tuje)",
-    r"falla|fallando|fallas|problema|problemas|(?:hace|tiene) (?:algo|cosas) rar[oa]s?|ruido raro",
+    r"falla|fallando|fallas|problema|problemas|problemita|problemitas|"
+    r"(?:hace|tiene) (?:algo|cosas) rar[oa]s?|ruido raro",
     r"stopped working|broken|acting (?:up|weird|strange)|problem|problems|issue|issues|trouble|not working",
     r"se rompio|rompio|roto|rota",
     r"algo le pasa|no se que (?:le pasa|tiene)|something (?:is )?(?:wrong|up|off)|somethings (?:wrong|up|off)",
@@ -152,6 +153,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"page fault in nonpaged area|system service exception|kmode exception|video tdr|dpc watchdog", 3.0),
     ),
     "no_internet": (
+        (r"(?:wont|doesnt|cant|can not|cannot) (?:join|connect to) (?:it|the wifi|the network|this network|my wifi)|"
+         r"cant connect to (?:this|the) network", 2.4),
         (r"ni (?:el|la|mi) \S+ ni (?:el|la|mi) \S+ (?:tienen|agarran|se conectan|conectan|tiene)|ningun\w* "
          r"(?:\S+ ){0,2}(?:tiene|agarra|se conecta|conecta) (?:internet|wifi|red)|none of (?:my|the) devices", 2.4),
         (r"(?:lucecita|luz|led) (?:\S+ )?los|los (?:en rojo|titila|titilando|prendida|roja)|"
@@ -274,6 +277,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"tira|saca|carga) (?:\S+ )?(?:el |la |las )?(?:papel|hoja|hojas)", 2.8),
         (r"(?:error|falta|sin|low|out of) (?:de )?(?:toner|tinta|cartuchos?|ink|cartridges?)|(?:toner|cartridge|ink) "
          r"(?:error|low|empty)", 2.7),
+        (r"(?:shows|says|appears|aparece|figura|dice|sale) (?:as |como )?(?:offline|fuera de linea|desconectad[oa])",
+         2.6),
         (r"(?:imprime|prints|printing|salen|come out) (?:\S+ ){0,3}(?:rayas|lines|blank|en blanco|manchad\w*|borros\w*|"
          r"streaks|faded|lavad[oa]s)|no me deja imprimir|(?:cant|cannot|wont|doesnt) print", 2.8),
         (r"(?:se traba|atasca|se atasca|trabado|atascado) (?:\S+ ){0,3}(?:papel|hoja|hojas)|(?:papel|hoja|"
