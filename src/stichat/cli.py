@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import click
@@ -46,6 +47,11 @@ def serve(host: str | None, port: int | None) -> None:
         sys.exit(2)
     if settings.log_token_generated:
         click.echo(f"stichat: development LOG_TOKEN for this run: {settings.log_token}", err=True)
+    # What start-up loaded (the knowledge base, compiled patterns, the app) lives as long as the process:
+    # frozen, the collector never walks it again. Unfrozen, each full collection walked ~140,000 objects
+    # on the event loop, a pause of ~160 ms that every request in flight waited out (the p99 under load).
+    gc.collect()
+    gc.freeze()
     # Idle keep-alive connections stay open 75 s, longer than a proxy's upstream keep-alive (60 s in
     # ingress-nginx): the proxy, never uvicorn (5 s by default), closes an idle connection, so no request
     # is sent on a connection just as the server closes it (a 502 for the customer).
