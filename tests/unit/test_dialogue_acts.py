@@ -297,3 +297,14 @@ def test_another_device_that_fails_too_is_kept_for_later_not_read_as_the_steps_f
 
 def test_da_lo_mismo_asks_whether_the_order_matters_it_does_not_say_it_still_fails() -> None:
     assert say(at_steps(), "¿hay que hacerlos en orden o da lo mismo?").conversation.stage == Stage.BASIC_TESTS
+
+
+def test_a_safety_question_that_mentions_the_plug_is_answered_not_read_as_still_failing() -> None:
+    out = say(at_steps("my pc won't turn on", "en"), "is it safe to touch the inside while it's still plugged in?")
+    assert out.conversation.stage == Stage.BASIC_TESTS
+    assert "unplug" in out.reply.text
+
+
+def test_a_customer_who_did_the_steps_and_no_longer_sees_the_error_is_solved() -> None:
+    out = say(at_steps("la pc tira pantallazo azul"), "hice todos y no me salió más el pantallazo")
+    assert out.conversation.stage == Stage.ENDED

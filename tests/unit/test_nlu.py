@@ -330,3 +330,18 @@ def test_one_subject_spread_over_a_sentence_is_not_split_into_two() -> None:
     heard = understand("se me volcó el mate encima del teclado de la notebook")
     assert (heard.device, heard.problem) == ("notebook", "physical_damage")
     assert "second" not in heard.extra
+
+
+@pytest.mark.parametrize(("text", "device", "problem"), [
+    ("la notebook me tira pantalla azul cuando la enchufo al monitor", "notebook", "blue_screen"),
+    ("the tower under my desk at work won't boot, it's an hp elitedesk", "pc", "no_boot"),
+    ("la tele dice sin conexion y el resto de la casa tiene internet", "tv", "no_internet"),
+    ("my tv has sound but the picture is gone", "tv", "no_display"),
+    ("la impresora saca las hojas con manchas", "printer", "printing"),
+    ("can I add more ram to my laptop?", "notebook", "other"),
+    ("me salio un cartel que dice que pague para recuperar mis archivos", None, "malware"),
+])
+def test_more_symptoms_name_the_device_and_problem_a_technician_would(
+        text: str, device: str | None, problem: str) -> None:
+    heard = understand(text)
+    assert (heard.device, heard.problem) == (device, problem)

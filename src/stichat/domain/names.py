@@ -96,8 +96,8 @@ _CONTACT = re.compile(
     r"number|phone|cell)\b|(?:you can )?(?:text|call|reach|contact|whatsapp|email|e-mail|mail|write|message) me\b|"
     r"\b(?:cel|cell|celu|tel|mail|email|phone|whatsapp|wsp)\b\s*[:.]?\s*(?=\[|\d|\S+@))")
 #: Greetings in front of a name, however many: "Good evening, myself Priya", "Hola, buenas, soy Ana".
-_GREETING = re.compile(r"(?i)^(?:(?:hi|hello|hey|hola|holis|buenas|bonjour|yo|good (?:morning|afternoon|evening)|"
-                       r"buen d[ií]a|buenos d[ií]as|buenas (?:tardes|noches))\b[,!.\s]*)+")
+_GREETING = re.compile(r"(?i)^(?:(?:good (?:morning|afternoon|evening)|buenas (?:tardes|noches)|buenos d[ií]as|"
+                       r"buen d[ií]a|hi|hello|hey|hola|holis|buenas|bonjour|yo)\b[,!.\s]*)+")
 #: What follows a name after a comma or a dash is about the person, not the name: "Osvaldo, de la ferretería".
 _AFTER_NAME = re.compile(r"\s*(?:[,;(]|\s[-–—]\s|[.!]\s)")
 _NAME_TAIL = re.compile(r"(?i)^(?:name'?s|names|name is)\s+|\s+(?:here|aqu[ií]|ac[aá])\s*[.!]*$")

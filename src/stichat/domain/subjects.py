@@ -114,6 +114,12 @@ def find_device(
     if len(strong) == 1:
         device = next(iter(strong))
         return device, 0.9, ()
+    if strong and problem in _COMPUTER_PROBLEMS and len(strong) > 1:
+        # "la notebook tira pantalla azul cuando la conecto al monitor": a monitor has no blue screen
+        strong = {d: h for d, h in strong.items()
+                  if d not in v.PERIPHERALS or problem in v.DEVICE_PROBLEMS.get(d, frozenset())} or strong
+        if len(strong) == 1:
+            return next(iter(strong)), 0.8, ()
     if strong:
         peripherals = [d for d in strong if d in v.PERIPHERALS]
         if len(peripherals) == 1:
@@ -151,7 +157,7 @@ def find_device(
 _CLAUSE = re.compile(r" (?:pero|but|y en|and on|mientras que|while|aunque|although) |(?<=\S) (?:con esta|con este|"
                      r"with this one|on this one|en la mia|en el mio|on mine)(?= )")
 _WORKS_FINE = re.compile(rf"(?<!\S)(?:{v.WORKS}|imprime|imprimo|prints|se conectan?|connects?|charges?|carga|"
-                         rf"agarran?|enganchan?|"
+                         rf"agarran?|enganchan?|can print|puedo imprimir|(?:its|is|esta) (?:fine|ok|bien)|"
                          rf"(?:suenan?|sounds?)(?= (?:\S+ )?(?:bien|fine|ok|good|great|perfect))|se ve|anda)(?: \S+)?"
                          rf"(?: (?:bien|joya|perfecto|barbaro|fine|ok|okay|well|perfectly))?(?!\S)")
 _NEGATED = re.compile(rf"(?<!\S){v.NEG}(?!\S)")
@@ -159,8 +165,13 @@ _NEGATED = re.compile(rf"(?<!\S){v.NEG}(?!\S)")
 _WORKS_TOO = re.compile(r"(?<!\S)(?:can|does|do|si|yes|puede|anda)$")
 
 
+#: Problems only a computer, phone or tablet has: a peripheral named beside one is not the one at fault.
+_COMPUTER_PROBLEMS = frozenset({"blue_screen", "no_boot", "slow", "freezes", "malware", "software", "overheating",
+                                "battery", "account"})
+_PLACE_OF_WORK = re.compile(r"\b(?:at|for|from|to) work\b|\b(?:del|en el|al) (?:trabajo|laburo)\b")
 _NONE_OF = re.compile(
-    r"(?<!\S)(?:ni (?:el|la|mi|los|las) \S+ ni|ningun\w*|none of|neither|todos los|all (?:my|the))(?!\S)")
+    r"(?<!\S)(?:ni (?:el|la|mi|los|las) \S+ ni|ningun\w*|none of|neither|todos los|all (?:my|the)|"
+    r"todo lo (?:que|q) (?:esta|tengo) conectado|everything (?:connected|on the wifi))(?!\S)")
 _CLIENT_OF_WIFI = re.compile(
     r"(?<!\S)(?:se desconecta|desconecta|se cae|no se conecta|no conecta|no agarra|no engancha|drops|disconnects|"
     r"keeps disconnecting|wont connect|cant connect) (?:\S+ ){0,4}(?:del|al|el|de la|a la|from|to|the) (?:wifi|red)")
@@ -171,6 +182,7 @@ def _working(canon: str, prefixes: frozenset[str]) -> set[str]:
     no"): when a message names two, the one with the problem is the other."""
     working: set[str] = set()
     for clause in _CLAUSE.split(canon):
+        clause = _PLACE_OF_WORK.sub(" ", clause)  # "the tower under my desk at work" says nothing works
         says_works = _WORKS_FINE.search(clause) or _WORKS_TOO.search(clause)
         if _NEGATED.search(clause) or not says_works or find_problem(clause, prefixes)[1] >= 0.6:
             continue  # "anda lenta" describes a problem, it does not say the device works

@@ -179,7 +179,8 @@ _ASKS_WHAT_THEY_ARE = re.compile(
     r"really )?(?:complicad|dificil|larg|peligros|riesgos|hard|difficult|long|risky|complicated|technical|tecnic)|"
     r"\b(?:are|is) (?:\S+ ){0,3}(?:hard|difficult|complicated|risky|technical)\b")
 _MAY_I = re.compile(
-    r"^(?:y |pero |che |ok )?(?:puedo|podria|conviene|debo|es seguro|can i|could i|should i|is it safe)")
+    r"^(?:y |pero |che |ok )?(?:puedo|podria|podemos|conviene|debo|deberia|deberiamos|es seguro|hay que|can i|could i|"
+    r"should i|should we|can we|is it safe|is it ok|do i have to|do we have to)")
 
 
 def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, ev: _Ev) -> Event:
@@ -197,6 +198,8 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
         return ev(Kind.HELP, step=heard.step)
     if answer is not None:
         return ev(Kind.QUESTION, answer.id)
+    if Intent.QUESTION in intents and _MAY_I.match(heard.canon) and not heard.step:
+        return ev(Kind.QUESTION)  # "is it safe to touch it while it's still plugged in?" asks, it reports nothing
     if Intent.HELP in intents and Intent.QUESTION not in intents and Intent.PERSISTS not in intents:
         return ev(Kind.HELP, step=heard.step)  # "…y sigue saliendo, no entiendo nada" says it still fails
     if Intent.SHOW_STEPS in intents:

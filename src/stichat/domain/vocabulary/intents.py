@@ -71,6 +71,7 @@ INTENT_PATTERNS: dict[str, str] = {
         r"arreglar|solucionar|conectar|imprimir|acceder)(?: \S+){0,3}|era eso|(?:it |its )?\S+ fine now|works fine|"
         r"(?:works|working|prints|boots|charges|streams|connects) (?:fine|ok|okay|great|perfectly)(?: \S+)?(?: now)?|"
         r"got it (?:working|to work|going|running|fixed|sorted)(?: \S+)*|"
+        r"(?:\S+ )*(?:now|and) (?:it )?(?:opens|works|loads|starts|runs|boots)(?: \S+){0,2}$|(?:\S+ )*all good$|"
         r"(?:\S+ )*(?<!todavia )no (?:me )?(?:salio|aparecio|se corto|se colgo|se tildo|fallo|se apago|se reinicio) "
         r"mas(?: \S+)*|^ahora si$|^ahora si (?:\S+ )?(?:anda|funciona|ya|gracias)(?: \S+)*|"
         r"(?:\S+ )*ya (?:me )?(?:aparece|aparecen|recupere|pude entrar|entre)(?: \S+)*|"
@@ -93,7 +94,8 @@ INTENT_PATTERNS: dict[str, str] = {
         r"no)|didnt (?:work|help|fix)|did not (?:work|help)|doesnt work either|same (?:problem|issue|thing)|"
         r"no luck|not fixed|not solved|nothing changed|no change|"
         r"sigue (?:sin|igual|mal)\b.*|tampoco(?: \S+){0,4}|no hubo caso|ni (?:asi|con eso)|nada cambio|"
-        r"(?:probe|hice|intente|segui) (?:\S+ ){0,4}(?:y|pero) (?:nada|sigue|igual|no)|no (?:paso|cambio) nada|"
+        r"(?:probe|hice|intente|segui) (?:\S+ ){0,4}(?:y|pero) (?:nada|sigue|igual|no(?! (?:me |se |le |lo |la )?"
+        r"(?:salio|aparecio|paso|fallo|corto|colgo|tildo|reinicio|apago) mas))|no (?:paso|cambio) nada|"
         r"ninguno (?:\S+ )?(?:funciono|anduvo|sirvio)|no (?:funciono|anduvo|sirvio) ninguno|"
         r"sin (?:cambios|suerte|resultado)|nada de nada|ni bola|sigo (?:igual|sin|con)|(?:\S+ )*(?:y|"
         r"pero) nada(?: \S+)?|"
@@ -127,6 +129,7 @@ INTENT_PATTERNS: dict[str, str] = {
         r"pasos (?:de nuevo|otra vez)|volver (?:a los pasos|atras)|(?:mostrame|decime|pasame|repetime|mandame) "
         r"(?:otra vez|de nuevo)(?: \S+)*|(?:list|show|give|send) (?:me )?(?:the |those )?steps(?: \S+)*|one more time|"
         r"(?:show|see|repeat|back to|give me) (?:me )?(?:the )?steps|steps again|list of steps|"
+        r"(?:show|give|send|tell) me (?:\S+ ){0,2}(?:instructions|steps|list) (?:again|once more)|once more|"
         r"(?:me )?(?:los|las) (?:pasas|mandas|mostras|pones|repetis|podes pasar|podes mandar) (?:de nuevo|otra vez)|"
         r"se me (?:borro|borraron|fue) (?:todo|el chat|lo de arriba|los pasos)"
     ),
@@ -174,7 +177,9 @@ INTENT_PATTERNS: dict[str, str] = {
         r"alguien me (?:de|da|pueda dar|puede dar|podria dar) una mano|necesito (?:que )?alguien|"
         r"(?:esto |ya |esto ya )?me (?:supera|queda grande|queda muy grande|excede)|beyond me|over my head|"
         r"(?:can|could) (?:someone|somebody|you guys|you) (?:\S+ ){0,3}(?:do it|take it|take over|handle it|fix it "
-        r"for me|look at it)|take it from here|(?:someone|somebody) (?:at|from|in) (?:the|your) (?:shop|store|"
+        r"for me|look at it)|take it from here|(?:someone|somebody) (?:who|that) knows|"
+        r"have (?:someone|somebody) (?:\S+ ){0,6}(?:handle|look at|fix|check) (?:this|it)|(?:someone|"
+        r"somebody) (?:at|from|in) (?:the|your) (?:shop|store|"
         r"office|lab)"
     ),
     "not_solved": (
@@ -229,7 +234,8 @@ DIALOGUE_PATTERNS: dict[str, str] = {
         r"(?:anywhere|menu|option|button)|"
         r"(?:couldnt|could not|cant|cannot|can not|wasnt able to|unable to) (?:\S+ ){0,2}(?:do|find|try|open|get|"
         r"reach|access|see|locate|follow)|(?:dont|do not) (?:have|see|find) (?:a|an|another|the|any|that|one)|"
-        r"(?:doesnt|does not|wont) let me|theres no (?:such|button|option)|it wont let me"
+        r"(?:doesnt|does not|wont) let me|theres no (?:such|button|option)|it wont let me|"
+        r"(?:so |then )?i (?:cant|cannot|couldnt)$|(?:asi que|entonces) no (?:puedo|pude)$"
     ),
     "question": (
         r"(?:es|sera|seria) (?:seguro|peligroso|riesgoso|normal|grave)|(?:puedo|podria|conviene|hay que|tengo que|"
@@ -348,7 +354,7 @@ SHOP_TOPICS: dict[str, str] = {
         r"(?:is|are) (?:my|the) (?:\S+ ){0,2}(?:ready|done|fixed yet)|status of (?:my|the) (?:repair|order|laptop|"
         r"phone|computer|pc|printer)|when (?:will|can) (?:i|my) (?:\S+ ){0,3}(?:be ready|pick|collect|get it)|"
         r"(?:left|dropped off|brought) (?:my|the) (?:\S+ ){0,3}(?:with you|at the shop|last|on|yesterday)|"
-        r"(?:left|dropped off|brought in|dropped) (?:\S+ ){0,6}(?:any )?(?:update|news|status)|"
+        r"(?:left|dropped off|brought in|dropped) (?:\S+ ){0,9}(?:any )?(?:update|news|status)|"
         r"(?:deje|traje|lleve) (?:\S+ ){0,6}(?:novedades|noticias|como va|como viene)"
     ),
 }

@@ -94,6 +94,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"(?:se )?reinicia\w* (?:en loop|una y otra vez|antes de (?:arrancar|cargar|iniciar)|sin parar y no)", 2.3),
     ),
     "no_display": (
+        (r"(?:picture|image|imagen) (?:is )?(?:gone|se fue)|has sound but (?:no|the) (?:picture|image)|"
+         r"tiene sonido (?:pero|y) no (?:tiene )?imagen", 2.8),
         (r"(?:dice|muestra|says|shows) (?:\S+ )?(?:sin senal|no signal|no hay senal)|sin senal|no signal", 2.8),
         (r"(?:shows|showing|displays) (?:nothing|no (?:image|picture|signal))|no proyecta|(?:la )?imagen no "
          r"(?:aparece|sale)|no (?:aparece|sale) (?:la )?imagen|monitor (?:\S+ ){0,3}(?:works|anda|funciona) "
@@ -127,6 +129,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"takes (?:forever|ages|a long time|so long|minutes)|se pone pesad[oa]|anda pesad[oa]|muy pesad[oa]", 1.9),
     ),
     "freezes": (
+        (r"(?:keeps |se )?(?:switching|turning|shutting) (?:itself )?(?:off|down)(?: \S+){0,3} (?:in the middle|while|"
+         r"during|mid)|se apaga (?:sol[oa] )?(?:en medio|mientras|jugando)", 2.5),
         (r"(?:se )?(?:queda|quedo) congelad[oa]|congelad[oa] (?:y|la)", 2.5),
         (r"se (?:me |le )?(?:tilda|tildo|tildan|tildaba|tildea|cuelga|colgo|cuelgan|colgaba|congela|congelo|"
          r"congelan|traba|trabo|traban|trababa|clava|clavo|clavan|frena|freno)", 2.0),
@@ -153,6 +157,9 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"page fault in nonpaged area|system service exception|kmode exception|video tdr|dpc watchdog", 3.0),
     ),
     "no_internet": (
+        (r"(?:tv|tele|smart|televisor) (?:\S+ ){0,3}(?:dice|says|shows|muestra) (?:sin conexion|no connection|"
+         r"no internet|error de (?:red|conexion))|(?:ethernet|cable de red) (?:\S+ ){0,2}(?:not working|no anda|"
+         r"no funciona|doesnt work)", 3.0),
         (r"(?:wont|doesnt|cant|can not|cannot) (?:join|connect to) (?:it|the wifi|the network|this network|my wifi)|"
          r"cant connect to (?:this|the) network", 2.4),
         (r"ni (?:el|la|mi) \S+ ni (?:el|la|mi) \S+ (?:tienen|agarran|se conectan|conectan|tiene)|ningun\w* "
@@ -243,6 +250,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"sonido|audio|parlantes?|volumen|microfono|speakers?|sound|mute|silenciad[oa]", 1.0),
     ),
     "not_detected": (
+        (r"card error|error (?:de|en) (?:la )?tarjeta|cartucho no reconocido|no reconoce el cartucho", 2.6),
         (r"(?:keyboard|trackpad|touchpad|teclado|teclas) (?:\S+ ){0,3}(?:stopped responding|not responding|"
          r"no responde|no responden|dejo de responder|dejaron de responder|dont respond|doesnt respond)", 2.5),
         (r"(?:controller|control|joystick|mando|auriculares|headphones|headset|parlante|speaker) (?:\S+ ){0,4}"
@@ -272,6 +280,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"puerto usb|puertos usb|usb port|usb ports|bluetooth", 1.2),
     ),
     "printing": (
+        (r"(?:saca|salen|sale|imprime) (?:\S+ ){0,2}(?:hojas|paginas|copias|impresiones) (?:\S+ ){0,2}(?:rayas|manchas|"
+         r"manchad\w*|borros\w*)|(?:pages|prints|sheets) (?:\S+ ){0,2}(?:streaks|smudges|lines)", 2.9),
         (r"(?:dice|figura|aparece|says|shows|sale) (?:\S+ )?(?:sin conexion|desconectada|offline)|"
           r"no (?:me )?(?:toma|agarra|"
          r"tira|saca|carga) (?:\S+ )?(?:el |la |las )?(?:papel|hoja|hojas)", 2.8),
@@ -304,6 +314,9 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"nothing (?:comes out|prints)", 1.9),
     ),
     "malware": (
+        (r"pag\w* (?:\S+ ){0,2}para (?:recuperar|desbloquear|liberar)|(?:pay|paid) (?:\S+ ){0,3}to (?:get|"
+            r"recover|unlock|decrypt)|ransom\w*|rescate|"
+         r"encriptad[oa]s|encrypted", 3.0),
         (r"(?:renamed|renombrad\w*) (?:\S+ ){0,3}locked|encrypt\w*|encriptad\w*|bitcoin|rescate|ransom\w*", 2.6),
         (r"virus|malware|troyano|troyanos|spyware|adware|ransomware|trojan|infectad[oa]|infected|"
          r"me (?:encriptaron|secuestraron)|encriptad[oa]s|secuestrad[oa]s|rescate|ransom|keylogger|"
@@ -361,6 +374,9 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (rf"{_PASSWORD}|login|log in|sign in|cuenta|account", 1.3),
     ),
     "data_recovery": (
+        (r"(?:tengo|tenia|estan|tiene|had|has|have) (?:\S+ ){0,3}(?:fotos|archivos|documentos|videos|photos|files|"
+         r"pictures) (?:ahi|adentro|on it|in it)|(?:photos|files|pictures|fotos|archivos) (?:\S+ ){0,4}(?:are |se )?"
+         r"(?:gone|lost|perdieron|borraron)", 2.7),
         (r"(?:me )?pide (?:que lo )?formatear|quiere formatear|asks? (?:me )?to format|wants me to format|"
          r"no (?:me )?monta|wont mount|doesnt mount", 2.6),
         (r"(?:tengo|tenia|hay) (?:\S+ ){0,3}(?:el laburo|el trabajo|mis fotos|mis archivos|cosas importantes|todo mi)|"
@@ -381,6 +397,11 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"hace tic|muriendo|fallando|danad[oa]|clicking|clicks|failing|dying|making noise|"
          r"(?:wont|doesnt|will not) mount)|clicking noise", 2.5),
         (r"borre|borrado|borrados|elimine|deleted|erased|formatee|formatearon|formateado|formatted", 1.3),
+    ),
+    # Not a fault: a question about an upgrade ("can I put more RAM in it?") is the "other" problem.
+    "other": (
+        (r"(?:upgrade|add|put (?:in )?more|more|extra) ram|(?:ampliar|agregar|sumar|poner mas) (?:\S+ )?"
+         r"(?:ram|memoria)", 2.8),
     ),
     "physical_damage": (
         (r"crack\w*|rajad[oa]|rajadura|partid[oa]|astillad[oa]", 2.6),
