@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Commands the tests need, as <command>=<Debian package>.
 SYSTEM_DEPS := redis-server=redis-server promtool=prometheus prometheus=prometheus chromium=chromium npm=npm \
-	setpriv=util-linux wrk=wrk
+	setpriv=util-linux wrk=wrk initdb=postgresql pg_ctl=postgresql
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint typecheck unit bench profile load sysdeps clean

@@ -1,11 +1,13 @@
-"""`stichat backup` and `stichat restore`: tickets, transcripts and uploads (checklist item 6).
+"""`stichat backup` and `stichat restore`: tickets, transcripts, uploads and the database (item 6).
 
-A backup is one `stichat-backup-<UTC stamp>.tar.gz` holding `tickets/`, `transcripts/` and
-`uploads/` and, as its last member, `manifest.json`: every file with its size and sha256, hashed from
-the very bytes written into the archive (a file appended to while it is read is still consistent).
-It is written under a temporary name in the destination and renamed when complete, so a crash never
-leaves a half archive under the final name; to S3 (or any S3-compatible store) it goes by one PUT or
-multipart upload, which the store makes visible only when complete.
+A backup is one `stichat-backup-<UTC stamp>.tar.gz` holding `tickets/`, `transcripts/`,
+`uploads/`, `database/rows.jsonl` (every row of the database: tickets, history, notes, audit,
+operators; SQLite or PostgreSQL alike) and, as its last member, `manifest.json`: every file with its
+size and sha256, hashed from the very bytes written into the archive (a file appended to while it
+is read is still consistent). It is written under a temporary name in the destination and renamed
+when complete, so a crash never leaves a half archive under the final name; to S3 (or any
+S3-compatible store) it goes by one PUT or multipart upload, which the store makes visible only when
+complete.
 
 A restore reads the whole archive first and checks every member against the manifest (names, sizes,
 sha256, nothing missing, nothing extra, no path outside the three dirs); anything wrong refuses the
@@ -141,6 +143,41 @@ def collect(dirs: dict[str, Path]) -> list[tuple[str, Path]]:
                     continue
                 found.append((str(PurePosixPath(name, path.relative_to(directory).as_posix())), path))
     return found
+
+
+DATABASE_DIR = "database"
+DUMP_FILE = "rows.jsonl"
+
+
+@contextlib.contextmanager
+def database_dump(settings: Settings) -> Iterator[Path]:
+    """A directory holding the database's rows as JSON lines, for the archive; removed afterwards."""
+    from stichat import bootstrap
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    directory = Path(tempfile.mkdtemp(dir=settings.data_dir, prefix=".backup-database-"))
+    try:
+        with (directory / DUMP_FILE).open("wb") as handle:
+            bootstrap.dump_database(settings, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        yield directory
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def restore_database(settings: Settings, directory: Path) -> dict[str, int] | None:
+    """Load the restored `database/rows.jsonl` (None for an archive from before the database)."""
+    from stichat import bootstrap
+
+    try:
+        dump_path = directory / DUMP_FILE
+        if not dump_path.is_file():
+            return None
+        with dump_path.open("rb") as handle:
+            return bootstrap.load_database(settings, handle)
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 def archive_name(now: float) -> str:
@@ -495,6 +532,23 @@ def backup(dest: str, keep: int, endpoint_url: str | None, tmp_dir: Path | None,
     dirs = backed_up_dirs(settings)
     now = time.time()
     try:
+        with contextlib.ExitStack() as stack:
+            dirs[DATABASE_DIR] = stack.enter_context(database_dump(settings))
+            where, manifest, pruned = _backup(dirs, dest, keep, now=now, endpoint_url=endpoint_url,
+                                              tmp_dir=tmp_dir, quiet=quiet)
+    except Exception as exc:  # any failure (disk, S3, the database): one line, exit 1
+        click.echo(f"stichat backup: failed: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}", err=True)
+        raise SystemExit(1) from None
+    click.echo(f"backup written: {where}")
+    click.echo(f"{manifest['file_count']} files, {manifest['total_bytes']} bytes "
+               f"(from {', '.join(str(d) for n, d in dirs.items() if n != DATABASE_DIR)} and the database)")
+    for gone in pruned:
+        click.echo(f"pruned old backup: {gone}")
+
+
+def _backup(dirs: dict[str, Path], dest: str, keep: int, *, now: float, endpoint_url: str | None,
+            tmp_dir: Path | None, quiet: bool) -> tuple[str, dict[str, Any], list[str]]:
+    try:
         if is_s3(dest):
             location = S3Location.parse(dest)
             where, manifest = backup_to_s3(dirs, location, now=now, endpoint_url=endpoint_url, tmp_dir=tmp_dir,
@@ -505,13 +559,8 @@ def backup(dest: str, keep: int, endpoint_url: str | None, tmp_dir: Path | None,
             where = str(path)
             pruned = [str(p) for p in prune_dir(Path(dest), keep)]
     except (BackupError, OSError, tarfile.TarError) as exc:
-        click.echo(f"stichat backup: failed: {exc}", err=True)
-        raise SystemExit(1) from None
-    click.echo(f"backup written: {where}")
-    click.echo(f"{manifest['file_count']} files, {manifest['total_bytes']} bytes "
-               f"(from {', '.join(str(d) for d in dirs.values())})")
-    for gone in pruned:
-        click.echo(f"pruned old backup: {gone}")
+        raise BackupError(str(exc)) from exc
+    return where, manifest, pruned
 
 
 @click.command("restore")
@@ -527,6 +576,10 @@ def restore(source: str, force: bool, verify_only: bool, endpoint_url: str | Non
     """Check a backup's every checksum, then put its dirs back in place, one atomic rename each."""
     settings = _settings()
     dirs = backed_up_dirs(settings)
+    staged_rows = settings.data_dir / ".restore-database"
+    shutil.rmtree(staged_rows, ignore_errors=True)
+    dirs[DATABASE_DIR] = staged_rows
+    rows: dict[str, int] | None = None
     with contextlib.ExitStack() as stack:
         try:
             archive, shown = fetch(source, endpoint_url=endpoint_url, tmp_dir=tmp_dir, progress=not quiet,
@@ -536,9 +589,14 @@ def restore(source: str, force: bool, verify_only: bool, endpoint_url: str | Non
                 click.echo(f"backup verified: {shown}: {manifest['file_count']} files, every checksum matches")
                 return
             manifest = restore_archive(archive, dirs, force=force, progress=not quiet)
+            rows = restore_database(settings, staged_rows)
         except (BackupError, OSError) as exc:
             click.echo(f"stichat restore: {exc}", err=True)
             raise SystemExit(1) from None
+        finally:
+            shutil.rmtree(staged_rows, ignore_errors=True)
     click.echo(f"restored {manifest['file_count']} files ({manifest['total_bytes']} bytes) from {shown}")
+    if rows is not None:
+        click.echo("database rows restored: " + ", ".join(f"{name} {count}" for name, count in rows.items()))
     click.echo(f"backup made at {manifest.get('created_at', '?')} by stichat {manifest.get('stichat_version', '?')}")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 import secrets
 import shutil
@@ -12,8 +13,16 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
+
+from sqlalchemy import Engine
 
 from stichat.adapters.aged_files import RotatedLogs
+from stichat.adapters.database import database_url, dump, load, migrate, open_engine
+from stichat.adapters.db_activity import DbActivity
+from stichat.adapters.db_desk import DbTicketDesk
+from stichat.adapters.db_operators import DbOperatorStore, IdleConsoleSessions
+from stichat.adapters.db_tickets import DbTicketStore, import_files
 from stichat.adapters.file_images import FileImageStore
 from stichat.adapters.file_smart_switch import FILE_NAME as SMART_SWITCH_FILE
 from stichat.adapters.file_smart_switch import FileSmartSwitch
@@ -50,8 +59,10 @@ from stichat.ports import (
 )
 from stichat.services.breaker import BreakerPolicy, CircuitBreaker, GuardedLLM, gauge_updater
 from stichat.services.chat import ChatService
+from stichat.services.desk import DeskService
 from stichat.services.image_jobs import ImageJobs
 from stichat.services.links import LinkSigner
+from stichat.services.operators import OperatorService, SignInPolicy
 from stichat.services.privacy import PrivacyService
 from stichat.services.retention import RetentionService
 from stichat.services.smart import SmartAnalyzer, SmartMode
@@ -84,6 +95,10 @@ class Services:
     privacy: PrivacyService
     retention: RetentionService
     storage: StorageProbe
+    desk: DeskService
+    operators: OperatorService
+    activity: DbActivity
+    engine: Engine
     started_at: float = field(default_factory=time.time)
     closers: list[object] = field(default_factory=list)
     smart: SmartMode | None = None
@@ -130,6 +145,7 @@ class Services:
         m.storage_free_inodes_ratio.set(stats.f_favail / stats.f_files if stats.f_files else 1.0)
 
     def close(self) -> None:
+        self.engine.dispose()
         for closer in self.closers:
             close = getattr(closer, "close", None)
             if callable(close):
@@ -236,14 +252,61 @@ def _upload_files(settings: Settings) -> UploadFiles:
     return UploadFiles(settings.uploads_dir, settings.data_dir / "incoming")
 
 
-def _privacy(settings: Settings, sessions: SessionStore, locks: SessionLocks, clock: Clock) -> PrivacyService:
+def _privacy(settings: Settings, sessions: SessionStore, locks: SessionLocks, clock: Clock,
+             tickets: DbTicketStore) -> PrivacyService:
     """Export and erasure: the same stores and locks as the chat, so no turn writes mid-erasure."""
     return PrivacyService(sessions=sessions, locks=locks, transcripts=FileTranscriptStore(settings.transcripts_dir),
-                          tickets=FileTicketStore(settings.tickets_dir), images=_upload_files(settings),
-                          clock=clock)
+                          tickets=tickets, images=_upload_files(settings), clock=clock)
 
 
-def _retention(settings: Settings, sessions: SessionStore, clock: Clock) -> RetentionService:
+@dataclass(frozen=True)
+class Migration:
+    before: str | None
+    after: str | None
+    imported: int
+
+
+def database(settings: Settings) -> Engine:
+    """The engine of DATABASE_URL, or of the SQLite file under DATA_DIR."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return open_engine(database_url(settings.database_url, settings.data_dir))
+
+
+def migrate_database(settings: Settings, engine: Engine | None = None) -> Migration:
+    """Bring the schema to the newest revision and import ticket files that have no row yet
+    (a DATA_DIR from before the database, or a ticket whose row a crash kept from being written)."""
+    own = engine is None
+    engine = engine or database(settings)
+    try:
+        before, after = migrate(engine)
+        imported = import_files(engine, settings.tickets_dir)
+    finally:
+        if own:
+            engine.dispose()
+    return Migration(before, after, imported)
+
+
+def dump_database(settings: Settings, handle: IO[bytes]) -> dict[str, int]:
+    """Every row of the database as JSON lines (`stichat backup`); the count per table."""
+    engine = database(settings)
+    try:
+        migrate_database(settings, engine)  # ticket files without their row go in first
+        return dump(engine, handle)
+    finally:
+        engine.dispose()
+
+
+def load_database(settings: Settings, handle: IO[bytes]) -> dict[str, int]:
+    """Replace the database's rows with a dump's, in one transaction (`stichat restore`)."""
+    engine = database(settings)
+    try:
+        migrate(engine)
+        return load(engine, handle)
+    finally:
+        engine.dispose()
+
+
+def _retention(settings: Settings, sessions: SessionStore, clock: Clock, engine: Engine) -> RetentionService:
     """What `stichat purge` and the daily sweep remove. Sessions in Redis expire by their own TTL."""
     stores: dict[str, AgedStore] = {
         "uploads": _upload_files(settings),
@@ -257,6 +320,7 @@ def _retention(settings: Settings, sessions: SessionStore, clock: Clock) -> Rete
     orphans: dict[str, AgedStore] = {
         "ticket_orphans": TicketOrphans(settings.tickets_dir),
         "orphan_originals": OrphanOriginals(settings.data_dir / "incoming", settings.uploads_dir),
+        "console_sessions": IdleConsoleSessions(engine, idle_seconds=settings.console_idle_minutes * 60.0),
     }
     return RetentionService(stores=stores, policy=policy, clock=clock, orphans=orphans)
 
@@ -304,11 +368,18 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Services:
     metrics = Metrics.create()
     metrics.sse_clients_max.set(settings.max_sse_clients)
     hub = LogHub()
+    engine = database(settings)
+    migration = migrate_database(settings, engine)
+    if migration.imported:
+        logging.getLogger("stichat").info("tickets_imported", extra={"count": migration.imported})
+    ticket_store = DbTicketStore(engine, FileTicketStore(settings.tickets_dir))
+    desk_store = DbTicketDesk(engine)
+    activity = DbActivity(engine)
     sessions = _sessions(settings)
     locks = _locks(settings)
     analyzer, smart = _analyzer(settings, metrics, kb)
     tickets = TicketService(
-        store=FileTicketStore(settings.tickets_dir), kb=kb, clock=clock, signer=LinkSigner(link_secret(settings)),
+        store=ticket_store, kb=kb, clock=clock, signer=LinkSigner(link_secret(settings)),
         metrics=metrics, public_base_url=settings.public_base_url, whatsapp_number=settings.whatsapp_number,
         link_ttl_days=settings.ticket_link_ttl_days,
     )
@@ -316,7 +387,7 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Services:
     chat = ChatService(
         sessions=sessions, locks=locks, transcripts=FileTranscriptStore(settings.transcripts_dir),
         tickets=tickets, kb=kb, clock=clock, metrics=metrics, session_ttl_hours=settings.session_ttl_hours,
-        analyzer=analyzer, photos=images,
+        analyzer=analyzer, photos=images, activity=activity,
     )
     processor = image_processor(settings)
     image_queue = _image_queue(settings, store=images, metrics=metrics,
@@ -324,9 +395,19 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Services:
                                processor=processor)
     uploads = UploadService(store=images, chat=chat, processor=processor, queue=image_queue,
                             clock=clock)
+    rate_limiter = _rate_limiter(settings)
+    privacy = _privacy(settings, sessions, locks, clock, ticket_store)
+    desk = DeskService(desk=desk_store, store=ticket_store, tickets=tickets,
+                       transcripts=FileTranscriptStore(settings.transcripts_dir), privacy=privacy,
+                       activity=activity, clock=clock)
+    operators = OperatorService(store=DbOperatorStore(engine), desk=desk_store, limiter=rate_limiter, clock=clock,
+                                policy=SignInPolicy(per_address=settings.rate_limit_sign_in,
+                                                    per_operator=settings.rate_limit_sign_in_operator,
+                                                    idle_seconds=settings.console_idle_minutes * 60.0))
     return Services(settings=settings, kb=kb, metrics=metrics, log_hub=hub, sessions=sessions, chat=chat,
-                    tickets=tickets, uploads=uploads, rate_limiter=_rate_limiter(settings),
-                    privacy=_privacy(settings, sessions, locks, clock), retention=_retention(settings, sessions, clock),
+                    tickets=tickets, uploads=uploads, rate_limiter=rate_limiter, desk=desk, operators=operators,
+                    activity=activity, engine=engine,
+                    privacy=privacy, retention=_retention(settings, sessions, clock, engine),
                     storage=StorageProbe({"data": settings.data_dir, **settings.storage_dirs()}),
                     closers=[sessions, *([analyzer] if analyzer is not None else [])], smart=smart,
                     image_queue=image_queue,

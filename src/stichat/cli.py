@@ -137,3 +137,9 @@ main.add_command(digest)
 from stichat.worker import worker  # noqa: E402
 
 main.add_command(worker)
+
+from stichat.migrate import migrate  # noqa: E402
+from stichat.operator_cli import operator  # noqa: E402
+
+main.add_command(migrate)
+main.add_command(operator)

@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 from stichat.domain.errors import ConfigError
 
 #: Settings whose value may come from a file named by `<NAME>_FILE` (Kubernetes secrets, Docker secrets).
-SECRET_NAMES = ("OPENAI_API_KEY", "LOG_TOKEN", "WHATSAPP_NUMBER", "REDIS_URL", "LINK_SECRET", "SMTP_PASSWORD")
+SECRET_NAMES = ("OPENAI_API_KEY", "LOG_TOKEN", "WHATSAPP_NUMBER", "REDIS_URL", "LINK_SECRET", "SMTP_PASSWORD",
+                "DATABASE_URL")
 
 #: Values that show a secret was never really set. Compared lower-cased.
 PLACEHOLDERS = frozenset(
@@ -86,6 +87,13 @@ def _rate(env: Mapping[str, str], name: str, default: str) -> str:
     return f"{int(amount)}/{per.strip()}"
 
 
+def _database_url(raw: str) -> str:
+    scheme = raw.split(":", 1)[0].lower()
+    if raw and scheme not in {"postgresql", "postgres", "postgresql+psycopg", "sqlite"}:
+        raise ConfigError(f"DATABASE_URL must start with postgresql:// (or sqlite:///), got a {scheme!r} URL")
+    return raw
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every setting of CONTRACT.md, typed. Build it with `Settings.from_env()`."""
@@ -102,6 +110,11 @@ class Settings:
     #: The shop's hours, address, services, prices and warranty; None = the example in the package.
     shop_facts_file: Path | None = None
     redis_url: str = ""
+    #: Empty: tickets, operators, notes and audit in SQLite under DATA_DIR; else a postgresql:// URL.
+    database_url: str = field(default="", repr=False)
+    console_idle_minutes: int = 30
+    rate_limit_sign_in: str = "10/minute"
+    rate_limit_sign_in_operator: str = "5/minute"
     redis_timeout_ms: int = 500
     smart_mode: bool = True
     openai_api_key: str = field(default="", repr=False)
@@ -191,6 +204,10 @@ class Settings:
             logs_dir=Path(_read(env, "LOGS_DIR", str(data_dir / "logs"))),
             shop_facts_file=Path(_read(env, "SHOP_FACTS_FILE")) if _read(env, "SHOP_FACTS_FILE") else None,
             redis_url=_read(env, "REDIS_URL"),
+            database_url=_database_url(_read(env, "DATABASE_URL")),
+            console_idle_minutes=_int(env, "CONSOLE_IDLE_MINUTES", 30, minimum=1),
+            rate_limit_sign_in=_rate(env, "RATE_LIMIT_SIGN_IN", "10/minute"),
+            rate_limit_sign_in_operator=_rate(env, "RATE_LIMIT_SIGN_IN_OPERATOR", "5/minute"),
             redis_timeout_ms=_int(env, "REDIS_TIMEOUT_MS", 500, minimum=50),
             smart_mode=_bool(env, "SMART_MODE", True),
             openai_api_key=_read(env, "OPENAI_API_KEY"),

@@ -11,6 +11,7 @@ from typing import Any, Protocol, TypeVar
 from pydantic import BaseModel
 
 from stichat.domain.conversation import Conversation
+from stichat.domain.desk import AuditEntry, ConsoleSession, DeskState, Note, Operator, QueueItem, QueueQuery
 from stichat.domain.images import ImageRecord
 from stichat.domain.knowledge import Step
 from stichat.domain.nlu import Understanding
@@ -88,6 +89,10 @@ class TranscriptStore(Protocol):
 class RateLimiter(Protocol):
     async def hit(self, limit: str, *keys: str) -> int | None:
         """Count one request; None when allowed, else the seconds to wait before retrying."""
+        ...
+
+    async def peek(self, limit: str, *keys: str) -> int | None:
+        """What `hit` would answer now, without counting (failed sign-ins count only when they fail)."""
         ...
 
 
@@ -251,4 +256,80 @@ class ImageFiles(Protocol):
 
     async def delete(self, image_id: str) -> bool:
         """Remove them all; False when there were none."""
+        ...
+
+
+class TicketDesk(Protocol):
+    """The console's side of the tickets: queue, status with a version, notes, history, audit trail.
+
+    Implemented on the database (SQLite under DATA_DIR, or PostgreSQL) shared by every replica.
+    """
+
+    async def queue(self, query: QueueQuery) -> list[QueueItem]:
+        """Newest first, filtered; at most `query.limit` rows."""
+        ...
+
+    async def state(self, ticket_id: str) -> DeskState | None: ...
+
+    async def change_status(self, ticket_id: str, status: str, *, expected_version: int, actor: str,
+                            at: float) -> DeskState:
+        """Set the status if the ticket is still at `expected_version`, recording history and audit in
+        the same transaction; raise `Conflict` when another change got there first."""
+        ...
+
+    async def add_note(self, note: Note, *, expected_version: int | None = None) -> DeskState:
+        """Append an (already masked) note and its audit entry; bumps the version."""
+        ...
+
+    async def notes(self, ticket_id: str) -> list[Note]: ...
+
+    async def audit(self, *, ticket_id: str | None = None, limit: int = 200) -> list[AuditEntry]:
+        """Newest first; one ticket's entries, or every entry."""
+        ...
+
+    async def record(self, entry: AuditEntry) -> None: ...
+
+    async def count_since(self, since: float) -> dict[str, int]:
+        """Tickets created since `since`, by status."""
+        ...
+
+
+class OperatorStore(Protocol):
+    """Named operator accounts and their signed-in browser sessions."""
+
+    async def add(self, operator: Operator) -> bool:
+        """False when the name is taken."""
+        ...
+
+    async def get(self, name: str) -> Operator | None: ...
+
+    async def names(self) -> list[Operator]: ...
+
+    async def remove(self, name: str) -> bool:
+        """Remove the account and every session of it; False when there was none."""
+        ...
+
+    async def set_password(self, name: str, password_hash: str) -> bool:
+        """Change the hash and end the operator's sessions; False when there is no such operator."""
+        ...
+
+    async def open_session(self, session: ConsoleSession) -> None: ...
+
+    async def session(self, token_hash: str, *, now: float, idle_seconds: float) -> ConsoleSession | None:
+        """The session unless it is unknown or idle for longer than `idle_seconds`; slides `seen_at`."""
+        ...
+
+    async def close_session(self, token_hash: str) -> None: ...
+
+
+class Activity(Protocol):
+    """Counts per hour shared by every replica (conversations started, stages reached, outcomes)
+    for the console's figures of the last 24 hours. `count` never blocks a request."""
+
+    def count(self, name: str, at: float) -> None: ...
+
+    async def totals(self, since: float) -> dict[str, int]: ...
+
+    async def flush(self) -> None:
+        """Write what was counted since the last flush."""
         ...

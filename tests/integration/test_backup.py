@@ -19,7 +19,7 @@ from stichat.cli import main
 from tests.conftest import base_env, free_port
 
 FILES = {
-    "tickets/TCK-20250101-ABCDEF.json": b'{"id": "TCK-20250101-ABCDEF"}',
+    "tickets/TCK-20250101-ABCDEF.json": b'{"id": "TCK-20250101-ABCDEF"}',  # not a whole ticket: not imported
     "tickets/TCK-20250101-ABCDEF.txt": "Ticket TCK-20250101-ABCDEF\nCliente: Lucía\n".encode(),
     "transcripts/session-1.jsonl": b'{"who": "user", "text": "hola"}\n' * 50,
     "uploads/ab/img-1.jpg": os.urandom(70_000),
@@ -74,14 +74,17 @@ def test_a_backup_holds_every_file_and_a_manifest_with_size_and_sha256(source: t
     result = run(env, "backup", "--dest", str(tmp_path / "backups"))
     assert result.exit_code == 0, result.output
     archive = one_backup(tmp_path / "backups")
-    assert f"backup written: {archive}" in result.output and "5 files" in result.output
+    assert f"backup written: {archive}" in result.output and "6 files" in result.output
     assert not [p for p in (tmp_path / "backups").iterdir() if p.name.endswith(".partial")]
     inside = members(archive)
     manifest = json.loads(inside.pop("manifest.json"))
+    rows = inside.pop("database/rows.jsonl")  # the database's rows, one JSON object a line
+    assert all(json.loads(line)["table"] for line in rows.splitlines())
     assert inside == FILES, "every file, byte for byte, and no half-written temporary file"
-    assert manifest["format"] == "stichat-backup/1" and manifest["file_count"] == 5
+    assert manifest["format"] == "stichat-backup/1" and manifest["file_count"] == 6
     assert {e["path"]: (e["size"], e["sha256"]) for e in manifest["files"]} == {
-        name: (len(body), hashlib.sha256(body).hexdigest()) for name, body in FILES.items()}
+        name: (len(body), hashlib.sha256(body).hexdigest())
+        for name, body in {**FILES, "database/rows.jsonl": rows}.items()}
     assert oct(archive.stat().st_mode & 0o777) == "0o640"
 
 
@@ -91,7 +94,7 @@ def test_restore_puts_back_exactly_what_was_backed_up(source: tuple[Path, dict[s
     target = tmp_path / "restored"
     result = run(base_env(target), "restore", "--from", str(one_backup(tmp_path / "backups")))
     assert result.exit_code == 0, result.output
-    assert "restored 5 files" in result.output
+    assert "restored 6 files" in result.output and "database rows restored: operators 0" in result.output
     assert tree(target) == FILES
     assert not [p.name for p in target.iterdir() if p.name.startswith(".")], "no staging dirs left"
 

@@ -114,6 +114,10 @@ class FileTicketStore:
             return None  # both halves or nothing: a ticket missing its readable copy is not served
         return await asyncio.to_thread(self._read_json, ticket_id)
 
+    def readable(self, ticket_id: str) -> bool:
+        """The readable copy is there (a ticket is served only with both halves on disk)."""
+        return is_ticket_id(ticket_id) and self._path(ticket_id, ".txt").exists()
+
     async def exists(self, ticket_id: str) -> bool:
         return is_ticket_id(ticket_id) and self._path(ticket_id, ".json").exists()
 

@@ -42,3 +42,11 @@ class LimitsRateLimiter:
                 return None
             stats = await self._limiter.get_window_stats(item, *keys)
         return max(1, math.ceil(stats.reset_time - time.time()))
+
+    async def peek(self, limit: str, *keys: str) -> int | None:
+        item = _item(limit)
+        with unavailable_on_error():
+            if await self._limiter.test(item, *keys):
+                return None
+            stats = await self._limiter.get_window_stats(item, *keys)
+        return max(1, math.ceil(stats.reset_time - time.time()))

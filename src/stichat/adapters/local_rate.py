@@ -48,6 +48,15 @@ class LocalRateLimiter:
         self._hits[key] = (window, hits)
         return None
 
+    async def peek(self, limit: str, *keys: str) -> int | None:
+        item = _item(limit)
+        window, now = float(item.get_expiry()), self._now()
+        entry = self._hits.get((limit, *keys))
+        hits = [at for at in (entry[1] if entry is not None else ()) if at > now - window]
+        if len(hits) >= item.amount:
+            return max(1, math.ceil(hits[0] + window - now))
+        return None
+
     def _sweep(self, now: float) -> None:
         self._swept = now
         for key, (window, hits) in list(self._hits.items()):

@@ -29,7 +29,7 @@ from stichat.domain.prompts import steps_for
 from stichat.domain.smart import with_photo
 from stichat.domain.transcript import TranscriptEntry
 from stichat.metrics import Metrics
-from stichat.ports import Analyzer, Clock, ImageStore, SessionLocks, SessionStore, TranscriptStore
+from stichat.ports import Activity, Analyzer, Clock, ImageStore, SessionLocks, SessionStore, TranscriptStore
 from stichat.services.tickets import TicketLinks, TicketService
 
 log = logging.getLogger("stichat.chat")
@@ -62,9 +62,9 @@ class ChatService:
     def __init__(self, *, sessions: SessionStore, locks: SessionLocks, transcripts: TranscriptStore,
                  tickets: TicketService, kb: KnowledgeBase, clock: Clock, metrics: Metrics,
                  session_ttl_hours: int, analyzer: Analyzer | None = None,
-                 photos: ImageStore | None = None) -> None:
+                 photos: ImageStore | None = None, activity: Activity | None = None) -> None:
         self._sessions, self._locks, self._transcripts = sessions, locks, transcripts
-        self._analyzer, self._photos = analyzer, photos
+        self._analyzer, self._photos, self._activity = analyzer, photos, activity
         self._tickets, self._kb, self._clock, self._metrics = tickets, kb, clock, metrics
         self._ttl = session_ttl_hours * 3600.0
 
@@ -75,6 +75,8 @@ class ChatService:
         await self._sessions.create(conversation, csrf_token=csrf, expires_at=now + self._ttl)
         await self._transcripts.append(conversation.session_id, [self._bot(conversation, reply, now)])
         self._metrics.funnel.labels(stage=Stage.ASK_CONSENT.value).inc()
+        self._count("started", now)
+        self._count(f"stage:{Stage.ASK_CONSENT.value}", now)
         return Turn(conversation, reply, csrf, expires_at=now + self._ttl)
 
     async def load(self, session_id: str) -> tuple[Conversation, str]:
@@ -133,6 +135,7 @@ class ChatService:
                 links = self._tickets.links(await self._tickets.ensure(after, act.ticket_id))
             elif isinstance(act, Finished):
                 self._metrics.conversations.labels(outcome=act.outcome).inc()
+                self._count(f"outcome:{act.outcome}", now)
             elif isinstance(act, ExplainStep) and model_free and self._analyzer is not None:
                 reply, model_free = await self._explained(self._analyzer, reply, act, after), False
             elif isinstance(act, SuggestSteps) and model_free and self._analyzer is not None:
@@ -152,7 +155,13 @@ class ChatService:
                                      "device": after.device, "problem": after.problem})
         if after.stage != conversation.stage:
             self._metrics.funnel.labels(stage=after.stage.value).inc()
+            self._count(f"stage:{after.stage.value}", now)
         return Turn(after, reply, token, links)
+
+    def _count(self, name: str, at: float) -> None:
+        """The console's figures of the last 24 hours (in memory; written every few seconds)."""
+        if self._activity is not None:
+            self._activity.count(name, at)
 
     async def _event(self, conversation: Conversation, message: str | None,
                      action: str | None) -> tuple[Event, bool]:

@@ -39,6 +39,19 @@ async def start_image_jobs(svc: bootstrap.Services) -> None:
     await svc.uploads.requeue_unfinished()
 
 
+ACTIVITY_FLUSH_SECONDS = 5.0
+
+
+async def flush_activity(svc: bootstrap.Services) -> None:
+    """Write the console's activity counts every few seconds (a failed write is retried next time)."""
+    while True:
+        await asyncio.sleep(ACTIVITY_FLUSH_SECONDS)
+        try:
+            await svc.activity.flush()
+        except Exception as exc:  # the database is down: the figures wait, the chat does not
+            logging.getLogger("stichat").warning("activity_flush_failed", extra={"error": type(exc).__name__})
+
+
 def create_app(settings: Settings, *, services: bootstrap.Services | None = None) -> FastAPI:
     svc = services or bootstrap.build(settings)
     logs.configure(settings.logs_dir, level=settings.log_level, hub=svc.log_hub,
@@ -50,8 +63,14 @@ def create_app(settings: Settings, *, services: bootstrap.Services | None = None
         log.info("service_started", extra={"version": __version__, "mode": "redis" if settings.redis_url else
                                            "embedded", "smart_mode": settings.smart_mode_configured})
         purge = asyncio.create_task(retention.run_daily(svc.retention), name="daily-purge")
+        counts = asyncio.create_task(flush_activity(svc), name="activity-flush")
         await start_image_jobs(svc)
         yield
+        counts.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await counts
+        with contextlib.suppress(Exception):
+            await svc.activity.flush()
         if svc.image_queue is not None:
             await svc.image_queue.stop()  # embedded: running jobs finish; queued ones wait on disk
         purge.cancel()

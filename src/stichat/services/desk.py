@@ -1,0 +1,138 @@
+"""The console's use cases: the queue, one ticket with everything about it, status changes with
+optimistic concurrency, internal notes, the figures of the last 24 hours and an erasure request."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from stichat.domain.desk import (
+    MAX_NOTE,
+    AuditEntry,
+    DeskState,
+    Note,
+    QueueItem,
+    QueueQuery,
+    check_status,
+)
+from stichat.domain.errors import BadRequest, NotFound
+from stichat.domain.pii import mask
+from stichat.domain.tickets import Ticket, is_ticket_id
+from stichat.domain.transcript import TranscriptEntry
+from stichat.ports import Activity, Clock, TicketDesk, TicketStore, TranscriptStore
+from stichat.services.privacy import Erasure, PrivacyService
+from stichat.services.tickets import TicketService
+
+log = logging.getLogger("stichat.console")
+DAY = 86400.0
+#: The stages of the funnel the figures draw, in the order a conversation reaches them.
+FUNNEL = ("ASK_CONSENT", "ASK_NAME", "ASK_PROBLEM", "BASIC_TESTS", "ADVANCED_TESTS", "TICKET", "ENDED")
+
+
+@dataclass(frozen=True)
+class TicketView:
+    ticket: Ticket
+    state: DeskState
+    transcript: list[TranscriptEntry]
+    notes: list[Note]
+    audit: list[AuditEntry]
+    customer_url: str
+    reply_url: str
+
+
+class DeskService:
+    def __init__(self, *, desk: TicketDesk, store: TicketStore, tickets: TicketService,
+                 transcripts: TranscriptStore, privacy: PrivacyService, activity: Activity, clock: Clock) -> None:
+        self._desk, self._store, self._tickets, self._transcripts = desk, store, tickets, transcripts
+        self._privacy, self._activity, self._clock = privacy, activity, clock
+
+    async def queue(self, query: QueueQuery) -> list[QueueItem]:
+        return await self._desk.queue(query)
+
+    async def _ticket(self, ticket_id: str) -> Ticket:
+        ticket = await self._store.load(ticket_id) if is_ticket_id(ticket_id) else None
+        if ticket is None:
+            raise NotFound("ticket_not_found")
+        return ticket
+
+    async def view(self, ticket_id: str) -> TicketView:
+        ticket = await self._ticket(ticket_id)
+        state = await self._desk.state(ticket_id)
+        if state is None:  # pragma: no cover - the row was just read
+            raise NotFound("ticket_not_found")
+        transcript = await self._transcripts.read(ticket.session_id) if ticket.session_id else []
+        return TicketView(ticket=ticket, state=state, transcript=transcript, notes=await self._desk.notes(ticket_id),
+                          audit=await self._desk.audit(ticket_id=ticket_id),
+                          customer_url=self._tickets.links(ticket).whatsapp_url, reply_url=reply_url(ticket))
+
+    async def change_status(self, ticket_id: str, status: object, *, version: int, actor: str) -> DeskState:
+        new_status = check_status(status)
+        await self._ticket(ticket_id)
+        state = await self._desk.change_status(ticket_id, new_status, expected_version=version, actor=actor,
+                                               at=self._clock.now())
+        await self._mirror(ticket_id)
+        log.info("console_status_changed", extra={"ticket_id": ticket_id, "operator": actor, "status": new_status})
+        return state
+
+    async def _mirror(self, ticket_id: str) -> None:
+        ticket = await self._store.load(ticket_id)
+        if ticket is not None:
+            await self._store.save(ticket)  # the .json/.txt say the new status too
+
+    async def add_note(self, ticket_id: str, text: object, *, actor: str, version: int | None = None) -> DeskState:
+        if not isinstance(text, str) or not text.strip():
+            raise BadRequest("empty_note")
+        if len(text) > MAX_NOTE:
+            raise BadRequest("note_too_long", detail=f"at most {MAX_NOTE} characters")
+        await self._ticket(ticket_id)
+        # Notes are written by people about people: masked like everything else that is kept.
+        state = await self._desk.add_note(Note(ticket_id, self._clock.now(), actor, mask(text.strip())),
+                                          expected_version=version)
+        log.info("console_note_added", extra={"ticket_id": ticket_id, "operator": actor})
+        return state
+
+    async def figures(self, *, breaker: str) -> dict[str, Any]:
+        """The last 24 hours: conversations, tickets, solved rate, the funnel and the LLM breaker."""
+        since = self._clock.now() - DAY
+        counts = await self._activity.totals(since)
+        tickets = await self._desk.count_since(since)
+        started = counts.get("started", 0)
+        solved = counts.get("outcome:solved", 0)
+        finished = sum(v for k, v in counts.items() if k.startswith("outcome:"))
+        return {
+            "conversations": started,
+            "tickets": sum(tickets.values()),
+            "ticketsByStatus": tickets,
+            "solved": solved,
+            "solvedRate": round(solved / finished, 3) if finished else None,
+            "funnel": [{"stage": stage, "count": counts.get(f"stage:{stage}", 0)} for stage in FUNNEL],
+            "breaker": breaker,
+        }
+
+    async def erase(self, ticket_id: str, *, actor: str) -> Erasure:
+        """The customer of this ticket asked to be forgotten (by phone, at the counter, on WhatsApp)."""
+        ticket = await self._ticket(ticket_id)
+        erasure = await self._privacy.erase_by_operator(ticket)
+        await self._desk.record(AuditEntry(self._clock.now(), actor, "erasure", ticket_id,
+                                           f"{erasure.tickets} ticket(s), {erasure.transcripts} transcript(s), "
+                                           f"{erasure.images} image(s)"))
+        return erasure
+
+    async def record(self, actor: str, action: str, detail: str = "") -> None:
+        await self._desk.record(AuditEntry(self._clock.now(), actor, action, detail=detail))
+
+    async def audit(self, limit: int = 100) -> list[AuditEntry]:
+        return await self._desk.audit(limit=limit)
+
+
+def reply_url(ticket: Ticket) -> str:
+    """A WhatsApp link with no number (WhatsApp asks which chat) and a first answer in the customer's
+    language that names the ticket: the customer's own message carries the same id."""
+    if ticket.locale == "en":
+        text = f"Hi{' ' + ticket.name if ticket.name else ''}! This is STI about your ticket {ticket.id}. "
+    else:
+        text = f"¡Hola{' ' + ticket.name if ticket.name else ''}! Te escribimos de STI por tu ticket {ticket.id}. "
+    return f"https://wa.me/?text={quote(text, safe='')}"
+
