@@ -123,6 +123,11 @@ class DeskService:
     async def record(self, actor: str, action: str, detail: str = "") -> None:
         await self._desk.record(AuditEntry(self._clock.now(), actor, action, detail=detail))
 
+    async def latest_change(self, ticket_id: str) -> str | None:
+        """Who changed the ticket last (for the message of a refused, stale change)."""
+        entries = await self._desk.audit(ticket_id=ticket_id, limit=1)
+        return entries[0].actor if entries else None
+
     async def audit(self, limit: int = 100) -> list[AuditEntry]:
         return await self._desk.audit(limit=limit)
 

@@ -20,7 +20,7 @@ from stichat.services import retention
 from stichat.web import errors
 from stichat.web.edge import ForwardedScheme, HeadLimits
 from stichat.web.middleware import BodyLimit, Edge
-from stichat.web.routes import chat, ops, privacy, smart, tickets, uploads
+from stichat.web.routes import chat, console, ops, privacy, smart, tickets, uploads
 from stichat.web.schemas import ERROR_RESPONSES
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -87,6 +87,7 @@ def create_app(settings: Settings, *, services: bootstrap.Services | None = None
     errors.install(app)
     for router in (chat.router, uploads.router, tickets.router, ops.router, smart.router, privacy.router):
         app.include_router(router, responses=ERROR_RESPONSES)
+    app.include_router(console.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.get("/", include_in_schema=False)

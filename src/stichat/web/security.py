@@ -85,10 +85,20 @@ def is_operator(request: Request, log_token: str) -> bool:
     return hmac.compare_digest(token.encode(), log_token.encode())
 
 
+#: The console's session cookie (HttpOnly, SameSite=Strict; Secure behind TLS).
+CONSOLE_COOKIE = "stichat_console"
+
+
 async def require_operator(request: Request, svc: ServicesDep, token: TokenQuery = None,
                            authorization: BearerHeader = None) -> None:
-    if not is_operator(request, svc.settings.log_token):
-        raise Unauthorized("unauthorized")
+    """LOG_TOKEN (machines), or a signed-in console session for reading (the live log in the browser);
+    a change through the cookie alone would need CSRF, so only GET and HEAD take it."""
+    if is_operator(request, svc.settings.log_token):
+        return
+    cookie = request.cookies.get(CONSOLE_COOKIE)
+    if cookie and request.method in ("GET", "HEAD") and await svc.operators.session(cookie) is not None:
+        return
+    raise Unauthorized("unauthorized")
 
 
 OperatorDep = Annotated[None, Depends(require_operator)]
