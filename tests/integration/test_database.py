@@ -187,3 +187,14 @@ def test_two_operators_racing_on_one_version_one_wins_and_one_is_told(engine: En
     results = asyncio.run(race())
     assert sorted(type(r).__name__ for r in results) == ["Conflict", "DeskState"]
     assert len(asyncio.run(desk.audit(ticket_id="TCK-20261207-ABCDEF"))) == 1
+
+
+def test_replicas_starting_together_on_one_sqlite_file_migrate_it_once(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    engines = [open_engine(database_url("", tmp_path)) for _ in range(4)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(migrate, engines))
+    assert sorted(str(before) for before, _ in results) == ["0001", "0001", "0001", "None"]
+    for made in engines:
+        made.dispose()

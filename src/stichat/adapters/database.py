@@ -59,13 +59,11 @@ def open_engine(url: str) -> Engine:
 
 
 @contextlib.contextmanager
-def _migration_lock(engine: Engine, connection: Connection) -> Iterator[None]:
-    if engine.dialect.name == "postgresql":
-        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
-        yield
-        return
+def _file_lock(engine: Engine) -> Iterator[None]:
+    """SQLite: a lock file beside the database, held around the whole migration transaction (taken
+    before it begins and released after it commits, so the next process reads the new revision)."""
     database = engine.url.database
-    if not database or database == ":memory:":
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
         yield
         return
     with open(f"{database}.migrate-lock", "a") as handle:
@@ -85,7 +83,9 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def migrate(engine: Engine) -> tuple[str | None, str | None]:
     """Upgrade to the newest revision; the revision before and after (None = empty database)."""
-    with engine.begin() as connection, _migration_lock(engine, connection):
+    with _file_lock(engine), engine.begin() as connection:
+        if engine.dialect.name == "postgresql":  # held until this transaction ends
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         before = current_revision(connection)
         command.upgrade(alembic_config(connection), "head")
         after = current_revision(connection)
