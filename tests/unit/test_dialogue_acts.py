@@ -308,3 +308,18 @@ def test_a_safety_question_that_mentions_the_plug_is_answered_not_read_as_still_
 def test_a_customer_who_did_the_steps_and_no_longer_sees_the_error_is_solved() -> None:
     out = say(at_steps("la pc tira pantallazo azul"), "hice todos y no me salió más el pantallazo")
     assert out.conversation.stage == Stage.ENDED
+
+
+@pytest.mark.parametrize("text", ["se volvió a colgar", "se volvio a trabar"])
+def test_it_came_back_escalates(text: str) -> None:
+    assert say(at_steps("se me tilda la notebook"), text).conversation.stage == Stage.ESCALATE
+
+
+@pytest.mark.parametrize("text", ["ahora arranca mucho más rápido", "creo que ya está", "it's lasting way longer now"])
+def test_it_got_better_ends_as_solved(text: str) -> None:
+    assert say(at_steps("la notebook anda lenta"), text).conversation.stage == Stage.ENDED
+
+
+def test_a_professional_is_a_person() -> None:
+    assert say(at_steps("my laptop won't turn on", "en"), "I need a professional to handle this").conversation.stage \
+        == Stage.TICKET

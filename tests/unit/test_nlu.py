@@ -345,3 +345,17 @@ def test_more_symptoms_name_the_device_and_problem_a_technician_would(
         text: str, device: str | None, problem: str) -> None:
     heard = understand(text)
     assert (heard.device, heard.problem) == (device, problem)
+
+
+@pytest.mark.parametrize(("text", "name"), [("Mark Thompson", "Mark Thompson"), ("call me Sam", "Sam"),
+                                            ("soy thiago tengo 15", "Thiago"), ("Prof. Liliana Ortiz", "Liliana Ortiz"),
+                                            ("soy Don Osvaldo, jubilado", "Osvaldo")])
+def test_titles_ages_and_capitalised_words_around_a_name_are_handled(text: str, name: str) -> None:
+    assert extract_name(text) == name
+
+
+@pytest.mark.parametrize(("text", "problem"), [("me hackearon el whatsapp", "account"),
+                                               ("la impresora me traba el papel", "printing"),
+                                               ("all my files end in .locked and they want bitcoin", "malware")])
+def test_hacked_accounts_paper_jams_and_ransom_are_named(text: str, problem: str) -> None:
+    assert understand(text).problem == problem

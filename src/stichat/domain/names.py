@@ -65,6 +65,8 @@ def _format_name(words: list[str]) -> str:
 
 def _collect(words: list[str], gaps: list[str], start: int) -> list[str]:
     taken: list[str] = []
+    while start < len(words) - 1 and _name_key(words[start]) in _TITLES:
+        start += 1
     i = start
     while i < len(words) and len(taken) < 6:
         if i > start and gaps[i].strip():
@@ -79,7 +81,11 @@ def _collect(words: list[str], gaps: list[str], start: int) -> list[str]:
                     and (words[after][:1].isupper() or not capitals))
         # After a particle a capitalised word is a surname even when it is also a word ("de la Torre").
         surname = bool(taken) and _name_key(taken[-1]) in v.NAME_PARTICLES and words[i][:1].isupper()
-        if (particle and (_is_name_word(words[after]) or words[after][:1].isupper())) or surname or (
+        # A capitalised word beside another capitalised name is a name even when it is also a word ("Mark Thompson").
+        beside = words[i][:1].isupper() and not words[i].isupper() and (
+            (i + 1 < len(words) and words[i + 1][:1].isupper() and _is_name_word(words[i + 1]))
+            or (bool(taken) and taken[-1][:1].isupper()))
+        if (particle and (_is_name_word(words[after]) or words[after][:1].isupper())) or surname or beside or (
                 _is_name_word(words[i])):
             taken.append(words[i])
         else:
@@ -93,13 +99,18 @@ def _collect(words: list[str], gaps: list[str], start: int) -> list[str]:
 _CONTACT = re.compile(
     r"\[(?:EMAIL|CARD|CBU|CUIT|DNI|PHONE)\]|\S+@\S+|\+?\d[\d\s().-]{5,}|"
     r"(?i:\b(?:mi|my)\s+(?:cel|celu|celular|tel|tel[eé]fono|whatsapp|wsp|wpp|mail|e-?mail|correo|n[uú]mero|"
-    r"number|phone|cell)\b|(?:you can )?(?:text|call|reach|contact|whatsapp|email|e-mail|mail|write|message) me\b|"
+    r"number|phone|cell)\b|(?:you can )?(?:text|call|reach|contact|whatsapp|email|e-mail|mail|write|message) me\b"
+    r"(?=\s*(?:at\b|on\b|to\b|\[|\d|\S+@|$))|"
     r"\b(?:cel|cell|celu|tel|mail|email|phone|whatsapp|wsp)\b\s*[:.]?\s*(?=\[|\d|\S+@))")
 #: Greetings in front of a name, however many: "Good evening, myself Priya", "Hola, buenas, soy Ana".
 _GREETING = re.compile(r"(?i)^(?:(?:good (?:morning|afternoon|evening)|buenas (?:tardes|noches)|buenos d[ií]as|"
                        r"buen d[ií]a|hi|hello|hey|hola|holis|buenas|bonjour|yo)\b[,!.\s]*)+")
 #: What follows a name after a comma or a dash is about the person, not the name: "Osvaldo, de la ferretería".
-_AFTER_NAME = re.compile(r"\s*(?:[,;(]|\s[-–—]\s|[.!]\s)")
+_AFTER_NAME = re.compile(r"\s*(?:[,;(]|\s[-–—]\s|[.!]\s)|\s+(?:y\s+)?tengo\s")
+_TITLE_DOT = re.compile(r"(?i)^(?:(?:soy|i am|im|i'm)\s+)?(?:prof|dr|dra|sr|sra|srta|lic|ing|mr|mrs|ms)\.\s*")
+#: Titles before a name are not part of it: "Prof. Liliana Ortiz", "Don Osvaldo", "Dr. Paz".
+_TITLES = frozenset({"prof", "profe", "profesora", "dr", "dra", "don", "dona", "sr", "sra", "srta", "lic", "ing",
+                     "mr", "mrs", "ms", "miss"})
 _NAME_TAIL = re.compile(r"(?i)^(?:name'?s|names|name is)\s+|\s+(?:here|aqu[ií]|ac[aá])\s*[.!]*$")
 
 
@@ -111,7 +122,8 @@ def extract_name(text: str) -> str | None:
     """
     raw = _CONTACT.split(text.strip()[:200], maxsplit=1)[0]
     raw = _NAME_TAIL.sub("", raw.strip(" ,;:-–—.")).strip(" ,;:-–—.")
-    raw = _AFTER_NAME.split(_GREETING.sub("", raw).strip(), maxsplit=1)[0].strip(" ,;:-–—.!")
+    raw = _TITLE_DOT.sub("", _GREETING.sub("", raw).strip())
+    raw = _AFTER_NAME.split(raw, maxsplit=1)[0].strip(" ,;:-–—.!")
     if not raw or any(c.isdigit() for c in raw) or _BAD_CHARS.search(raw.lower()):
         return None
     norm = normalise(raw)
@@ -133,6 +145,8 @@ def extract_name(text: str) -> str | None:
             if intro in _WEAK_INTROS and any(k not in _LEAD_SKIP for k in keys[:i]):
                 continue  # "no soy experto", "mi compu es ..." are not introductions
             taken = _collect(words, gaps, start)
+            if not taken and start == len(words) - 1 and words[start][:1].isupper() and intro not in _WEAK_INTROS:
+                taken = [words[start]]  # "call me Sam": after a clear introduction one capitalised word is the name
             if taken and (start >= len(words) or len(taken) <= 6):
                 return _format_name(taken)
             if intro not in _WEAK_INTROS:

@@ -71,6 +71,9 @@ INTENT_PATTERNS: dict[str, str] = {
         r"arreglar|solucionar|conectar|imprimir|acceder)(?: \S+){0,3}|era eso|(?:it |its )?\S+ fine now|works fine|"
         r"(?:works|working|prints|boots|charges|streams|connects) (?:fine|ok|okay|great|perfectly)(?: \S+)?(?: now)?|"
         r"got it (?:working|to work|going|running|fixed|sorted)(?: \S+)*|"
+        r"(?:\S+ )*(?:ahora|ya) (?:arranca|inicia|carga|dura|prende|abre|va)(?: \S+){0,3} (?:rapido|mas|bien|normal|"
+        r"un monton)(?: \S+)*|(?:\S+ )*(?:creo que |parece que )?ya esta$|(?:\S+ )*se fue todo(?: \S+)*|"
+        r"(?:\S+ )*lasting (?:way |much |a lot )?longer(?: \S+)*|"
         r"(?:\S+ )*(?:now|and) (?:it )?(?:opens|works|loads|starts|runs|boots)(?: \S+){0,2}$|(?:\S+ )*all good$|"
         r"(?:\S+ )*(?<!todavia )no (?:me )?(?:salio|aparecio|se corto|se colgo|se tildo|fallo|se apago|se reinicio) "
         r"mas(?: \S+)*|^ahora si$|^ahora si (?:\S+ )?(?:anda|funciona|ya|gracias)(?: \S+)*|"
@@ -109,7 +112,8 @@ INTENT_PATTERNS: dict[str, str] = {
         r"still (?:happening|doing it|there|dead|off|slow|hot|frozen|stuck|no)|"
         r"(?:\S+ ){2,}(?<!do )(?<!break )(?<!lose )(?<!cost )(?<!delete )(?<!erase )(?<!shows )(?<!showing )"
         r"(?<!say )nothing(?: (?:happened|at all|changed))?$|"
-        r"(?:me )?volvio a (?:salir|aparecer|pasar|fallar|colgarse|tildarse|apagarse|hacer)|(?:comes|came|happens|"
+        r"(?:me |se )?volvio a (?:salir|aparecer|pasar|fallar|colgar|colgarse|tildar|tildarse|trabar|trabarse|apagar|"
+        r"apagarse|reiniciar|reiniciarse|cortar|cortarse|hacer)|(?:comes|came|happens|"
         r"happened|appears|appeared|started|starts) (?:\S+ )?again|"
         r"went (?:right )?back to(?! normal)|(?:sigue|siguen) (?:\S+ ){0,2}(?:saliendo|apareciendo|igual|pasando)"
     ),
@@ -131,6 +135,7 @@ INTENT_PATTERNS: dict[str, str] = {
         r"(?:show|see|repeat|back to|give me) (?:me )?(?:the )?steps|steps again|list of steps|"
         r"(?:show|give|send|tell) me (?:\S+ ){0,2}(?:instructions|steps|list) (?:again|once more)|once more|"
         r"(?:me )?(?:los|las) (?:pasas|mandas|mostras|pones|repetis|podes pasar|podes mandar) (?:de nuevo|otra vez)|"
+        r"(?:me )?(?:los|las) (?:volves|podes volver|podrias volver) a (?:mostrar|pasar|mandar|poner)|"
         r"se me (?:borro|borraron|fue) (?:todo|el chat|lo de arriba|los pasos)"
     ),
     "advanced": (
@@ -177,7 +182,8 @@ INTENT_PATTERNS: dict[str, str] = {
         r"alguien me (?:de|da|pueda dar|puede dar|podria dar) una mano|necesito (?:que )?alguien|"
         r"(?:esto |ya |esto ya )?me (?:supera|queda grande|queda muy grande|excede)|beyond me|over my head|"
         r"(?:can|could) (?:someone|somebody|you guys|you) (?:\S+ ){0,3}(?:do it|take it|take over|handle it|fix it "
-        r"for me|look at it)|take it from here|(?:someone|somebody) (?:who|that) knows|"
+        r"for me|look at it)|take it from here|(?:a )?professional|un profesional|(?:someone|somebody) (?:who|"
+        r"that) knows|"
         r"have (?:someone|somebody) (?:\S+ ){0,6}(?:handle|look at|fix|check) (?:this|it)|(?:someone|"
         r"somebody) (?:at|from|in) (?:the|your) (?:shop|store|"
         r"office|lab)"
@@ -273,7 +279,7 @@ DIALOGUE_PATTERNS: dict[str, str] = {
     "complaint": (
         r"(?:quiero|voy a|vengo a) (?:hacer )?(?:un )?(?:reclamo|queja)|reclamo|queja|reclamar|mal (?:arreglad[oa]|"
         r"reparad[oa])|(?:i want to|id like to|i wanna) (?:complain|file a complaint|make a complaint)|complaint|"
-        r"complain|falta de respeto|una verguenza|vergonzoso|un desastre|impresentable|estafa|"
+        r"complain|falta de respeto|una verguenza|vergonzoso|impresentable|estafa|"
         r"(?:unacceptable|ripped off|a joke|ridiculous)"
     ),
     "negative": (
@@ -326,7 +332,8 @@ SHOP_TOPICS: dict[str, str] = {
         r"how much|price|prices|pricing|cost|costs|fee|fees|quote|estimate|charge for|charges for"
     ),
     "warranty": (
-        r"garantia|garantias|garantizan|(?:tienen|tiene|dan) garantia|warranty|guarantee|guaranteed"
+        r"garantia|garantias|garantizan|(?:tienen|tiene|dan) garantia|warranty|guarantee|guaranteed|"
+        r"(?:is|would|will) (?:that|it|this) (?:be )?covered|(?:lo )?cubre la garantia"
     ),
     "services": (
         r"(?:in|at) the (?:store|shop)|en el local|"
@@ -336,7 +343,7 @@ SHOP_TOPICS: dict[str, str] = {
         r"(?:do|can) you (?:guys )?(?:replace|recover|fix|repair|change) \S+|"
         r"do you (?:guys )?(?:even )?(?:fix|repair|service|work on|sell|install|offer|do) \S+|(?:pickup|pick up|"
         r"delivery)|"
-        r"(?:trabajan con|hacen|atienden) (?:\S+ ){0,3}"
+        r"(?:trabajan con|laburan con|hacen|atienden|arreglan) (?:\S+ ){0,3}"
         r"(?:consolas?|celulares|celus|tablets?|impresoras?|notebooks?|macs?|iphones?|tvs?|teles?|televisores|"
         r"playstation|xbox|redes|camaras|equipos|pcs|computadoras|placas?|software|a domicilio|domicilio)|"
         r"(?:que|cuales) servicios|servicio a domicilio|van a domicilio|hacen service|service a empresas|"
@@ -351,7 +358,7 @@ SHOP_TOPICS: dict[str, str] = {
         r"para arreglar|para reparar|en el local)|orden de (?:servicio|reparacion)|"
         r"que (?:les )?(?:deje|traje|lleve) (?:\S+ ){0,4}ya (?:esta|la|lo)|(?:saben|sabes|me dicen|me podes decir) si "
         r"(?:ya )?(?:esta|estaria)|(?:les |le )?deje (?:\S+ ){0,3}(?:ya|para)|"
-        r"(?:is|are) (?:my|the) (?:\S+ ){0,2}(?:ready|done|fixed yet)|status of (?:my|the) (?:repair|order|laptop|"
+        r"(?:is|are) (?:my|the) (?:\S+ ){0,6}(?:ready|done|fixed yet)|status of (?:my|the) (?:repair|order|laptop|"
         r"phone|computer|pc|printer)|when (?:will|can) (?:i|my) (?:\S+ ){0,3}(?:be ready|pick|collect|get it)|"
         r"(?:left|dropped off|brought) (?:my|the) (?:\S+ ){0,3}(?:with you|at the shop|last|on|yesterday)|"
         r"(?:left|dropped off|brought in|dropped) (?:\S+ ){0,9}(?:any )?(?:update|news|status)|"

@@ -280,6 +280,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"puerto usb|puertos usb|usb port|usb ports|bluetooth", 1.2),
     ),
     "printing": (
+        (r"(?:me )?traba el papel|se (?:me )?traba (?:el )?papel|papel (?:\S+ )?(?:trabado|arrugado)|sale (?:todo )?"
+         r"arrugado|paper (?:keeps )?(?:jamming|crumpl\w*)", 2.8),
         (r"(?:saca|salen|sale|imprime) (?:\S+ ){0,2}(?:hojas|paginas|copias|impresiones) (?:\S+ ){0,2}(?:rayas|manchas|"
          r"manchad\w*|borros\w*)|(?:pages|prints|sheets) (?:\S+ ){0,2}(?:streaks|smudges|lines)", 2.9),
         (r"(?:dice|figura|aparece|says|shows|sale) (?:\S+ )?(?:sin conexion|desconectada|offline)|"
@@ -315,7 +317,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
     ),
     "malware": (
         (r"pag\w* (?:\S+ ){0,2}para (?:recuperar|desbloquear|liberar)|(?:pay|paid) (?:\S+ ){0,3}to (?:get|"
-            r"recover|unlock|decrypt)|ransom\w*|rescate|"
+            r"recover|unlock|decrypt)|ransom\w*|rescate|bitcoin|locked files|\.locked|"
          r"encriptad[oa]s|encrypted", 3.0),
         (r"(?:renamed|renombrad\w*) (?:\S+ ){0,3}locked|encrypt\w*|encriptad\w*|bitcoin|rescate|ransom\w*", 2.6),
         (r"virus|malware|troyano|troyanos|spyware|adware|ransomware|trojan|infectad[oa]|infected|"
@@ -356,6 +358,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"error|errores|formatear|formateo|formatearla|formatearlo|format", 1.1),
     ),
     "account": (
+        (r"(?:me )?hackearon|hackead[oa]|hacked|(?:wasap|whatsapp|instagram|facebook|mail|gmail|cuenta) (?:\S+ ){0,3}"
+         r"(?:robad[oa]|hackead[oa]|stolen|hacked)|(?:pidiendo|piden) plata a mis contactos", 3.1),
         (r"se (?:me )?bloqueo (?:el |mi )?(?:iphone|celu|celular|telefono)|(?:iphone|phone|ipad) (?:is )?disabled|"
          r"connect to itunes|codigo (?:\S+ ){0,3}muchas veces", 2.8),
         (rf"(?:olvid\w*|no me acuerdo|no recuerdo|perdi|forgot|forget|lost|cambiar|recuperar|reset\w*|"
