@@ -96,7 +96,7 @@ def s3_client(endpoint_url: str | None) -> Any:
     return boto3.client("s3", endpoint_url=endpoint_url or None)
 
 
-def _s3_errors() -> tuple[type[BaseException], ...]:
+def s3_errors() -> tuple[type[BaseException], ...]:
     try:
         exceptions = importlib.import_module("botocore.exceptions")
     except ImportError:
@@ -220,7 +220,7 @@ def write_archive(dirs: dict[str, Path], handle: IO[bytes], *, progress: bool = 
     return manifest
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
     fd = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -254,7 +254,7 @@ def backup_to_dir(dirs: dict[str, Path], dest: Path, *, now: float,
         os.fsync(handle.fileno())
         os.chmod(tmp, 0o640)
         os.replace(tmp, final)
-    _fsync_dir(dest)
+    fsync_dir(dest)
     return final, manifest
 
 
@@ -273,7 +273,7 @@ def backup_to_s3(dirs: dict[str, Path], location: S3Location, *, now: float, end
             try:
                 client.upload_file(str(tmp), location.bucket, key, Callback=bar.update,
                                    ExtraArgs={"ContentType": "application/gzip"})
-            except _s3_errors() as exc:
+            except s3_errors() as exc:
                 raise BackupError(f"upload to s3://{location.bucket}/{key} failed: {exc}") from exc
     return f"s3://{location.bucket}/{key}", manifest
 
@@ -288,14 +288,14 @@ def prune_dir(dest: Path, keep: int) -> list[Path]:
 
 
 def prune_s3(client: Any, location: S3Location, keep: int) -> list[str]:
-    keys = sorted(_s3_archives(client, location))
+    keys = sorted(s3_archives(client, location))
     doomed = keys[:-keep] if keep > 0 else []
     for key in doomed:
         client.delete_object(Bucket=location.bucket, Key=key)
     return doomed
 
 
-def _s3_archives(client: Any, location: S3Location) -> list[str]:
+def s3_archives(client: Any, location: S3Location) -> list[str]:
     prefix = location.key.strip("/")
     prefix = f"{prefix}/" if prefix else ""
     keys: list[str] = []
@@ -305,298 +305,3 @@ def _s3_archives(client: Any, location: S3Location) -> list[str]:
             if NAME_PATTERN.match(key.rsplit("/", 1)[-1]) and "/" not in key[len(prefix):]:
                 keys.append(key)
     return keys
-
-
-# --- reading and checking an archive ------------------------------------------------------------------
-
-def _chunks(handle: IO[bytes]) -> Iterator[bytes]:
-    while chunk := handle.read(CHUNK):
-        yield chunk
-
-
-def _safe_member(name: str, dirs: tuple[str, ...]) -> bool:
-    path = PurePosixPath(name)
-    return (not path.is_absolute() and ".." not in path.parts and len(path.parts) >= 1
-            and (path.parts[0] in dirs) and "\\" not in name)
-
-
-def verify(archive: Path, dirs: tuple[str, ...], *, progress: bool = True) -> dict[str, Any]:
-    """Check every member against the manifest; return the manifest, or raise BackupError saying why."""
-    actual: dict[str, tuple[int, str]] = {}
-    manifest: dict[str, Any] | None = None
-    size = archive.stat().st_size
-    try:
-        with archive.open("rb") as raw, click.progressbar(length=size, label="verifying", hidden=not progress) as bar, \
-                tarfile.open(fileobj=raw, mode="r:gz") as tar:
-            for member in tar:
-                bar.update(raw.tell() - bar.pos)
-                if member.name == MANIFEST and member.isfile():
-                    extracted = tar.extractfile(member)
-                    if manifest is not None or extracted is None:
-                        raise BackupError("the archive holds more than one manifest")
-                    manifest = json.loads(extracted.read())
-                    continue
-                if not _safe_member(member.name, dirs):
-                    raise BackupError(f"refused: member {member.name!r} is outside {', '.join(dirs)}")
-                if member.isdir():
-                    continue
-                if not member.isfile():
-                    raise BackupError(f"refused: member {member.name!r} is not a regular file")
-                if member.name in actual:
-                    raise BackupError(f"refused: member {member.name!r} appears twice")
-                extracted = tar.extractfile(member)
-                if extracted is None:
-                    raise BackupError(f"refused: member {member.name!r} cannot be read")
-                digest = hashlib.sha256()
-                for chunk in _chunks(extracted):
-                    digest.update(chunk)
-                actual[member.name] = (member.size, digest.hexdigest())
-    except (tarfile.TarError, OSError, EOFError, ValueError) as exc:
-        raise BackupError(f"refused: not a readable stichat backup: {type(exc).__name__}: {exc}") from exc
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise BackupError(f"refused: no {MANIFEST} of format {FORMAT} in the archive")
-    expected = {str(e["path"]): (int(e["size"]), str(e["sha256"])) for e in manifest.get("files", [])}
-    for name, (want_size, want_sha) in expected.items():
-        if name not in actual:
-            raise BackupError(f"refused: {name} is in the manifest but not in the archive")
-        got_size, got_sha = actual[name]
-        if got_size != want_size or got_sha != want_sha:
-            raise BackupError(f"refused: checksum mismatch for {name} (manifest {want_sha[:12]}…, "
-                              f"archive {got_sha[:12]}…)")
-    extra = sorted(set(actual) - set(expected))
-    if extra:
-        raise BackupError(f"refused: {extra[0]} is in the archive but not in the manifest")
-    return manifest
-
-
-# --- restoring ----------------------------------------------------------------------------------------
-
-def _owner_of(path: Path) -> tuple[int, int] | None:
-    """Whom restored files belong to when root restores: the owner of the dir (or its parent)."""
-    if os.geteuid() != 0:
-        return None
-    target = path if path.exists() else path.parent
-    st = target.stat()
-    return st.st_uid, st.st_gid
-
-
-def _extract(archive: Path, manifest: dict[str, Any], staging: dict[str, Path], *, progress: bool) -> None:
-    """Write every file into the staging dirs, hashing again on the way (the archive may have changed)."""
-    expected = {str(e["path"]): e for e in manifest["files"]}
-    with archive.open("rb") as raw, tarfile.open(fileobj=raw, mode="r:gz") as tar, \
-            click.progressbar(length=len(expected), label="restoring", show_pos=True, hidden=not progress) as bar:
-        for member in tar:
-            entry = expected.get(member.name)
-            if entry is None or not member.isfile():
-                continue
-            top, _, rest = member.name.partition("/")
-            target = staging[top] / rest
-            target.parent.mkdir(parents=True, exist_ok=True, mode=0o750)
-            extracted = tar.extractfile(member)
-            if extracted is None:
-                raise BackupError(f"{member.name} cannot be read")
-            digest = hashlib.sha256()
-            with target.open("xb") as out:
-                for chunk in _chunks(extracted):
-                    digest.update(chunk)
-                    out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            if digest.hexdigest() != entry["sha256"]:
-                raise BackupError(f"refused: {member.name} changed while restoring")
-            os.chmod(target, (member.mode & 0o770) or 0o640)  # never world-readable or writable
-            os.utime(target, (member.mtime, member.mtime))
-            bar.update(1)
-
-
-def _chown_tree(root: Path, owner: tuple[int, int]) -> None:
-    os.chown(root, *owner)
-    for parent, subdirs, files in os.walk(root):
-        for name in (*subdirs, *files):
-            os.chown(Path(parent) / name, *owner)
-
-
-def restore_archive(archive: Path, dirs: dict[str, Path], *, force: bool, progress: bool = True) -> dict[str, Any]:
-    """Verify `archive`, then replace each dir with its content in the archive (one rename per dir)."""
-    names = tuple(dirs)
-    manifest = verify(archive, names, progress=progress)
-    busy = [f"{d} ({sum(1 for _ in d.iterdir())} entries)" for d in dirs.values() if d.is_dir() and any(d.iterdir())]
-    if busy and not force:
-        raise BackupError("refused: these dirs already hold files (use --force to replace them): " + ", ".join(busy))
-    stamp = secrets.token_hex(4)
-    staging: dict[str, Path] = {}
-    try:
-        for name, directory in dirs.items():
-            directory.parent.mkdir(parents=True, exist_ok=True)
-            staging[name] = directory.parent / f".{directory.name}.restore-{stamp}"
-            staging[name].mkdir(mode=0o750)
-        _extract(archive, manifest, staging, progress=progress)
-        for name, directory in dirs.items():
-            owner = _owner_of(directory)
-            if owner is not None:
-                _chown_tree(staging[name], owner)
-        _swap_all(dirs, staging, stamp)
-    finally:
-        for path in staging.values():
-            shutil.rmtree(path, ignore_errors=True)
-    return manifest
-
-
-def _swap_all(dirs: dict[str, Path], staging: dict[str, Path], stamp: str) -> None:
-    """Move each live dir aside and the staged one in; undo every swap made if one fails."""
-    done: list[tuple[Path, Path | None]] = []  # (dir, where the old one went)
-    try:
-        for name, directory in dirs.items():
-            aside: Path | None = None
-            if directory.exists():
-                aside = directory.parent / f".{directory.name}.before-restore-{stamp}"
-                os.rename(directory, aside)
-            done.append((directory, aside))
-            os.rename(staging[name], directory)
-            _fsync_dir(directory.parent)
-    except OSError as exc:
-        for directory, aside in reversed(done):
-            if directory.exists() and aside is not None:
-                shutil.rmtree(directory, ignore_errors=True)
-            if aside is not None:
-                os.rename(aside, directory)
-        raise BackupError(f"restore failed and was rolled back: {exc}") from exc
-    for _, aside in done:
-        if aside is not None:
-            shutil.rmtree(aside, ignore_errors=True)
-
-
-def fetch(source: str, *, endpoint_url: str | None, tmp_dir: Path | None, progress: bool,
-          stack: contextlib.ExitStack) -> tuple[Path, str]:
-    """A local path for `source` (a file, a dir of backups, an S3 key or prefix) and its display name."""
-    if not is_s3(source):
-        path = Path(source)
-        if path.is_dir():
-            archives = sorted(p for p in path.iterdir() if NAME_PATTERN.match(p.name))
-            if not archives:
-                raise BackupError(f"no stichat-backup-*.tar.gz in {path}")
-            path = archives[-1]
-        if not path.is_file():
-            raise BackupError(f"{source}: no such backup file")
-        return path, str(path)
-    location = S3Location.parse(source)
-    client = s3_client(endpoint_url)
-    errors = _s3_errors()
-    try:
-        key = location.key
-        if not NAME_PATTERN.match(key.rsplit("/", 1)[-1]):
-            keys = sorted(_s3_archives(client, location))
-            if not keys:
-                raise BackupError(f"no stichat-backup-*.tar.gz under {location}")
-            key = keys[-1]
-        size = int(client.head_object(Bucket=location.bucket, Key=key)["ContentLength"])
-        directory = tmp_dir or Path(tempfile.gettempdir())
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".stichat-restore-", suffix=".tar.gz")
-        os.close(fd)
-        stack.callback(lambda: Path(tmp).unlink(missing_ok=True))
-        with click.progressbar(length=size, label=f"downloading s3://{location.bucket}/{key}",
-                               hidden=not progress) as bar:
-            client.download_file(location.bucket, key, tmp, Callback=bar.update)
-    except errors as exc:
-        raise BackupError(f"download from {location} failed: {exc}") from exc
-    return Path(tmp), f"s3://{location.bucket}/{key}"
-
-
-# --- the commands ---------------------------------------------------------------------------------------
-
-def _settings() -> Settings:
-    from stichat.cli import load_settings
-
-    return load_settings()
-
-
-_endpoint_option = click.option(
-    "--endpoint-url", default=None,
-    help="S3-compatible endpoint (MinIO, Ceph, R2…); default: AWS_ENDPOINT_URL or AWS itself.")
-_tmp_option = click.option(
-    "--tmp-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-    help="Where an S3 archive is staged (default: the system temp dir); needs room for one archive.")
-
-
-@click.command()
-@click.option("--dest", required=True, metavar="DIR|s3://BUCKET/PREFIX",
-              help="A directory (e.g. the backups volume) or an S3 location.")
-@click.option("--keep", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Then delete all but the newest KEEP backups at the destination (0 keeps every one).")
-@_endpoint_option
-@_tmp_option
-@click.option("--quiet", is_flag=True, help="No progress bars.")
-def backup(dest: str, keep: int, endpoint_url: str | None, tmp_dir: Path | None, quiet: bool) -> None:
-    """Archive TICKETS_DIR, TRANSCRIPTS_DIR and UPLOADS_DIR into one tar.gz with a sha256 manifest."""
-    settings = _settings()
-    dirs = backed_up_dirs(settings)
-    now = time.time()
-    try:
-        with contextlib.ExitStack() as stack:
-            dirs[DATABASE_DIR] = stack.enter_context(database_dump(settings))
-            where, manifest, pruned = _backup(dirs, dest, keep, now=now, endpoint_url=endpoint_url,
-                                              tmp_dir=tmp_dir, quiet=quiet)
-    except Exception as exc:  # any failure (disk, S3, the database): one line, exit 1
-        click.echo(f"stichat backup: failed: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}", err=True)
-        raise SystemExit(1) from None
-    click.echo(f"backup written: {where}")
-    click.echo(f"{manifest['file_count']} files, {manifest['total_bytes']} bytes "
-               f"(from {', '.join(str(d) for n, d in dirs.items() if n != DATABASE_DIR)} and the database)")
-    for gone in pruned:
-        click.echo(f"pruned old backup: {gone}")
-
-
-def _backup(dirs: dict[str, Path], dest: str, keep: int, *, now: float, endpoint_url: str | None,
-            tmp_dir: Path | None, quiet: bool) -> tuple[str, dict[str, Any], list[str]]:
-    try:
-        if is_s3(dest):
-            location = S3Location.parse(dest)
-            where, manifest = backup_to_s3(dirs, location, now=now, endpoint_url=endpoint_url, tmp_dir=tmp_dir,
-                                           progress=not quiet)
-            pruned = [f"s3://{location.bucket}/{k}" for k in prune_s3(s3_client(endpoint_url), location, keep)]
-        else:
-            path, manifest = backup_to_dir(dirs, Path(dest), now=now, progress=not quiet)
-            where = str(path)
-            pruned = [str(p) for p in prune_dir(Path(dest), keep)]
-    except (BackupError, OSError, tarfile.TarError) as exc:
-        raise BackupError(str(exc)) from exc
-    return where, manifest, pruned
-
-
-@click.command("restore")
-@click.option("--from", "source", required=True, metavar="FILE|DIR|s3://BUCKET/KEY",
-              help="A backup file, a directory of backups or an S3 key or prefix (the newest backup is used).")
-@click.option("--force", is_flag=True, help="Replace dirs that already hold files.")
-@click.option("--verify-only", is_flag=True, help="Check every checksum and stop; change nothing.")
-@_endpoint_option
-@_tmp_option
-@click.option("--quiet", is_flag=True, help="No progress bars.")
-def restore(source: str, force: bool, verify_only: bool, endpoint_url: str | None, tmp_dir: Path | None,
-            quiet: bool) -> None:
-    """Check a backup's every checksum, then put its dirs back in place, one atomic rename each."""
-    settings = _settings()
-    dirs = backed_up_dirs(settings)
-    staged_rows = settings.data_dir / ".restore-database"
-    shutil.rmtree(staged_rows, ignore_errors=True)
-    dirs[DATABASE_DIR] = staged_rows
-    rows: dict[str, int] | None = None
-    with contextlib.ExitStack() as stack:
-        try:
-            archive, shown = fetch(source, endpoint_url=endpoint_url, tmp_dir=tmp_dir, progress=not quiet,
-                                   stack=stack)
-            if verify_only:
-                manifest = verify(archive, tuple(dirs), progress=not quiet)
-                click.echo(f"backup verified: {shown}: {manifest['file_count']} files, every checksum matches")
-                return
-            manifest = restore_archive(archive, dirs, force=force, progress=not quiet)
-            rows = restore_database(settings, staged_rows)
-        except (BackupError, OSError) as exc:
-            click.echo(f"stichat restore: {exc}", err=True)
-            raise SystemExit(1) from None
-        finally:
-            shutil.rmtree(staged_rows, ignore_errors=True)
-    click.echo(f"restored {manifest['file_count']} files ({manifest['total_bytes']} bytes) from {shown}")
-    if rows is not None:
-        click.echo("database rows restored: " + ", ".join(f"{name} {count}" for name, count in rows.items()))
-    click.echo(f"backup made at {manifest.get('created_at', '?')} by stichat {manifest.get('stichat_version', '?')}")
-

@@ -115,7 +115,7 @@ def smart_mode_status() -> None:
     """Show the switch and whether LLM calls are allowed (breaker state: GET /api/smart-mode)."""
     _smart_mode_run(None)
 
-from stichat.backup import backup, restore  # noqa: E402
+from stichat.backup_cli import backup, restore  # noqa: E402
 from stichat.preflight import preflight  # noqa: E402
 from stichat.ticket_cli import ticket  # noqa: E402
 
