@@ -1,8 +1,9 @@
 """Word lists and phrase patterns that ``stichat.domain.nlu`` uses to understand customers.
 
 Everything here is data, split by noun: ``macros`` (the building blocks, and how a pattern is
-written and weighted), ``devices``, ``problems``, ``intents`` (with the dialogue acts and shop
-topics) and ``words``. Import it as ``from stichat.domain import vocabulary as v``.
+written and weighted), ``devices``, ``symptoms`` (the words problems are described with),
+``problems``, ``suppressors``, ``intents`` (with the dialogue acts and shop topics), ``words`` and
+``dictionary`` (everyday words, generated). Import it as ``from stichat.domain import vocabulary as v``.
 """
 
 from __future__ import annotations
@@ -35,13 +36,9 @@ from stichat.domain.vocabulary.macros import (
     NEG,
     Pattern,
 )
-from stichat.domain.vocabulary.problems import (
-    GENERIC_MALFUNCTION,
-    PROBLEM_PATTERNS,
-    TOPICS,
-    WORKS,
-)
+from stichat.domain.vocabulary.problems import PROBLEM_PATTERNS
 from stichat.domain.vocabulary.suppressors import PROBLEM_SUPPRESSORS
+from stichat.domain.vocabulary.symptoms import GENERIC_MALFUNCTION, TOPICS, WORKS
 from stichat.domain.vocabulary.words import (
     COMMON_WORDS,
     ENGLISH_WORDS,

@@ -1,55 +1,9 @@
-"""Problem patterns: weighted phrases per problem, topic nouns, vague malfunctions and suppressors."""
+"""Problem patterns: weighted phrases per problem (the words they are built from are in `symptoms`)."""
 
 from __future__ import annotations
 
 from stichat.domain.vocabulary.macros import Pattern
-
-TURN_ON = (
-    r"(?:prende|prenden|prendio|prender|prenda|enciende|encienden|encendio|encender|encienda|"
-    r"turn on|turns on|power on|powers on|switch on|switches on|turn it on|turning on|powering on)"
-)
-_START = r"(?:arranca|arrancan|arranco|arrancar|inicia|iniciar|inicio|levanta|levantar|bootea|bootear|booteo)"
-_OS = r"(?:windows|win|el sistema|sistema operativo|ubuntu|linux|macos|os)"
-WORKS = (
-    r"(?:anda|andan|anduvo|andar|funciona|funcionan|funciono|funcionar|funca|funcan|funko|responde|"
-    r"responden|responder|sirve|work|works|working|worked|respond|responding)"
-)
-_MEDIA = (
-    r"(?:fotos?|archivos?|documentos?|docs|carpetas?|videos?|datos|informacion|info|trabajos?|tesis|"
-    r"planillas?|musica|files?|photos?|pictures?|documents?|data|folders?|videos?|contactos|chats)"
-)
-_LIQUID = (
-    r"(?:agua|cafe|mate|gaseosa|jugo|cerveza|vino|liquido|leche|te|coca|fernet|water|coffee|tea|soda|juice|"
-    r"beer|wine)"
-)
-_ACCOUNT = (
-    r"(?:cuenta|cuentas|face|facebook|fb|instagram|insta|ig|mail|email|correo|gmail|hotmail|outlook|"
-    r"whatsapp|whats|wsp|wpp|tiktok|twitter|icloud|apple id|account|netflix|spotify|home banking|banco)"
-)
-_PASSWORD = r"(?:contrasena|contrasenas|clave|claves|password|passwords|pass|pin|patron|passcode|usuario)"  # noqa: S105
-
-# Nouns that tie a vague "no anda" to a problem ("no anda el wifi" → no_internet).
-TOPICS: dict[str, str] = {
-    "no_internet": r"(?:internet|wifi|red|conexion|datos moviles|4g|connection|network|online|senal de wifi)",
-    "no_sound": r"(?:sonido|audio|parlantes?|auriculares|volumen|microfono|speakers?|sound|headphones|mic)",
-    "battery": r"(?:bateria|cargador|battery|charger)",
-    "no_display": r"(?:pantalla|imagen|video|monitor|screen|display|picture)",
-    "not_detected": (
-        r"(?:teclado|teclas|tecla|mouse|raton|touchpad|touch pad|panel tactil|usb|puertos?|pendrive|"
-        r"keyboard|keys|trackpad|bluetooth|lectora|lector|webcam|camara|joystick)"
-    ),
-    "printing": r"(?:impresion|impresora|impre|printer|scanner|escaner)",
-}
-
-GENERIC_MALFUNCTION: tuple[str, ...] = (
-    rf"{{NEG}} {{CL}}{WORKS}",
-    r"dejo de (?:andar|funcionar|funcar|responder)|anda mal|funciona mal|anda como el (?:orto|culo|tuje)",
-    r"falla|fallando|fallas|problema|problemas|problemita|problemitas|"
-    r"(?:hace|tiene) (?:algo|cosas) rar[oa]s?|ruido raro",
-    r"stopped working|broken|acting (?:up|weird|strange)|problem|problems|issue|issues|trouble|not working",
-    r"se rompio|rompio|roto|rota",
-    r"algo le pasa|no se que (?:le pasa|tiene)|something (?:is )?(?:wrong|up|off)|somethings (?:wrong|up|off)",
-)
+from stichat.domain.vocabulary.symptoms import ACCOUNT, LIQUID, MEDIA, OS, PASSWORD, START, TURN_ON
 
 PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
     "no_power": (
@@ -80,14 +34,14 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
           r"hangs) (?:\S+ ){0,4}(?:logo|marca|"
          r"manzanita|apple logo|inicio|boot|splash)|(?:logo|marca) (?:\S+ ){0,4}(?:y no (?:sigue|pasa|avanza)|"
          r"no (?:sigue|pasa))", 2.7),
-        (rf"{{NEG}} {{CL}}(?:{_START}|carga|cargar|entra|entrar|abre|boot|boots|load|loads|start|starts) "
-         rf"{{ART}}{_OS}", 2.3),
-        (rf"{_OS} {{G}}{{NEG}} {{CL}}(?:{_START}|carga|boot|boots|load|loads|start|starts)", 2.3),
+        (rf"{{NEG}} {{CL}}(?:{START}|carga|cargar|entra|entrar|abre|boot|boots|load|loads|start|starts) "
+         rf"{{ART}}{OS}", 2.3),
+        (rf"{OS} {{G}}{{NEG}} {{CL}}(?:{START}|carga|boot|boots|load|loads|start|starts)", 2.3),
         (r"(?:se queda|queda|quedo|se clava|se traba|se tilda|se cuelga|stuck|freezes|hangs) (?:en|on|at)? ?"
          r"(?:el |la |the )?(?:logo|inicio|arranque|pantalla de (?:inicio|carga)|bios|circulito|ruedita|"
          r"cargando|preparando|reparando|loading|boot|startup|spinning|windows logo)", 2.4),
         (rf"{TURN_ON} (?:\S+ )?(?:pero|but) {{G}}(?:no|doesnt|wont|does not) "
-         rf"(?:{_START}|carga|entra|boot|load|start)", 2.5),
+         rf"(?:{START}|carga|entra|boot|load|start)", 2.5),
         (r"reparacion automatica|preparando reparacion|automatic repair|boot ?loop|bootloop|boot loop|"
          r"dispositivo de arranque|boot device|bootable|operating system not found|bootmgr|no boot|"
          r"wont boot|fails to boot|cursor titilando|pantalla negra con (?:el )?cursor", 2.5),
@@ -363,19 +317,19 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"se (?:me )?bloqueo (?:el |mi )?(?:iphone|celu|celular|telefono)|(?:iphone|phone|ipad) (?:is )?disabled|"
          r"connect to itunes|codigo (?:\S+ ){0,3}muchas veces", 2.8),
         (rf"(?:olvid\w*|no me acuerdo|no recuerdo|perdi|forgot|forget|lost|cambiar|recuperar|reset\w*|"
-         rf"reestablecer|restablecer|change|recover) {{G}}{_PASSWORD}", 2.7),
-        (rf"{_PASSWORD} {{G}}(?:incorrect[oa]|no (?:es|funciona|anda)|olvid\w*|wrong|doesnt work|not working|"
+         rf"reestablecer|restablecer|change|recover) {{G}}{PASSWORD}", 2.7),
+        (rf"{PASSWORD} {{G}}(?:incorrect[oa]|no (?:es|funciona|anda)|olvid\w*|wrong|doesnt work|not working|"
          r"no me la acuerdo|no la recuerdo)", 2.6),
         (rf"(?:hackearon|robaron|hackeo|jaquearon|hakearon|hackeada|hackeado|hacked|stole|stolen|"
-         rf"entraron a) {{G}}{_ACCOUNT}|{_ACCOUNT} {{G}}(?:hackead[oa]|robad[oa]|hacked|compromised|stolen)", 3.0),
+         rf"entraron a) {{G}}{ACCOUNT}|{ACCOUNT} {{G}}(?:hackead[oa]|robad[oa]|hacked|compromised|stolen)", 3.0),
         (rf"(?:recuperar|recupero|recover|recovering|restore|reactivar) {{G}}(?:cuenta|account|perfil|profile|"
-         rf"usuario|user)|{_ACCOUNT} {{G}}(?:no (?:puedo|me deja) (?:entrar|recuperar))", 3.1),
-        (rf"{_ACCOUNT} {{G}}(?:bloquead[oa]|suspendid[oa]|deshabilitad[oa]|locked|suspended|disabled)|"
+         rf"usuario|user)|{ACCOUNT} {{G}}(?:no (?:puedo|me deja) (?:entrar|recuperar))", 3.1),
+        (rf"{ACCOUNT} {{G}}(?:bloquead[oa]|suspendid[oa]|deshabilitad[oa]|locked|suspended|disabled)|"
          r"locked out|bloqueo de (?:la )?cuenta|no (?:puedo|me deja) (?:entrar|ingresar|acceder|loguear\w*|"
          r"iniciar sesion)|(?:cant|cannot|unable to) (?:log ?in|sign in|access my)|iniciar sesion|"
          r"inicio de sesion|verificacion en dos pasos|codigo de verificacion|verification code|2fa|"
          r"two factor|cuenta de (?:google|microsoft|apple)|apple id|icloud", 2.0),
-        (rf"{_PASSWORD}|login|log in|sign in|cuenta|account", 1.3),
+        (rf"{PASSWORD}|login|log in|sign in|cuenta|account", 1.3),
     ),
     "data_recovery": (
         (r"(?:tengo|tenia|estan|tiene|had|has|have) (?:\S+ ){0,3}(?:fotos|archivos|documentos|videos|photos|files|"
@@ -393,8 +347,8 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"need (?:the|my) (?:pictures|photos|files|data)|recuperar (?:las |mis )?(?:fotos|archivos|datos)", 2.4),
         (rf"(?:borre|borro|borraron|borramos|borro|elimine|eliminaron|se (?:me )?(?:borr|elimin|perd)\w*|perdi|"
          rf"perdimos|desaparecieron|no encuentro|formatee|formatearon|se formate\w*|deleted|lost|erased|"
-         rf"missing|recover\w*|restore|rescue|salvar|recuperar|rescatar|sacar) {{G}}{_MEDIA}", 2.7),
-        (rf"{_MEDIA} {{G}}(?:se borraron|se borro|desaparecieron|desaparecio|perdid[oa]s|borrad[oa]s|"
+         rf"missing|recover\w*|restore|rescue|salvar|recuperar|rescatar|sacar) {{G}}{MEDIA}", 2.7),
+        (rf"{MEDIA} {{G}}(?:se borraron|se borro|desaparecieron|desaparecio|perdid[oa]s|borrad[oa]s|"
          r"eliminad[oa]s|gone|deleted|disappeared|missing|lost)", 2.7),
         (r"recuper\w*|data recovery|recover|papelera|backup|copia de seguridad|respaldo|formatee sin querer", 2.0),
         (r"(?:disco|disk|drive|hdd) {G}(?:hace ruidos?|hace ruidos raros|suena|hace clic|hace click|clickea|"
@@ -414,7 +368,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"doblo|hincho|quemo|fisuro|estrello)|me (?:la |lo )?(?:pisaron|tiraron|golpearon|rompieron)|"
          r"(?:la |lo )?(?:pise|aplaste|tire|golpee|rompi|moje)", 2.3),
         (rf"(?:le |me |se )?(?:cayo|tire|tiro|derrame|derramo|volque|volco|se volco|se derramo|spilled|spill) "
-         rf"(?:\S+ ){{0,3}}{_LIQUID}|{_LIQUID} {{G}}(?:encima|arriba|sobre|on)|mojad[oa]|liquido|water damage|"
+         rf"(?:\S+ ){{0,3}}{LIQUID}|{LIQUID} {{G}}(?:encima|arriba|sobre|on)|mojad[oa]|liquido|water damage|"
          r"got wet|spilled|spill|fell in (?:the )?(?:water|pool|toilet)", 2.6),
         (r"(?:pantalla|vidrio|display|screen|glass|carcasa|tapa|bisagra|ficha|pin|puerto|enchufe) "
          r"(?:\S+ )?(?:rot[oa]|partid[oa]|rajad[oa]|astillad[oa]|quebrad[oa]|estallad[oa]|trizad[oa]|destruid[oa]|"

@@ -3,7 +3,7 @@ battery problem, while "carga bien pero la batería dura poco" still is)."""
 
 from __future__ import annotations
 
-from stichat.domain.vocabulary.problems import TURN_ON
+from stichat.domain.vocabulary.symptoms import TURN_ON
 
 # Hits that cancel a problem's weak readings.
 PROBLEM_SUPPRESSORS: dict[str, tuple[str, ...]] = {
