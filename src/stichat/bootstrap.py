@@ -44,7 +44,8 @@ from stichat.adapters.upload_files import OrphanOriginals, UploadFiles
 from stichat.config import Settings
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.retention import RetentionPolicy
-from stichat.logs import LogHub, file_name
+from stichat.log_hub import LogHub
+from stichat.logs import file_name
 from stichat.metrics import Metrics
 from stichat.ports import (
     AgedStore,

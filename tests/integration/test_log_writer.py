@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 
 from stichat import logs
+from stichat.log_hub import LogHub
 
 
 @pytest.fixture
-def writer(tmp_path: Path) -> Iterator[tuple[logs.LogWriter, io.StringIO, logs.LogHub]]:
-    out, hub = io.StringIO(), logs.LogHub()
+def writer(tmp_path: Path) -> Iterator[tuple[logs.LogWriter, io.StringIO, LogHub]]:
+    out, hub = io.StringIO(), LogHub()
     handler = logs.LogWriter(logs.LogFile(tmp_path / logs.LOG_FILE), stdout=out, hub=hub)
     logger = logging.getLogger("stichat.test-writer")
     logger.setLevel(logging.INFO)
@@ -33,7 +34,7 @@ def writer(tmp_path: Path) -> Iterator[tuple[logs.LogWriter, io.StringIO, logs.L
 
 
 def test_a_line_reaches_the_file_stdout_and_the_live_stream_once_identical_and_masked(
-        tmp_path: Path, writer: tuple[logs.LogWriter, io.StringIO, logs.LogHub]) -> None:
+        tmp_path: Path, writer: tuple[logs.LogWriter, io.StringIO, LogHub]) -> None:
     handler, out, hub = writer
     logging.getLogger("stichat.test-writer").info("chat_turn", extra={"text": "mail pepe@example.com\nforged"})
     handler.flush()
@@ -45,7 +46,7 @@ def test_a_line_reaches_the_file_stdout_and_the_live_stream_once_identical_and_m
 
 
 def test_a_line_keeps_the_request_and_session_it_was_logged_in_though_written_later(
-        tmp_path: Path, writer: tuple[logs.LogWriter, io.StringIO, logs.LogHub]) -> None:
+        tmp_path: Path, writer: tuple[logs.LogWriter, io.StringIO, LogHub]) -> None:
     handler, _, _ = writer
     rid, sid = logs.request_id_var.set("req-12345678"), logs.session_id_var.set("s" * 32)
     logging.getLogger("stichat.test-writer").info("http_request")
@@ -59,7 +60,7 @@ def test_a_line_keeps_the_request_and_session_it_was_logged_in_though_written_la
 
 
 def test_an_error_keeps_its_exception_name_and_message(
-        tmp_path: Path, writer: tuple[logs.LogWriter, io.StringIO, logs.LogHub]) -> None:
+        tmp_path: Path, writer: tuple[logs.LogWriter, io.StringIO, LogHub]) -> None:
     handler, _, _ = writer
     try:
         raise ValueError("disk said no")
@@ -70,7 +71,7 @@ def test_an_error_keeps_its_exception_name_and_message(
 
 
 def test_a_writer_closed_by_logging_shutdown_writes_again_on_the_next_line(
-        tmp_path: Path, writer: tuple[logs.LogWriter, io.StringIO, logs.LogHub]) -> None:
+        tmp_path: Path, writer: tuple[logs.LogWriter, io.StringIO, LogHub]) -> None:
     handler, _, _ = writer
     logging.shutdown([lambda: handler])  # what uvicorn's logging set-up does to every handler at start
     logging.getLogger("stichat.test-writer").info("after_start")
