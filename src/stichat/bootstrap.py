@@ -12,7 +12,6 @@ import socket
 import tempfile
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import IO
 
 from sqlalchemy import Engine
@@ -40,6 +39,7 @@ from stichat.adapters.redis_locks import RedisSessionLocks
 from stichat.adapters.redis_sessions import RedisSessionStore
 from stichat.adapters.redis_smart_switch import RedisSmartSwitch
 from stichat.adapters.sqlite_sessions import SqliteSessionStore
+from stichat.adapters.system_clock import SystemClock
 from stichat.adapters.upload_files import OrphanOriginals, UploadFiles
 from stichat.config import Settings
 from stichat.domain.knowledge import KnowledgeBase
@@ -69,17 +69,12 @@ from stichat.services.retention import RetentionService
 from stichat.services.smart import SmartAnalyzer, SmartMode
 from stichat.services.tickets import TicketService
 from stichat.services.uploads import UploadService
-from stichat.storage import OK, StorageProbe
+from stichat.storage import OK, StorageProbe, dir_size
 
 #: How often /metrics recounts the bytes under each storage dir (a walk of every file).
 STORAGE_WALK_SECONDS = 60.0
 LINK_SECRET_FILE = ".link-secret"  # noqa: S105 - a file name, not a secret
 HEALTH_TIMEOUT_SECONDS = 2.0
-
-
-class SystemClock:
-    def now(self) -> float:
-        return time.time()
 
 
 @dataclass
@@ -138,7 +133,7 @@ class Services:
         if self._sizes_at is None or now - self._sizes_at >= STORAGE_WALK_SECONDS:
             self._sizes_at = now
             for name, directory in self.settings.storage_dirs().items():
-                m.storage_used.labels(dir=name).set(_dir_size(directory))
+                m.storage_used.labels(dir=name).set(dir_size(directory))
         usage = shutil.disk_usage(self.settings.data_dir)
         m.storage_free.set(usage.free)
         m.storage_total.set(usage.total)
@@ -159,17 +154,6 @@ class Services:
             if callable(aclose):
                 await aclose()
         self.close()
-
-
-def _dir_size(directory: Path) -> int:
-    total = 0
-    for root, _, files in os.walk(directory):
-        for name in files:
-            try:
-                total += os.lstat(os.path.join(root, name)).st_size
-            except OSError:
-                continue
-    return total
 
 
 def link_secret(settings: Settings) -> bytes:

@@ -98,3 +98,15 @@ class StorageProbe:
                     result[name] = _reason(exc)
             self._result, self._at = result, now
             return dict(result)
+
+
+def dir_size(directory: Path) -> int:
+    """Bytes used by the files under `directory` (walks every file: callers keep it off the hot path)."""
+    total = 0
+    for root, _, files in os.walk(directory):
+        for name in files:
+            try:
+                total += os.lstat(os.path.join(root, name)).st_size
+            except OSError:
+                continue
+    return total
