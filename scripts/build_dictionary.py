@@ -15,7 +15,6 @@ at run time:
 from __future__ import annotations
 
 import sys
-import textwrap
 import unicodedata
 from pathlib import Path
 
@@ -39,7 +38,11 @@ def words(language: str) -> list[str]:
 
 
 def block(name: str, language: str) -> str:
-    body = textwrap.fill(" ".join(words(language)), width=116)
+    # One line per initial letter: a word list, read by letter, not a module to page through.
+    by_letter: dict[str, list[str]] = {}
+    for word in words(language):
+        by_letter.setdefault(word[0], []).append(word)
+    body = "\n".join(" ".join(group) for _, group in sorted(by_letter.items()))
     return f'{name} = frozenset("""\n{body}\n""".split())\n'
 
 
