@@ -119,6 +119,8 @@ def test_a_technicians_day_in_the_console(server: LiveServer, chromium: Any) -> 
     expect(page.get_by_role("status").first).to_contain_text("Estado guardado.")
     page.get_by_label("Nueva nota (solo la ve el equipo)").fill("Le pedí que pruebe con otro cargador.")
     page.get_by_role("button", name="Agregar nota").click()
+    # Wait for the post's redirect to land before reloading, or the reload races the navigation.
+    expect(page.get_by_role("status").first).to_contain_text("Nota agregada.")
     page.reload()
     expect(page.locator(".fields")).to_contain_text("En curso")
     expect(page.locator(".notes")).to_contain_text("Le pedí que pruebe con otro cargador.")
