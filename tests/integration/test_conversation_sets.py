@@ -21,7 +21,8 @@ SETS = Path(__file__).resolve().parents[1] / "data" / "conversations"
                                                          ("blind_v5", 0.92, 0.95),
                                                          ("blind_v6", 0.90, 0.93), ("blind_v7", 0.96, 0.96),
                                                          ("blind_v8", 0.93, 0.96),
-                                                         ("blind_v9", 0.86, 0.93)])
+                                                         ("blind_v9", 0.86, 0.93),
+                                                         ("blind_v10", 0.96, 0.96)])
 def test_whole_conversations_are_understood_and_never_stuck(name: str, steps: float, follow_ups: float) -> None:
     judged = judge(load(SETS / f"{name}.yaml"))
     report = "\n".join([*judged.lines(), *judged.misses])
@@ -58,7 +59,8 @@ def test_the_seventh_blind_set_hands_every_request_for_a_person_over_and_answers
                                                          ("blind_v6_messages", 0.97, 0.94),
                                                          ("blind_v7_messages", 0.99, 0.97),
                                                          ("blind_v8_messages", 0.97, 0.96),
-                                                         ("blind_v9_messages", 0.97, 0.94)])
+                                                         ("blind_v9_messages", 0.97, 0.94),
+                                                         ("blind_v10_messages", 0.97, 0.97)])
 def test_first_messages_alone_place_the_device_and_the_problem(name: str, device: float, problem: float) -> None:
     figures = judge_messages(load(SETS / f"{name}.yaml"))
     report = "\n".join(figures.misses)

@@ -323,3 +323,56 @@ def test_it_got_better_ends_as_solved(text: str) -> None:
 def test_a_professional_is_a_person() -> None:
     assert say(at_steps("my laptop won't turn on", "en"), "I need a professional to handle this").conversation.stage \
         == Stage.TICKET
+
+
+@pytest.mark.parametrize("text", ["ninguno de los pasos sirvió", "ya hice eso también y se volvió a congelar",
+                                  "nada, otra vez azul apenas arranca"])
+def test_saying_none_of_the_steps_worked_or_that_it_happened_again_is_never_read_as_solved(text: str) -> None:
+    assert say(at_steps("la note se tilda"), text).conversation.stage == Stage.ESCALATE
+
+
+@pytest.mark.parametrize("text", ["did all of it, it rebooted again 10 min ago",
+                                  "charged it 2 hours and held the button, black screen"])
+def test_saying_what_was_tried_and_the_symptom_that_is_left_escalates(text: str) -> None:
+    assert say(at_steps("my laptop won't turn on", "en"), text).conversation.stage == Stage.ESCALATE
+
+
+@pytest.mark.parametrize("text", ["ahí volvió! tenía puesto el no molestar sin darme cuenta",
+                                  "entré con la cuenta de microsoft y cambié la clave, listo", "ya volvió a andar"])
+def test_saying_it_came_back_or_listo_after_what_was_done_ends_as_solved(text: str) -> None:
+    assert say(at_steps(), text).conversation.stage == Stage.ENDED
+
+
+@pytest.mark.parametrize("text", ["dale, tirame las más técnicas a ver", "vamos con las complicadas entonces"])
+def test_asking_for_the_harder_ones_in_slang_shows_the_advanced_steps_not_a_technician(text: str) -> None:
+    c = say(at_steps(), "sigue igual").conversation
+    assert say(c, text).conversation.stage == Stage.ADVANCED_TESTS
+
+
+@pytest.mark.parametrize(("text", "locale"), [("¿no hay nadie que me lo pueda mirar?", "es-AR"),
+                                              ("¿me podés conectar con alguien que me lo instale remoto?", "es-AR"),
+                                              ("is there a human i could talk to?", "en")])
+def test_asking_whether_there_is_a_person_opens_a_ticket(text: str, locale: str) -> None:
+    c = say(at_steps("la notebook no prende" if locale == "es-AR" else "my laptop won't turn on", locale),
+            "sigue igual" if locale == "es-AR" else "still the same").conversation
+    out = say(c, text)
+    assert out.conversation.stage == Stage.TICKET
+    assert any(isinstance(a, conv.OpenTicket) for a in out.actions)
+
+
+def test_a_correction_that_names_the_wrong_device_after_the_right_one_takes_the_right_one() -> None:
+    c = at_steps("my monitor shows no signal", "en")
+    out = say(c, "wait sorry, it's actually my tv, not a monitor. samsung smart tv with a cable box")
+    assert out.conversation.device == "tv"
+
+
+def test_a_device_the_customer_says_will_come_up_later_is_kept_for_after() -> None:
+    out = say(at_steps(), "ah y después te consulto por el mouse que anda cuando se le canta, pero primero esto")
+    assert out.conversation.stage == Stage.BASIC_TESTS and out.conversation.device == "notebook"
+    assert out.conversation.pending
+
+
+def test_asking_whether_the_shop_works_on_consoles_is_a_shop_question() -> None:
+    out = say(at_steps(), "ustedes le meten mano a las play o solo a compus?")
+    assert out.conversation.stage == Stage.BASIC_TESTS
+    assert "PlayStation" in out.reply.text or "consola" in out.reply.text.lower()

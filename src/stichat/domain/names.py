@@ -154,6 +154,8 @@ def extract_name(text: str) -> str | None:
     start = 0
     while start < len(keys) and keys[start] in _LEAD_SKIP:
         start += 1
+    while start < len(keys) - 1 and keys[start] in _TITLES:
+        start += 1  # "Profe Silvina": the title is not part of the name
     rest = words[start:]
     if not rest or len(rest) > 6:
         return None

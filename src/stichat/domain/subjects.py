@@ -103,6 +103,8 @@ def find_device(
     vague_names = any(rule.search(canon, prefixes) for rule, _ in _AMBIGUOUS_RES)
     working = _working(canon, prefixes) if len(strong) > 1 or (strong and vague_names) else set()
     broken = {d: h for d, h in strong.items() if d not in working}
+    if "notebook" in broken and "keyboard" in broken and not _PLUGS_IN.search(canon):
+        del broken["keyboard"]  # "se me volcó el mate en la note, justo en el teclado": the notebook's own keyboard
     if any(d not in v.PERIPHERALS for d in working):
         # "the monitor works with my laptop but not with the desktop": the peripheral is fine, the computer is not
         broken = {d: h for d, h in broken.items() if d not in v.PERIPHERALS} or broken
@@ -160,6 +162,14 @@ _WORKS_FINE = re.compile(rf"(?<!\S)(?:{v.WORKS}|imprime|imprimo|prints|se conect
                          rf"agarran?|enganchan?|can print|puedo imprimir|(?:its|is|esta) (?:fine|ok|bien)|"
                          rf"(?:suenan?|sounds?)(?= (?:\S+ )?(?:bien|fine|ok|good|great|perfect))|se ve|anda)(?: \S+)?"
                          rf"(?: (?:bien|joya|perfecto|barbaro|fine|ok|okay|well|perfectly))?(?!\S)")
+#: Said of a device that is fine: "my ipad stays on the wifi just fine".
+_FINE = re.compile(r"(?<!\S)(?:fine|joya|barbaro|perfecto|perfect|sin problemas?|no problems?|"
+                   r"without (?:any )?(?:problems?|issues?))(?!\S)")
+#: A verb of working said with praise: "imprime bárbaro" says it prints, even though "imprime" names a problem.
+_WORKS_WELL = re.compile(rf"(?<!\S)(?:{v.WORKS}|imprime|prints|carga|charges|conecta|connects|se conecta|se ve|suena) "
+                         r"(?:re |muy |super |just )?(?:bien|joya|barbaro|perfecto|fine|ok|perfectly|great)(?!\S)")
+#: Signs that a keyboard is one that plugs in, not a notebook's own.
+_PLUGS_IN = re.compile(r"usb|inalambric|wireless|bluetooth|extern|enchuf|plug|conect|connect|logitech|reconoc|detect")
 _NEGATED = re.compile(rf"(?<!\S){v.NEG}(?!\S)")
 #: A clause that ends by saying the device manages: "... but my phone can", "pero el celu sí".
 _WORKS_TOO = re.compile(r"(?<!\S)(?:can|does|do|si|yes|puede|anda)$")
@@ -183,8 +193,9 @@ def _working(canon: str, prefixes: frozenset[str]) -> set[str]:
     working: set[str] = set()
     for clause in _CLAUSE.split(canon):
         clause = _PLACE_OF_WORK.sub(" ", clause)  # "the tower under my desk at work" says nothing works
-        says_works = _WORKS_FINE.search(clause) or _WORKS_TOO.search(clause)
-        if _NEGATED.search(clause) or not says_works or find_problem(clause, prefixes)[1] >= 0.6:
+        says_works = _WORKS_FINE.search(clause) or _WORKS_TOO.search(clause) or _FINE.search(clause)
+        if _NEGATED.search(clause) or not says_works or (
+                find_problem(clause, prefixes)[1] >= 0.6 and not _WORKS_WELL.search(clause)):
             continue  # "anda lenta" describes a problem, it does not say the device works
         for device, rule, weight in DEVICE_RULES:
             if weight >= 2.0 and rule.search(clause, prefixes):

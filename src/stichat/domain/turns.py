@@ -41,7 +41,9 @@ _REQUEST = re.compile(
     r"(?i)\b(?:can|could|would|will|puede|pueden|podes|podés|podrian|podrían|podria|podría)\b.{0,30}"
     r"\b(?:someone|somebody|a person|a tech\w*|you guys|your team|alguien|un t[ée]cnico|ustedes|uds)\b"
     r"|\b(?:puedo|can i|could i|may i) (?:hablar|talk|speak|chat)\b"
-    r"|\b(?:someone|alguien)\b.{0,20}\b(?:call|contact|llam\w*|contact\w*)")
+    r"|\b(?:someone|alguien)\b.{0,20}\b(?:call|contact|llam\w*|contact\w*)"
+    r"|\b(?:is there|theres|hay|no hay)\b.{0,12}\b(?:human|person|someone|somebody|tech\w*|agent|alguien|nadie|"
+    r"persona|t[ée]cnico)\b")
 #: A question proper, as opposed to a request phrased with a question mark ("¿me pasás con un técnico?").
 _INTERROGATIVE = re.compile(
     r"^(?:(?:y|pero|che|ok|bueno|hola|disculpa|perdon|una consulta|consulta) )*(?:que|como|cual|cuales|cuando|donde|"
@@ -151,16 +153,28 @@ def text_event(conversation: Conversation, text: Masked, heard: Understanding, *
     return ev(Kind.UNCLEAR)
 
 
+_AGAIN = re.compile(r"\b(?:otra vez|de nuevo|again|still|todavia|aun)\b")
+#: Saying what was tried: "charged it 2 hours and held the button, black screen" reports a result.
+_TRIED = re.compile(
+    r"\b(?:probe|hice|intente|cambie|reinicie|desenchufe|enchufe|cargue|deje|saque|puse|apague|prendi|segui|limpie|"
+    r"tried|did|changed|restarted|rebooted|unplugged|plugged|charged|held|pressed|left|removed|reset|followed|"
+    r"cleaned|swapped)\b")
 _NEITHER = re.compile(r"\b(?:tampoco|either|neither)\b")
 _NEGATION = re.compile(r"\b(?:no|not|sin|nunca|tampoco|ni|doesnt|dont|wont|cant|isnt|didnt|still)\b")
 
 
+_DENIAL = frozenset({"no", "not", "ni", "nor"})
+
+
 def _corrected_device(heard: Understanding) -> str | None:
-    """The device a correction means: what follows its last "es" ("no es la tablet, es el celu")."""
+    """The device a correction means: what follows its last "es" ("no es la tablet, es el celu"), up to
+    the device it denies ("it's actually my tv, not a monitor")."""
     words = heard.canon.split()
     for i in range(len(words) - 1, 0, -1):
         if words[i - 1] in ("es", "its", "is") and i < len(words):
-            tail = understand(" ".join(words[i:])).device
+            tail_words = words[i:]
+            cut = next((j for j, w in enumerate(tail_words) if j and w in _DENIAL), len(tail_words))
+            tail = understand(" ".join(tail_words[:cut])).device
             if tail:
                 return tail
     return heard.device
@@ -236,6 +250,10 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
         return ev(Kind.ADVANCED if stage == Stage.ESCALATE else Kind.AFFIRM)
     if heard.problem is not None and heard.problem == c.problem and _NEGATION.search(heard.canon):
         return ev(Kind.PERSISTS)  # "sigue sin prender" restates the problem: it is still there
+    if heard.problem is not None and heard.device in (None, c.device) and (
+            heard.done or _AGAIN.search(heard.canon) or _TRIED.search(heard.canon)) and not (
+            intents - {Intent.ALSO, Intent.YES}):
+        return ev(Kind.PERSISTS)  # "charged it 2 hours and held the button, black screen": tried, still there
     if Intent.THANKS in intents:
         return ev(Kind.THANKS)
     if Intent.GREETING in intents:

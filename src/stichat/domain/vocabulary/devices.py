@@ -39,14 +39,18 @@ DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"router|routers|ruter|rauter|modem|modems|ont|repetidor|extensor|access point|mesh|"
          r"decodificador|fibra optica|telecentro|fibertel|tp ?link|mercusys|huawei hg\S*|movistar", 2.0),
         (r"wifi|red|red wifi|wlan", 0.5),
+        (r"(?:internet|wifi) (?:\S+ ){0,3}en casa|(?:el |the |my )?internet (?:\S+ ){0,2}(?:keeps|se corta|se cae|"
+         r"se me corta|se me cae|anda cortandose|dropping|drops|cuts|is down|went down|se fue|anda para atras)", 2.0),
     ),
     "smartphone": (
-        (r"celular|celulares|celu|cel|tubo|telefono|movil|smartphone|phone|cellphone|iphone|android|"
+        (r"(?:hackearon|robaron|hackeo|jaquearon) (?:el |mi )?(?:whatsapp|wasap|wsp|wpp)|selular|selu|"
+         r"celualr|cellular|celular|celulares|celu|cel|tubo|telefono|movil|smartphone|phone|cellphone|iphone|android|"
          r"galaxy|motorola|moto [a-z]\d*|xiaomi|redmi|huawei|poco|oppo|realme|nokia|pixel|mobile|fone|"
          r"samsung a\d+|samsung s\d+|galaxy [as]\d+", 2.0),
     ),
     "tablet": (
-        (r"tablet|tablets|tableta|ipad|ipads|tab [as]\d*|galaxy tab", 2.5),
+        (r"tablet|tablets|tableta|ipad|ipads|tab [as]\d*|galaxy tab|(?:samsung|lenovo|huawei|xiaomi|amazon) tab|"
+         r"fire (?:hd|tablet)", 2.5),
     ),
     "tv": (
         (r"android tv|tv box|tvbox|android tv box|fire tv|firestick|fire stick|chromecast|roku|apple tv|"
@@ -75,7 +79,8 @@ DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"smartwatch|smart watch|reloj (?:inteligente|smart)|galaxy watch|apple watch|mi band|estabilizador|"
          r"una ups|el ups|"
          r"alexa|echo dot|google home|la play|ring doorbell|doorbell|timbre|parlante (?:bluetooth|inteligente)|"
-         r"bluetooth speaker|smart speaker", 3.0),
+         r"bluetooth speaker|smart speaker|airpods|earbuds|auriculares (?:bluetooth|inalambricos)|"
+         r"galaxy buds", 3.0),
     ),
 }
 

@@ -70,6 +70,11 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"(?:pantalla|imagen|screen|display) {G}{NEG} {CL}(?:prende|enciende|muestra|se ve|"
          r"turn on|turns on|show|shows)", 2.3),
         (r"no se ve (?:nada|la imagen)|no veo nada|nothing on (?:the )?screen|cant see anything", 1.9),
+        (r"(?:wont|doesnt|does not|will not|cant|isnt) (?:display|show|showing|displaying) (?:anything|nothing|"
+         r"an image|a picture|any image|any picture|video)", 2.5),
+        (r"(?:ventiladores?|fans?|coolers?|luces|lights) {G}(?:giran|gira|spin|spinning|prenden|on|andan) {G}"
+         r"(?:pero|but) {G}(?:no (?:hay|da|tiene|sale) (?:imagen|video|senal)|no (?:image|picture|display|signal))",
+         3.0),
         (r"(?:pantalla|imagen|screen|display|monitor) {G}(?:parpadea|titila|tiembla|flicker\w*|rayas|lineas|"
          r"franjas|se ve mal|manchas)|(?:parpadea|titila|tiembla|rayas|lineas|franjas) {G}"
          r"(?:pantalla|imagen|screen)|flicker\w*|lines on (?:the )?screen", 2.0),
@@ -326,7 +331,11 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          rf"usuario|user)|{ACCOUNT} {{G}}(?:no (?:puedo|me deja) (?:entrar|recuperar))", 3.1),
         (rf"{ACCOUNT} {{G}}(?:bloquead[oa]|suspendid[oa]|deshabilitad[oa]|locked|suspended|disabled)|"
          r"locked out|bloqueo de (?:la )?cuenta|no (?:puedo|me deja) (?:entrar|ingresar|acceder|loguear\w*|"
-         r"iniciar sesion)|(?:cant|cannot|unable to) (?:log ?in|sign in|access my)|iniciar sesion|"
+         r"iniciar sesion)|(?:cant|cannot|unable to) (?:log ?in|sign in|access my)|"
+         r"(?:cant|cannot|unable to|wont let me|no puedo|no me deja) (?:log ?into|sign into|log ?in|sign in|"
+         r"loguearme|entrar|iniciar sesion) (?:to |into |a |en |)(?:netflix|spotify|youtube|disney|hbo|max|prime|"
+         r"paramount|flow|"
+         r"instagram|facebook|gmail|mi cuenta|my account)|iniciar sesion|"
          r"inicio de sesion|verificacion en dos pasos|codigo de verificacion|verification code|2fa|"
          r"two factor|cuenta de (?:google|microsoft|apple)|apple id|icloud", 2.0),
         (rf"{PASSWORD}|login|log in|sign in|cuenta|account", 1.3),

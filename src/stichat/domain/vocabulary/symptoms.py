@@ -48,4 +48,6 @@ GENERIC_MALFUNCTION: tuple[str, ...] = (
     r"stopped working|broken|acting (?:up|weird|strange)|problem|problems|issue|issues|trouble|not working",
     r"se rompio|rompio|roto|rota",
     r"algo le pasa|no se que (?:le pasa|tiene)|something (?:is )?(?:wrong|up|off)|somethings (?:wrong|up|off)",
+    r"^(?:help|help me|help please|please help|i need help|need help|ayuda|ayudame|necesito ayuda|socorro|auxilio|"
+    r"sos)$",
 )
