@@ -43,7 +43,7 @@ CRD_KINDS = {
     ("monitoring.coreos.com/v1", "PrometheusRule"),
 }
 CLUSTER_SCOPED = {"Namespace"}
-SECRET_NAMES = {"LOG_TOKEN", "OPENAI_API_KEY", "WHATSAPP_NUMBER", "REDIS_URL", "SMTP_USER", "SMTP_PASSWORD"}
+SECRET_NAMES = {"LOG_TOKEN", "OPENAI_API_KEY", "WHATSAPP_NUMBER", "REDIS_URL", "DATABASE_URL", "SMTP_USER", "SMTP_PASSWORD"}
 SECRETS_DIR = "/run/secrets/stichat"
 PROMETHEUS_URL = "http://prometheus-operated.monitoring.svc:9090"
 SMTP_SETTINGS = {"SMTP_HOST", "SMTP_PORT", "SMTP_FROM", "SMTP_TO", "SMTP_STARTTLS"}
@@ -371,6 +371,15 @@ def test_the_digest_may_reach_prometheus_and_the_smtp_relay(overlay: str) -> Non
     assert prometheus["ports"] == [{"port": 9090, "protocol": "TCP"}]
     port = int(config_map(overlay)["SMTP_PORT"])
     assert any(not r.get("to") and {"port": port, "protocol": "TCP"} in r["ports"] for r in rules)
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_the_pods_may_reach_redis_and_the_console_database_on_postgresql(overlay: str) -> None:
+    rules = one(overlay, "NetworkPolicy", "stichat-egress")["spec"]["egress"]
+    anywhere = [port for rule in rules if not rule.get("to") for port in rule["ports"]]
+    assert {"port": 6379, "protocol": "TCP"} in anywhere
+    assert {"port": 5432, "protocol": "TCP"} in anywhere
+    assert config_map(overlay)["DATABASE_URL_FILE"] == f"{SECRETS_DIR}/DATABASE_URL"
 
 
 def test_the_digest_command_the_cronjob_runs_takes_those_options() -> None:
