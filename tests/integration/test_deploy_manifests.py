@@ -43,7 +43,8 @@ CRD_KINDS = {
     ("monitoring.coreos.com/v1", "PrometheusRule"),
 }
 CLUSTER_SCOPED = {"Namespace"}
-SECRET_NAMES = {"LOG_TOKEN", "OPENAI_API_KEY", "WHATSAPP_NUMBER", "REDIS_URL", "DATABASE_URL", "SMTP_USER", "SMTP_PASSWORD"}
+SECRET_NAMES = {"LOG_TOKEN", "OPENAI_API_KEY", "WHATSAPP_NUMBER", "REDIS_URL", "DATABASE_URL", "SMTP_USER",
+                "SMTP_PASSWORD"}
 SECRETS_DIR = "/run/secrets/stichat"
 PROMETHEUS_URL = "http://prometheus-operated.monitoring.svc:9090"
 SMTP_SETTINGS = {"SMTP_HOST", "SMTP_PORT", "SMTP_FROM", "SMTP_TO", "SMTP_STARTTLS"}
