@@ -1,4 +1,4 @@
-"""`stichat worker`: the image worker process that runs image jobs from the Redis queue.
+"""The image worker process (`stichat worker`, in `stichat.cli.worker`): image jobs from the Redis queue.
 
 Only with REDIS_URL: without it `stichat serve` runs the jobs itself. SIGTERM (Kubernetes stopping
 the pod) stops taking jobs and lets the running ones finish, up to the job timeout; `--burst` runs
@@ -10,26 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import sys
-
-import click
 
 from stichat import bootstrap, logs
 from stichat.config import Settings
-from stichat.domain.errors import ConfigError, KnowledgeError
-
-
-def _settings() -> Settings:
-    try:
-        settings = Settings.from_env()
-    except ConfigError as exc:
-        click.echo(f"stichat: configuration error: {exc}", err=True)
-        sys.exit(2)
-    if not settings.redis_url:
-        click.echo("stichat worker: REDIS_URL is not set; without it `stichat serve` runs image jobs itself",
-                   err=True)
-        sys.exit(2)
-    return settings
+from stichat.domain.errors import ConfigError
 
 
 async def run(settings: Settings, *, burst: bool = False) -> None:
@@ -48,20 +32,3 @@ async def run(settings: Settings, *, burst: bool = False) -> None:
     finally:
         await services.image_queue.stop()
         services.close()
-
-
-@click.command()
-@click.option("--check", is_flag=True, help="Liveness probe: exit 0 if this host's worker beat recently, else 1.")
-@click.option("--burst", is_flag=True, help="Exit once the queue is empty (after the running jobs finish).")
-def worker(check: bool, burst: bool) -> None:
-    """Run image jobs from the Redis queue (needs REDIS_URL); SIGTERM drains running jobs."""
-    settings = _settings()
-    if check:
-        alive = asyncio.run(bootstrap.worker_alive(settings))
-        click.echo("worker: alive" if alive else "worker: no recent heartbeat", err=not alive)
-        sys.exit(0 if alive else 1)
-    try:
-        asyncio.run(run(settings, burst=burst))
-    except (KnowledgeError, OSError) as exc:
-        click.echo(f"stichat worker: cannot start: {exc}", err=True)
-        sys.exit(2)

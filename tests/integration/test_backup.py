@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from stichat import backup as backup_module
 from stichat.cli import main
+from stichat.ops import backup as backup_module
 from tests.conftest import base_env, free_port
 
 FILES = {

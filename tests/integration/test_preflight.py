@@ -17,7 +17,7 @@ from click.testing import CliRunner, Result
 
 from stichat.cli import main
 from stichat.config import Settings
-from stichat.preflight import run_preflight
+from stichat.ops.preflight import run_preflight
 from tests.conftest import OPERATOR_TOKEN, base_env, free_port
 
 API_KEY = "sk-test-" + "Zq8Yx2Wv" * 4

@@ -40,6 +40,13 @@ def test_services_never_import_adapters_or_the_web() -> None:
             assert not name.startswith(("stichat.adapters", "stichat.web", "stichat.bootstrap")), (path.name, name)
 
 
+def test_operations_never_import_the_commands_the_web_or_adapters() -> None:
+    # ops/ is what the commands do; the commands (cli/) call it, never the other way round.
+    for path in (SRC / "ops").glob("*.py"):
+        for name in imports_of(path):
+            assert not name.startswith(("stichat.cli", "stichat.web", "stichat.adapters")), (path.name, name)
+
+
 def test_only_bootstrap_imports_adapters() -> None:
     for path in SRC.rglob("*.py"):
         if "adapters" in path.parts or path.name == "bootstrap.py":

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from stichat import bootstrap, purge
-from stichat.cli import main
+from stichat import bootstrap
+from stichat.cli import main, purge
 from stichat.config import Settings
 from stichat.domain.conversation import Conversation
 from stichat.domain.retention import KINDS, PurgeReport, human_bytes

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 import click
 
+from stichat.cli.settings import load_settings
 from stichat.config import LOCALES
 
 
@@ -45,7 +46,6 @@ def ticket() -> None:
 def create(name: str | None, device: str, problem: str, description: str, locale: str, as_json: bool) -> None:
     """Create a ticket from fields; print its id, link and WhatsApp URL."""
     from stichat import bootstrap
-    from stichat.cli import load_settings
 
     logging.getLogger("stichat").addHandler(logging.NullHandler())  # this command speaks on stdout only
     if not description.strip():

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
+from stichat.cli.settings import load_settings
 from stichat.domain.errors import BadRequest
 
 T = TypeVar("T")
@@ -34,7 +35,6 @@ def _password() -> str:
 
 def _run(job: Callable[..., Coroutine[Any, Any, T]], *args: str) -> T:
     from stichat import bootstrap
-    from stichat.cli import load_settings
 
     logging.getLogger("stichat").addHandler(logging.NullHandler())
     services = bootstrap.build(load_settings())

@@ -11,6 +11,8 @@ import logging
 
 import click
 
+from stichat.cli.settings import load_settings
+
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
@@ -18,7 +20,6 @@ def migrate(as_json: bool) -> None:
     """Create or upgrade the database schema (DATABASE_URL, or SQLite under DATA_DIR) and import
     the ticket files under TICKETS_DIR that are not in it yet."""
     from stichat import bootstrap
-    from stichat.cli import load_settings
 
     logging.getLogger("stichat").addHandler(logging.NullHandler())
     settings = load_settings()

@@ -1,4 +1,4 @@
-"""`stichat preflight`: is this machine ready to run production? (checklist items 4, 5, 7, 9, 13, 17).
+"""What `stichat preflight` checks: is this machine ready to run production? (checklist items 4, 5, 7, 9, 13, 17).
 
 Run it on the target (in the pod, with the pod's settings and volumes) before the first deploy and
 after any change of secrets or storage. It checks, in order: the settings parse; the secrets are
@@ -6,14 +6,13 @@ present (names only: a value is never printed, nor its length); each storage dir
 mode (the `ls -ld` evidence of item 9) and that it is really writable (a temporary file is created,
 synced and deleted); free space and free inodes on each volume (fail under `--min-free`, 10 %); a
 configured Redis answers PING (with the latency); a configured LLM endpoint answers `GET /models`.
-Each check is PASS, WARN (worth a look, not a blocker) or FAIL. Exit 0 when nothing failed, 1 otherwise
-(2 when the settings themselves do not parse). `--json` prints the same as one JSON document.
+Each check is PASS, WARN (worth a look, not a blocker) or FAIL; the command (`stichat.cli.preflight`)
+prints them and exits 0 when nothing failed, 1 otherwise, 2 when the settings themselves do not parse.
 """
 
 from __future__ import annotations
 
 import grp
-import json
 import os
 import pwd
 import shutil
@@ -25,11 +24,9 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-import click
 import httpx
 
 from stichat.config import Settings
-from stichat.domain.errors import ConfigError
 
 Status = Literal["PASS", "WARN", "FAIL"]
 
@@ -309,7 +306,7 @@ def check_llm(settings: Settings, report: Report, timeout: float) -> None:
                    **evidence)
 
 
-# --- the command --------------------------------------------------------------------------------------
+# --- the report ---------------------------------------------------------------------------------------
 
 def run_preflight(settings: Settings, *, min_free_percent: float = MIN_FREE_PERCENT,
                   llm_timeout: float = LLM_TIMEOUT_SECONDS) -> Report:
@@ -325,35 +322,3 @@ def run_preflight(settings: Settings, *, min_free_percent: float = MIN_FREE_PERC
     check_redis(settings, report)
     check_llm(settings, report, llm_timeout)
     return report
-
-
-def _echo(check: Check) -> None:
-    click.echo(f"{check.status}  {check.name:<24} {check.detail}")
-
-
-@click.command()
-@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON document.")
-@click.option("--min-free", type=click.FloatRange(0, 100), default=MIN_FREE_PERCENT, show_default=True,
-              help="Fail when free space or free inodes fall under this percentage.")
-@click.option("--llm-timeout", type=float, default=LLM_TIMEOUT_SECONDS, show_default=True,
-              help="Seconds allowed for GET {OPENAI_BASE_URL}/models.")
-def preflight(as_json: bool, min_free: float, llm_timeout: float) -> None:
-    """Check production readiness on this machine: settings, secrets, storage, disk, Redis, LLM."""
-    try:
-        settings = Settings.from_env()
-    except ConfigError as exc:
-        if as_json:
-            click.echo(json.dumps({"ok": False, "checks": [asdict(Check("settings", "FAIL", str(exc)))]}))
-        else:
-            click.echo(f"FAIL  {'settings':<24} {exc}")
-        raise SystemExit(2) from None
-    report = run_preflight(settings, min_free_percent=min_free, llm_timeout=llm_timeout)
-    if as_json:
-        click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
-    else:
-        click.echo(f"stichat preflight: APP_ENV={settings.app_env}, DATA_DIR={settings.data_dir}")
-        for check in report.checks:
-            _echo(check)
-        counts = report.counts()
-        click.echo(f"{counts['PASS']} passed, {counts['WARN']} warnings, {counts['FAIL']} failed")
-    raise SystemExit(0 if report.ok else 1)

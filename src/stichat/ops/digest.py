@@ -1,4 +1,4 @@
-"""`stichat digest`: the daily metrics digest of checklist item 34, from Prometheus, as Markdown.
+"""What `stichat digest` writes: the daily metrics digest of checklist item 34, from Prometheus, as Markdown.
 
 Requests, 5xx ratio, p95 of /api/chat, tickets, conversations by outcome and LLM calls and failures
 over the last `--window` (24 h). Printed, written to `--out`, and with `--smtp` mailed to SMTP_TO
@@ -8,19 +8,13 @@ cannot answer, 1 when the mail cannot be sent.
 
 from __future__ import annotations
 
-import re
 import smtplib
 from datetime import UTC, datetime
 from email.message import EmailMessage
-from pathlib import Path
 
-import click
-
-from stichat.canary import PROBE_ROUTES, Prometheus, PrometheusError, selector
 from stichat.config import Settings
 from stichat.metrics import OUTCOMES
-
-WINDOW = re.compile(r"^\d+[smhdw]$")
+from stichat.ops.canary import PROBE_ROUTES, Prometheus, selector
 
 
 def _fmt_count(value: float | None) -> str:
@@ -104,44 +98,3 @@ def send_digest(settings: Settings, subject: str, body: str, *, timeout: float =
         if settings.smtp_user:
             smtp.login(settings.smtp_user, settings.smtp_password)
         smtp.send_message(message)
-
-
-@click.command()
-@click.option("--prometheus", "prometheus_url", required=True, metavar="URL", help="Prometheus base URL.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write the Markdown to this file.")
-@click.option("--smtp", "send", is_flag=True, help="Mail it to SMTP_TO through SMTP_HOST.")
-@click.option("--window", default="24h", show_default=True, help="How far back, in PromQL duration (24h, 3d).")
-@click.option("--selector", "sel", default="", metavar="MATCHERS",
-              help='Label matchers added to every query, e.g. namespace="stichat".')
-@click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds allowed for each query.")
-def digest(prometheus_url: str, out: Path | None, send: bool, window: str, sel: str, timeout: float) -> None:
-    """The daily metrics digest (checklist item 34) as Markdown; optionally by e-mail."""
-    from stichat.cli import load_settings
-
-    if not WINDOW.match(window):
-        click.echo(f"stichat digest: --window must look like 24h or 3d, got {window!r}", err=True)
-        raise SystemExit(2)
-    settings = load_settings()
-    if send and not (settings.smtp_host and settings.smtp_to):
-        click.echo("stichat digest: --smtp needs SMTP_HOST and SMTP_TO", err=True)
-        raise SystemExit(2)
-    try:
-        with Prometheus(prometheus_url, timeout=timeout) as prom:
-            text = build_digest(prom, window=window, sel=sel)
-    except PrometheusError as exc:
-        click.echo(f"stichat digest: cannot build the digest: {exc}", err=True)
-        raise SystemExit(2) from None
-    click.echo(text, nl=False)
-    if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
-        click.echo(f"digest written to {out}", err=True)
-    if send:
-        subject = f"STI Chat digest {datetime.now(UTC):%Y-%m-%d}"
-        try:
-            send_digest(settings, subject, text)
-        except (OSError, smtplib.SMTPException) as exc:
-            click.echo(f"stichat digest: cannot send the mail: {type(exc).__name__}: {exc}", err=True)
-            raise SystemExit(1) from None
-        click.echo(f"digest mailed to {', '.join(settings.smtp_to)}", err=True)

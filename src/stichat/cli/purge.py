@@ -9,8 +9,8 @@ import sys
 import click
 
 from stichat import bootstrap
-from stichat.config import Settings
-from stichat.domain.errors import ConfigError, KnowledgeError
+from stichat.cli.settings import load_settings
+from stichat.domain.errors import KnowledgeError
 from stichat.domain.retention import KINDS, Aged, PurgeReport, human_bytes
 from stichat.services.retention import RetentionService
 
@@ -37,12 +37,12 @@ def purge(dry_run: bool) -> None:
     files (LOG_RETENTION_DAYS). Tickets are kept. Prints counts and bytes per kind.
     """
     logging.getLogger("stichat").addHandler(logging.NullHandler())  # this command speaks on stdout only
+    settings = load_settings()
     try:
-        settings = Settings.from_env()
         services = bootstrap.build(settings)
-    except (ConfigError, KnowledgeError, OSError) as exc:
+    except (KnowledgeError, OSError) as exc:
         click.echo(f"stichat: cannot purge: {exc}", err=True)
-        sys.exit(2)
+        raise SystemExit(2) from None
     try:
         report = asyncio.run(_run(services.retention, dry_run=dry_run))
     finally:

@@ -1,5 +1,5 @@
 """`stichat restore`'s work: read an archive whole, check every member against its manifest, then swap
-each dir in with one rename (see `stichat.backup` for the archive's format).
+each dir in with one rename (see `stichat.ops.backup` for the archive's format).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import IO, Any
 
 import click
 
-from stichat.backup import (
+from stichat.ops.backup import (
     CHUNK,
     FORMAT,
     MANIFEST,
