@@ -29,7 +29,7 @@ PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"folder with a question mark|carpeta con (?:un )?signo de pregunta|boot animation", 2.9),
         (r"pantalla negra con (?:letras|texto|un cursor)|black screen with (?:white )?(?:text|letters|a cursor)", 2.8),
         (r"(?:reinicia|reinician|reboot\w*|restart\w*) (?:\S+ ){0,3}(?:en el |on the |at the )?(?:logo|boot)|"
-         r"boot ?loop\w*|loop|never (?:reaches|gets to) (?:the )?(?:login|desktop|windows)", 2.9),
+         r"boot ?loop\w*|loop|loops|looping|never (?:reaches|gets to) (?:the )?(?:login|desktop|windows)", 2.9),
         (r"(?:stuck|clavad[oa]|trabad[oa]|tildad[oa]|colgad[oa]|queda|se queda|frozen|"
           r"hangs) (?:\S+ ){0,4}(?:logo|marca|"
          r"manzanita|apple logo|inicio|boot|splash)|(?:logo|marca) (?:\S+ ){0,4}(?:y no (?:sigue|pasa|avanza)|"
