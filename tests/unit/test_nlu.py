@@ -359,3 +359,18 @@ def test_titles_ages_and_capitalised_words_around_a_name_are_handled(text: str, 
                                                ("all my files end in .locked and they want bitcoin", "malware")])
 def test_hacked_accounts_paper_jams_and_ransom_are_named(text: str, problem: str) -> None:
     assert understand(text).problem == problem
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Buenas, habla la Dra. Silvia Marchetti", "Silvia Marchetti"), ("This is Dr. Priya Raman", "Priya Raman"),
+    ("soy el ingeniero Héctor Gallardo", "Héctor Gallardo"), ("I'm Father Tom O'Brien", "Tom O'Brien"),
+    ("Profe Silvina, de la escuela 512", "Silvina"), ("hla soy agus", "Agus"), ("ola soi jime", "Jime"),
+    ("acá Facu", "Facu"), ("Hi there, Anna-Marie here", "Anna-Marie"),
+    ("Hey, Kevin here. my android is soooo slow", "Kevin")])
+def test_names_come_without_titles_greetings_or_typos_around_them(text: str, name: str) -> None:
+    assert extract_name(text) == name
+
+
+@pytest.mark.parametrize("text", ["soy Estudiante", "acá la facu", "soy de la facu"])
+def test_what_someone_is_is_not_taken_as_their_name(text: str) -> None:
+    assert extract_name(text) is None

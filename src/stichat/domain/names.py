@@ -19,17 +19,21 @@ _RAW_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _INTROS = tuple(
     tuple(intro.split()) for intro in sorted(v.NAME_INTROS.split("|"), key=lambda s: -len(s.split()))
 )
-_WEAK_INTROS = frozenset({("soy",), ("im",), ("i", "am"), ("i", "m"), ("its",), ("it", "s"), ("this", "is"),
+_WEAK_INTROS = frozenset({("soy",), ("soi",), ("im",), ("i", "am"), ("i", "m"), ("its",), ("it", "s"), ("this", "is"),
                           ("habla",), ("aca",), ("aqui",), ("nombre",), ("decime",)})
 _LEAD_SKIP = frozenset({
     "hola", "holis", "buenas", "buen", "buenos", "dia", "dias", "tardes", "noches", "que", "tal", "hi",
     "hello", "hey", "good", "morning", "afternoon", "evening", "tecnos", "ok", "dale", "si", "bueno",
     "che", "ah", "eh", "yes", "sure", "okay", "claro", "well", "perdon", "disculpa", "gracias", "thanks",
+    "there", "hla", "ola", "holaa", "buenass",
 })
-_NOT_NAMES = KNOWN_WORDS | frozenset("""
+#: Words for what someone is, never their name: "soy Estudiante" is not a name even capitalised.
+_ROLES = frozenset("""
 cliente estudiante profesor profesora docente jubilado jubilada nuevo nueva medico medica abogado abogada
 contador contadora tecnico tecnica usuario usuaria dueno duena mama papa hijo hija abuela abuelo nieto
 nieta senor senora yo usted vos nadie alguien anonimo anonima student teacher customer user owner
+""".split())
+_NOT_NAMES = KNOWN_WORDS | _ROLES | frozenset("""
 from here there having trying looking wondering not sure sorry new old the lol xd jaja jajaja jeje
 """.split())
 _BAD_CHARS = re.compile(r"[@#$%&*=+<>/\\|{}\[\]~^]|https?|www\.")
@@ -104,13 +108,16 @@ _CONTACT = re.compile(
     r"\b(?:cel|cell|celu|tel|mail|email|phone|whatsapp|wsp)\b\s*[:.]?\s*(?=\[|\d|\S+@))")
 #: Greetings in front of a name, however many: "Good evening, myself Priya", "Hola, buenas, soy Ana".
 _GREETING = re.compile(r"(?i)^(?:(?:good (?:morning|afternoon|evening)|buenas (?:tardes|noches)|buenos d[ií]as|"
-                       r"buen d[ií]a|hi|hello|hey|hola|holis|buenas|bonjour|yo)\b[,!.\s]*)+")
+                       r"buen d[ií]a|hi there|hi|hello|hey|hola|holis|holaa|hla|ola|buenas|bonjour|yo)\b[,!.\s]*)+")
 #: What follows a name after a comma or a dash is about the person, not the name: "Osvaldo, de la ferretería".
 _AFTER_NAME = re.compile(r"\s*(?:[,;(]|\s[-–—]\s|[.!]\s)|\s+(?:y\s+)?tengo\s")
 _TITLE_DOT = re.compile(r"(?i)^(?:(?:soy|i am|im|i'm)\s+)?(?:prof|dr|dra|sr|sra|srta|lic|ing|mr|mrs|ms)\.\s*")
+#: The dot of a title inside the text ("habla la Dra. Silvia") is not the end of a sentence.
+_TITLE_ABBREVIATION = re.compile(r"(?i)\b(prof|dr|dra|sr|sra|srta|lic|ing|mr|mrs|ms)\.\s*")
 #: Titles before a name are not part of it: "Prof. Liliana Ortiz", "Don Osvaldo", "Dr. Paz".
-_TITLES = frozenset({"prof", "profe", "profesora", "dr", "dra", "don", "dona", "sr", "sra", "srta", "lic", "ing",
-                     "mr", "mrs", "ms", "miss"})
+_TITLES = frozenset({"prof", "profe", "profesor", "profesora", "dr", "dra", "doctor", "doctora", "don", "dona", "sr",
+                     "sra", "srta", "lic", "licenciado", "licenciada", "ing", "ingeniero", "ingeniera", "arquitecto",
+                     "arquitecta", "mr", "mrs", "ms", "miss", "father", "padre", "sister", "pastor"})
 _NAME_TAIL = re.compile(r"(?i)^(?:name'?s|names|name is)\s+|\s+(?:here|aqu[ií]|ac[aá])\s*[.!]*$")
 
 
@@ -123,7 +130,9 @@ def extract_name(text: str) -> str | None:
     raw = _CONTACT.split(text.strip()[:200], maxsplit=1)[0]
     raw = _NAME_TAIL.sub("", raw.strip(" ,;:-–—.")).strip(" ,;:-–—.")
     raw = _TITLE_DOT.sub("", _GREETING.sub("", raw).strip())
+    raw = _TITLE_ABBREVIATION.sub(r"\1 ", raw)
     raw = _AFTER_NAME.split(raw, maxsplit=1)[0].strip(" ,;:-–—.!")
+    raw = _NAME_TAIL.sub("", raw).strip(" ,;:-–—.!")  # "Kevin here. my android is slow": the tail before the stop
     if not raw or any(c.isdigit() for c in raw) or _BAD_CHARS.search(raw.lower()):
         return None
     norm = normalise(raw)
@@ -145,8 +154,10 @@ def extract_name(text: str) -> str | None:
             if intro in _WEAK_INTROS and any(k not in _LEAD_SKIP for k in keys[:i]):
                 continue  # "no soy experto", "mi compu es ..." are not introductions
             taken = _collect(words, gaps, start)
-            if not taken and start == len(words) - 1 and words[start][:1].isupper() and intro not in _WEAK_INTROS:
-                taken = [words[start]]  # "call me Sam": after a clear introduction one capitalised word is the name
+            at_start = all(k in _LEAD_SKIP for k in keys[:i])
+            if not taken and start == len(words) - 1 and words[start][:1].isupper() and (
+                    intro not in _WEAK_INTROS or (at_start and keys[start] not in _ROLES)):
+                taken = [words[start]]  # "call me Sam", "acá Facu": after an introduction, a capitalised name
             if taken and (start >= len(words) or len(taken) <= 6):
                 return _format_name(taken)
             if intro not in _WEAK_INTROS:

@@ -71,7 +71,7 @@ PROFANE_PHRASES = (
 
 # Words that introduce a name.
 NAME_INTROS = (
-    r"me llamo|mi nombre es|mi nombre|soy|me dicen|decime|llamame|habla|te habla|le habla|aca|aqui|"
+    r"me llamo|mi nombre es|mi nombre|soy|soi|me dicen|decime|llamame|habla|te habla|le habla|aca|aqui|"
     r"my name is|my names|my name|im|i am|i m|this is|call me|its|it s|name is|nombre|myself"
 )
 NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "van", "von", "da", "dos", "di", "le", "mc"})
