@@ -12,12 +12,11 @@ import socket
 import tempfile
 import time
 from dataclasses import dataclass, field
-from typing import IO
 
 from sqlalchemy import Engine
 
 from stichat.adapters.aged_files import RotatedLogs
-from stichat.adapters.database import database_url, dump, load, migrate, open_engine
+from stichat.adapters.database import database_url, migrate, open_engine
 from stichat.adapters.db_activity import DbActivity
 from stichat.adapters.db_desk import DbTicketDesk
 from stichat.adapters.db_operators import DbOperatorStore, IdleConsoleSessions
@@ -269,26 +268,6 @@ def migrate_database(settings: Settings, engine: Engine | None = None) -> Migrat
         if own:
             engine.dispose()
     return Migration(before, after, imported)
-
-
-def dump_database(settings: Settings, handle: IO[bytes]) -> dict[str, int]:
-    """Every row of the database as JSON lines (`stichat backup`); the count per table."""
-    engine = database(settings)
-    try:
-        migrate_database(settings, engine)  # ticket files without their row go in first
-        return dump(engine, handle)
-    finally:
-        engine.dispose()
-
-
-def load_database(settings: Settings, handle: IO[bytes]) -> dict[str, int]:
-    """Replace the database's rows with a dump's, in one transaction (`stichat restore`)."""
-    engine = database(settings)
-    try:
-        migrate(engine)
-        return load(engine, handle)
-    finally:
-        engine.dispose()
 
 
 def _retention(settings: Settings, sessions: SessionStore, clock: Clock, engine: Engine) -> RetentionService:

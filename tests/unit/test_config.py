@@ -81,3 +81,17 @@ def test_stichat_serve_refuses_production_without_a_token_with_one_line_and_exit
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "LOG_TOKEN" in lines[0]
+
+
+def test_the_mail_settings_are_a_group_of_their_own_read_from_the_smtp_variables(tmp_path: Path) -> None:
+    (tmp_path / "smtp-password").write_text("s3cret-relay-pass\n")
+    settings = Settings.from_env({
+        "SMTP_HOST": "relay.sti.example", "SMTP_PORT": "2525", "SMTP_USER": "digest",
+        "SMTP_PASSWORD_FILE": str(tmp_path / "smtp-password"), "SMTP_FROM": "tecnos@sti.example",
+        "SMTP_TO": "sre@sti.example, lead@sti.example", "SMTP_STARTTLS": "false"})
+    smtp = settings.smtp
+    assert (smtp.host, smtp.port, smtp.user, smtp.password, smtp.sender, smtp.to, smtp.starttls) == (
+        "relay.sti.example", 2525, "digest", "s3cret-relay-pass", "tecnos@sti.example",
+        ("sre@sti.example", "lead@sti.example"), False)
+    assert smtp.configured and "s3cret" not in repr(settings)
+    assert not Settings.from_env({}).smtp.configured

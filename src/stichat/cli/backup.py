@@ -7,6 +7,7 @@ is its pair in `stichat.cli.restore`.
 from __future__ import annotations
 
 import contextlib
+import functools
 import tarfile
 import time
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 
 import click
 
+from stichat import bootstrap_ops
 from stichat.cli.settings import load_settings
 from stichat.ops.backup import (
     DATABASE_DIR,
@@ -26,8 +28,8 @@ from stichat.ops.backup import (
     is_s3,
     prune_dir,
     prune_s3,
-    s3_client,
 )
+from stichat.ops.ports import ArchiveStoreError
 
 endpoint_option = click.option(
     "--endpoint-url", default=None,
@@ -52,7 +54,8 @@ def backup(dest: str, keep: int, endpoint_url: str | None, tmp_dir: Path | None,
     now = time.time()
     try:
         with contextlib.ExitStack() as stack:
-            dirs[DATABASE_DIR] = stack.enter_context(database_dump(settings))
+            dump = functools.partial(bootstrap_ops.dump_database, settings)
+            dirs[DATABASE_DIR] = stack.enter_context(database_dump(settings.data_dir, dump))
             where, manifest, pruned = _backup(dirs, dest, keep, now=now, endpoint_url=endpoint_url,
                                               tmp_dir=tmp_dir, quiet=quiet)
     except Exception as exc:  # any failure (disk, S3, the database): one line, exit 1
@@ -70,13 +73,13 @@ def _backup(dirs: dict[str, Path], dest: str, keep: int, *, now: float, endpoint
     try:
         if is_s3(dest):
             location = S3Location.parse(dest)
-            where, manifest = backup_to_s3(dirs, location, now=now, endpoint_url=endpoint_url, tmp_dir=tmp_dir,
-                                           progress=not quiet)
-            pruned = [f"s3://{location.bucket}/{k}" for k in prune_s3(s3_client(endpoint_url), location, keep)]
+            store = bootstrap_ops.archive_store(location.bucket, endpoint_url=endpoint_url)
+            where, manifest = backup_to_s3(dirs, location, store, now=now, tmp_dir=tmp_dir, progress=not quiet)
+            pruned = [f"s3://{location.bucket}/{k}" for k in prune_s3(store, location, keep)]
         else:
             path, manifest = backup_to_dir(dirs, Path(dest), now=now, progress=not quiet)
             where = str(path)
             pruned = [str(p) for p in prune_dir(Path(dest), keep)]
-    except (BackupError, OSError, tarfile.TarError) as exc:
+    except (BackupError, ArchiveStoreError, OSError, tarfile.TarError) as exc:
         raise BackupError(str(exc)) from exc
     return where, manifest, pruned

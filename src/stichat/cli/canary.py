@@ -8,7 +8,9 @@ from dataclasses import asdict
 
 import click
 
-from stichat.ops.canary import Prometheus, PrometheusError, evaluate
+from stichat import bootstrap_ops
+from stichat.ops.canary import evaluate
+from stichat.ops.ports import PrometheusError
 
 
 @click.command("canary-check")
@@ -23,7 +25,7 @@ from stichat.ops.canary import Prometheus, PrometheusError, evaluate
 def canary_check(prometheus_url: str, baseline_p95: float | None, sel: str, timeout: float, as_json: bool) -> None:
     """Evaluate the rollback criteria (checklist item 33); exit 1 when any trips."""
     try:
-        with Prometheus(prometheus_url, timeout=timeout) as prom:
+        with bootstrap_ops.prometheus(prometheus_url, timeout=timeout) as prom:
             criteria = evaluate(prom, sel, baseline_p95)
     except PrometheusError as exc:
         click.echo(f"stichat canary-check: cannot evaluate: {exc}", err=True)

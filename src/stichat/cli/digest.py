@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-import smtplib
 from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 
+from stichat import bootstrap_ops
 from stichat.cli.settings import load_settings
-from stichat.ops.canary import Prometheus, PrometheusError
-from stichat.ops.digest import build_digest, send_digest
+from stichat.ops.digest import build_digest
+from stichat.ops.ports import MailError, PrometheusError
 
 WINDOW = re.compile(r"^\d+[smhdw]$")
 
@@ -31,11 +31,11 @@ def digest(prometheus_url: str, out: Path | None, send: bool, window: str, sel: 
         click.echo(f"stichat digest: --window must look like 24h or 3d, got {window!r}", err=True)
         raise SystemExit(2)
     settings = load_settings()
-    if send and not (settings.smtp_host and settings.smtp_to):
+    if send and not settings.smtp.configured:
         click.echo("stichat digest: --smtp needs SMTP_HOST and SMTP_TO", err=True)
         raise SystemExit(2)
     try:
-        with Prometheus(prometheus_url, timeout=timeout) as prom:
+        with bootstrap_ops.prometheus(prometheus_url, timeout=timeout) as prom:
             text = build_digest(prom, window=window, sel=sel)
     except PrometheusError as exc:
         click.echo(f"stichat digest: cannot build the digest: {exc}", err=True)
@@ -48,8 +48,8 @@ def digest(prometheus_url: str, out: Path | None, send: bool, window: str, sel: 
     if send:
         subject = f"STI Chat digest {datetime.now(UTC):%Y-%m-%d}"
         try:
-            send_digest(settings, subject, text)
-        except (OSError, smtplib.SMTPException) as exc:
-            click.echo(f"stichat digest: cannot send the mail: {type(exc).__name__}: {exc}", err=True)
+            bootstrap_ops.mailer(settings.smtp).send(subject=subject, body=text)
+        except MailError as exc:
+            click.echo(f"stichat digest: cannot send the mail: {exc}", err=True)
             raise SystemExit(1) from None
-        click.echo(f"digest mailed to {', '.join(settings.smtp_to)}", err=True)
+        click.echo(f"digest mailed to {', '.join(settings.smtp.to)}", err=True)

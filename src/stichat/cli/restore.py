@@ -6,11 +6,13 @@ What it does lives in `stichat.ops.restore` (checking an archive whole, then one
 from __future__ import annotations
 
 import contextlib
+import functools
 import shutil
 from pathlib import Path
 
 import click
 
+from stichat import bootstrap_ops
 from stichat.cli.backup import endpoint_option, tmp_option
 from stichat.cli.settings import load_settings
 from stichat.ops.backup import DATABASE_DIR, BackupError, backed_up_dirs, restore_database
@@ -36,14 +38,15 @@ def restore(source: str, force: bool, verify_only: bool, endpoint_url: str | Non
     rows: dict[str, int] | None = None
     with contextlib.ExitStack() as stack:
         try:
-            archive, shown = fetch(source, endpoint_url=endpoint_url, tmp_dir=tmp_dir, progress=not quiet,
+            stores = functools.partial(bootstrap_ops.archive_store, endpoint_url=endpoint_url)
+            archive, shown = fetch(source, stores=stores, tmp_dir=tmp_dir, progress=not quiet,
                                    stack=stack)
             if verify_only:
                 manifest = verify(archive, tuple(dirs), progress=not quiet)
                 click.echo(f"backup verified: {shown}: {manifest['file_count']} files, every checksum matches")
                 return
             manifest = restore_archive(archive, dirs, force=force, progress=not quiet)
-            rows = restore_database(settings, staged_rows)
+            rows = restore_database(staged_rows, functools.partial(bootstrap_ops.load_database, settings))
         except (BackupError, OSError) as exc:
             click.echo(f"stichat restore: {exc}", err=True)
             raise SystemExit(1) from None

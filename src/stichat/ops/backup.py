@@ -15,15 +15,14 @@ archive before a single file is touched. It then writes each dir in full next to
 swaps them with one rename each (rolling back the swaps already made if a later one fails).
 Dirs that already hold files are only replaced with `--force`.
 
-S3 credentials and the endpoint come the usual boto3 ways (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
-AWS_ENDPOINT_URL, a profile, a pod identity); `--endpoint-url` overrides the endpoint.
+An S3 store is reached through the ArchiveStore port (`stichat.adapters.s3_archives`, built by
+`stichat.bootstrap_ops`), the database through the dump and load functions the command passes in.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib
 import io
 import json
 import os
@@ -33,7 +32,7 @@ import shutil
 import tarfile
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -43,6 +42,7 @@ import click
 
 from stichat import __version__
 from stichat.config import Settings
+from stichat.ops.ports import ArchiveStore, ArchiveStoreError
 
 FORMAT = "stichat-backup/1"
 MANIFEST = "manifest.json"
@@ -85,23 +85,6 @@ class S3Location:
 
 def is_s3(target: str) -> bool:
     return target.startswith("s3://")
-
-
-def s3_client(endpoint_url: str | None) -> Any:
-    """A boto3 S3 client; boto3 is loaded only by the commands that use it."""
-    try:
-        boto3 = importlib.import_module("boto3")
-    except ImportError as exc:
-        raise BackupError("S3 needs boto3 (pip install boto3)") from exc
-    return boto3.client("s3", endpoint_url=endpoint_url or None)
-
-
-def s3_errors() -> tuple[type[BaseException], ...]:
-    try:
-        exceptions = importlib.import_module("botocore.exceptions")
-    except ImportError:
-        return ()
-    return (exceptions.BotoCoreError, exceptions.ClientError)
 
 
 # --- writing an archive -------------------------------------------------------------------------------
@@ -149,16 +132,21 @@ DATABASE_DIR = "database"
 DUMP_FILE = "rows.jsonl"
 
 
-@contextlib.contextmanager
-def database_dump(settings: Settings) -> Iterator[Path]:
-    """A directory holding the database's rows as JSON lines, for the archive; removed afterwards."""
-    from stichat import bootstrap
+#: Writes every row of the database to a binary handle (`bootstrap_ops.dump_database`, bound to settings).
+Dump = Callable[[IO[bytes]], object]
+#: Loads such a dump back, returning the count per table (`bootstrap_ops.load_database`).
+Load = Callable[[IO[bytes]], dict[str, int]]
 
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    directory = Path(tempfile.mkdtemp(dir=settings.data_dir, prefix=".backup-database-"))
+
+@contextlib.contextmanager
+def database_dump(data_dir: Path, dump: Dump) -> Iterator[Path]:
+    """A directory under `data_dir` holding the database's rows as JSON lines, for the archive; removed
+    afterwards."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    directory = Path(tempfile.mkdtemp(dir=data_dir, prefix=".backup-database-"))
     try:
         with (directory / DUMP_FILE).open("wb") as handle:
-            bootstrap.dump_database(settings, handle)
+            dump(handle)
             handle.flush()
             os.fsync(handle.fileno())
         yield directory
@@ -166,16 +154,14 @@ def database_dump(settings: Settings) -> Iterator[Path]:
         shutil.rmtree(directory, ignore_errors=True)
 
 
-def restore_database(settings: Settings, directory: Path) -> dict[str, int] | None:
+def restore_database(directory: Path, load: Load) -> dict[str, int] | None:
     """Load the restored `database/rows.jsonl` (None for an archive from before the database)."""
-    from stichat import bootstrap
-
     try:
         dump_path = directory / DUMP_FILE
         if not dump_path.is_file():
             return None
         with dump_path.open("rb") as handle:
-            return bootstrap.load_database(settings, handle)
+            return load(handle)
     finally:
         shutil.rmtree(directory, ignore_errors=True)
 
@@ -258,9 +244,8 @@ def backup_to_dir(dirs: dict[str, Path], dest: Path, *, now: float,
     return final, manifest
 
 
-def backup_to_s3(dirs: dict[str, Path], location: S3Location, *, now: float, endpoint_url: str | None,
+def backup_to_s3(dirs: dict[str, Path], location: S3Location, store: ArchiveStore, *, now: float,
                  tmp_dir: Path | None, progress: bool = True) -> tuple[str, dict[str, Any]]:
-    client = s3_client(endpoint_url)
     name = archive_name(now)
     key = location.join(name)
     directory = tmp_dir or Path(tempfile.gettempdir())
@@ -271,9 +256,8 @@ def backup_to_s3(dirs: dict[str, Path], location: S3Location, *, now: float, end
         with click.progressbar(length=size, label=f"uploading to s3://{location.bucket}/{key}",
                                hidden=not progress) as bar:
             try:
-                client.upload_file(str(tmp), location.bucket, key, Callback=bar.update,
-                                   ExtraArgs={"ContentType": "application/gzip"})
-            except s3_errors() as exc:
+                store.put(tmp, key, progress=bar.update)
+            except ArchiveStoreError as exc:
                 raise BackupError(f"upload to s3://{location.bucket}/{key} failed: {exc}") from exc
     return f"s3://{location.bucket}/{key}", manifest
 
@@ -287,21 +271,18 @@ def prune_dir(dest: Path, keep: int) -> list[Path]:
     return doomed
 
 
-def prune_s3(client: Any, location: S3Location, keep: int) -> list[str]:
-    keys = sorted(s3_archives(client, location))
+def prune_s3(store: ArchiveStore, location: S3Location, keep: int) -> list[str]:
+    """Delete all but the newest `keep` archives of ours directly under the location's prefix."""
+    keys = sorted(s3_archives(store, location))
     doomed = keys[:-keep] if keep > 0 else []
     for key in doomed:
-        client.delete_object(Bucket=location.bucket, Key=key)
+        store.delete(key)
     return doomed
 
 
-def s3_archives(client: Any, location: S3Location) -> list[str]:
+def s3_archives(store: ArchiveStore, location: S3Location) -> list[str]:
+    """The keys of our archives directly under the location's prefix (not in "subfolders")."""
     prefix = location.key.strip("/")
     prefix = f"{prefix}/" if prefix else ""
-    keys: list[str] = []
-    for page in client.get_paginator("list_objects_v2").paginate(Bucket=location.bucket, Prefix=prefix):
-        for item in page.get("Contents", []):
-            key = str(item["Key"])
-            if NAME_PATTERN.match(key.rsplit("/", 1)[-1]) and "/" not in key[len(prefix):]:
-                keys.append(key)
-    return keys
+    return [key for key in store.keys(prefix)
+            if NAME_PATTERN.match(key.rsplit("/", 1)[-1]) and "/" not in key[len(prefix):]]

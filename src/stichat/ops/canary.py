@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
 
-import httpx
+from stichat.ops.ports import MetricsQuery
 
 PROBE_ROUTES = "/healthz|/readyz|/metrics|/api/health"  # probes are not customer traffic
 MAX_5XX_RATIO = 0.005
@@ -25,68 +24,19 @@ BREAKER_OPEN = 2.0
 MAX_DISK_USED = 0.90
 
 
-class PrometheusError(Exception):
-    """Prometheus did not answer a query; the message says which and why."""
-
-
 def selector(*matchers: str) -> str:
     """`{a="b",c=~"d"}` from matchers, leaving out empty ones; "" when there are none."""
     parts = [m.strip().strip(",") for m in matchers if m and m.strip().strip(",")]
     return "{" + ",".join(parts) + "}" if parts else ""
 
 
-class Prometheus:
-    """The instant-query endpoint of the Prometheus HTTP API (`GET /api/v1/query`)."""
-
-    def __init__(self, base_url: str, *, timeout: float = 10.0) -> None:
-        self.base_url = base_url.rstrip("/")
-        self._client = httpx.Client(base_url=self.base_url, timeout=timeout,
-                                    headers={"User-Agent": "stichat-canary-check"})
-
-    def close(self) -> None:
-        self._client.close()
-
-    def __enter__(self) -> Prometheus:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def query(self, expr: str) -> list[tuple[dict[str, str], float]]:
-        """Each series of an instant vector (or the one value of a scalar) with its labels."""
-        try:
-            response = self._client.get("/api/v1/query", params={"query": expr})
-        except httpx.HTTPError as exc:
-            raise PrometheusError(f"{self.base_url} cannot be reached: {type(exc).__name__}: {exc}") from exc
-        try:
-            body = response.json()
-        except ValueError as exc:
-            raise PrometheusError(f"{self.base_url} answered {response.status_code} without JSON") from exc
-        if not isinstance(body, dict) or body.get("status") != "success":
-            error = body.get("error", "?") if isinstance(body, dict) else "?"
-            raise PrometheusError(f"query failed ({response.status_code}): {error}: {expr}")
-        data = body.get("data") or {}
-        kind, result = data.get("resultType"), data.get("result")
-        if kind == "scalar" and isinstance(result, list):
-            return [({}, _number(result[1]))]
-        if kind == "vector" and isinstance(result, list):
-            return [(dict(item.get("metric", {})), _number(item["value"][1])) for item in result]
-        raise PrometheusError(f"unexpected result type {kind!r} for: {expr}")
-
-    def value(self, expr: str) -> float | None:
-        """The single number an aggregated query gives; None for no series or NaN (no traffic)."""
-        series = self.query(expr)
-        if not series:
-            return None
-        value = series[0][1]
-        return None if math.isnan(value) else value
-
-
-def _number(raw: Any) -> float:
-    try:
-        return float(raw)  # Prometheus writes "NaN", "+Inf", "-Inf" as strings too
-    except (TypeError, ValueError):
-        return math.nan
+def scalar(prom: MetricsQuery, expr: str) -> float | None:
+    """The single number an aggregated query gives; None for no series or NaN (no traffic)."""
+    series = prom.query(expr)
+    if not series:
+        return None
+    number = series[0][1]
+    return None if math.isnan(number) else number
 
 
 @dataclass
@@ -123,21 +73,21 @@ def disk_used_query(sel: str) -> str:
     return f"max(1 - stichat_storage_free_bytes{s} / stichat_storage_total_bytes{s})"
 
 
-def evaluate(prom: Prometheus, sel: str = "", baseline_p95: float | None = None) -> list[Criterion]:
+def evaluate(prom: MetricsQuery, sel: str = "", baseline_p95: float | None = None) -> list[Criterion]:
     """The four rollback criteria, each with its value; raises PrometheusError when one cannot be asked."""
     out: list[Criterion] = []
 
     q = ratio_5xx_query(sel)
-    v = prom.value(q)
+    v = scalar(prom, q)
     out.append(Criterion("5xx ratio (5m)", q, v, MAX_5XX_RATIO, v is not None and v > MAX_5XX_RATIO,
                          "no traffic" if v is None else f"{v * 100:.2f} % (limit {MAX_5XX_RATIO * 100:.2f} %)"))
 
     q = p95_chat_query(sel)
-    v = prom.value(q)
+    v = scalar(prom, q)
     baseline = baseline_p95
     base_note = "--baseline-p95"
     if baseline is None:
-        baseline = prom.value(p95_chat_query(sel, offset="1d"))
+        baseline = scalar(prom, p95_chat_query(sel, offset="1d"))
         base_note = "p95 a day ago"
     limit = P95_FACTOR * baseline if baseline else None
     if v is None:
@@ -149,13 +99,13 @@ def evaluate(prom: Prometheus, sel: str = "", baseline_p95: float | None = None)
     out.append(Criterion("p95 /api/chat (5m)", q, v, limit, v is not None and limit is not None and v > limit, shown))
 
     q = breaker_query(sel)
-    v = prom.value(q)
+    v = scalar(prom, q)
     states = {0.0: "closed", 1.0: "half-open", 2.0: "open"}
     shown = "no LLM breaker reported" if v is None else f"{states.get(v, str(v))} (max state {v:g})"
     out.append(Criterion("LLM breaker", q, v, BREAKER_OPEN, v is not None and v >= BREAKER_OPEN, shown))
 
     q = disk_used_query(sel)
-    v = prom.value(q)
+    v = scalar(prom, q)
     shown = "no storage metrics" if v is None else f"{v * 100:.1f} % used (limit {MAX_DISK_USED * 100:.0f} %)"
     out.append(Criterion("disk used", q, v, MAX_DISK_USED, v is not None and v > MAX_DISK_USED, shown))
     return out

@@ -1,20 +1,17 @@
 """What `stichat digest` writes: the daily metrics digest of checklist item 34, from Prometheus, as Markdown.
 
 Requests, 5xx ratio, p95 of /api/chat, tickets, conversations by outcome and LLM calls and failures
-over the last `--window` (24 h). Printed, written to `--out`, and with `--smtp` mailed to SMTP_TO
-through SMTP_HOST (STARTTLS and login when SMTP_STARTTLS / SMTP_USER are set). Exit 2 when Prometheus
-cannot answer, 1 when the mail cannot be sent.
+over the last `--window` (24 h); the command prints it, writes it to `--out` and with `--smtp` mails it
+through the Mailer port (SMTP_HOST to SMTP_TO).
 """
 
 from __future__ import annotations
 
-import smtplib
 from datetime import UTC, datetime
-from email.message import EmailMessage
 
-from stichat.config import Settings
 from stichat.metrics import OUTCOMES
-from stichat.ops.canary import PROBE_ROUTES, Prometheus, selector
+from stichat.ops.canary import PROBE_ROUTES, scalar, selector
+from stichat.ops.ports import MetricsQuery
 
 
 def _fmt_count(value: float | None) -> str:
@@ -25,34 +22,34 @@ def _fmt_pct(value: float | None) -> str:
     return "no traffic" if value is None else f"{value * 100:.2f} %"
 
 
-def build_digest(prom: Prometheus, *, window: str = "24h", sel: str = "", now: datetime | None = None) -> str:
+def build_digest(prom: MetricsQuery, *, window: str = "24h", sel: str = "", now: datetime | None = None) -> str:
     """The digest as Markdown; raises PrometheusError when Prometheus cannot answer."""
     now = now or datetime.now(UTC)
     customer = selector(sel, f'route!~"{PROBE_ROUTES}"')
     errors = selector(sel, f'route!~"{PROBE_ROUTES}"', 'status=~"5.."')
     chat = selector(sel, 'route="/api/chat"')
     s = selector(sel)
-    requests = prom.value(f"sum(increase(stichat_http_request_duration_seconds_count{customer}[{window}]))")
-    failed = prom.value(f"sum(increase(stichat_http_request_duration_seconds_count{errors}[{window}]))")
+    requests = scalar(prom, f"sum(increase(stichat_http_request_duration_seconds_count{customer}[{window}]))")
+    failed = scalar(prom, f"sum(increase(stichat_http_request_duration_seconds_count{errors}[{window}]))")
     ratio = (failed or 0.0) / requests if requests else None
-    p95 = prom.value(f"histogram_quantile(0.95, sum by (le) "
+    p95 = scalar(prom, f"histogram_quantile(0.95, sum by (le) "
                      f"(increase(stichat_http_request_duration_seconds_bucket{chat}[{window}])))")
-    chat_turns = prom.value(f"sum(increase(stichat_chat_messages_total{s}[{window}]))")
-    tickets = prom.value(f"sum(increase(stichat_tickets_total{s}[{window}]))")
+    chat_turns = scalar(prom, f"sum(increase(stichat_chat_messages_total{s}[{window}]))")
+    tickets = scalar(prom, f"sum(increase(stichat_tickets_total{s}[{window}]))")
     outcomes = {labels.get("outcome", "?"): value for labels, value in
                 prom.query(f"sum by (outcome) (increase(stichat_conversations_total{s}[{window}]))")}
-    llm_calls = prom.value(f"sum(increase(stichat_openai_requests_total{s}[{window}]))")
+    llm_calls = scalar(prom, f"sum(increase(stichat_openai_requests_total{s}[{window}]))")
     llm_failures = {labels.get("reason", "?"): value for labels, value in
                     prom.query(f"sum by (reason) (increase(stichat_openai_failures_total{s}[{window}]))")}
-    breaker = prom.value(f"max(max_over_time(stichat_openai_circuit_state{s}[{window}]))")
-    disk = prom.value(f"max(1 - stichat_storage_free_bytes{s} / stichat_storage_total_bytes{s})")
+    breaker = scalar(prom, f"max(max_over_time(stichat_openai_circuit_state{s}[{window}]))")
+    disk = scalar(prom, f"max(1 - stichat_storage_free_bytes{s} / stichat_storage_total_bytes{s})")
 
     failures_total = sum(llm_failures.values())
     llm_ratio = failures_total / llm_calls if llm_calls else None
     lines = [
         f"# STI Chat — daily digest, {now:%Y-%m-%d}",
         "",
-        f"Window: the {window} up to {now:%Y-%m-%d %H:%M} UTC (Prometheus `{prom.base_url}`).",
+        f"Window: the {window} up to {now:%Y-%m-%d %H:%M} UTC (Prometheus `{prom.where}`).",
         "",
         "| metric | value |",
         "|---|---|",
@@ -83,18 +80,3 @@ def build_digest(prom: Prometheus, *, window: str = "24h", sel: str = "", now: d
 def _breaker(state: float | None) -> str:
     return {None: "no data", 0.0: "closed", 1.0: "half-open", 2.0: "open (tripped in the window)"}.get(
         state, str(state))
-
-
-def send_digest(settings: Settings, subject: str, body: str, *, timeout: float = 20.0) -> None:
-    """Mail the digest to SMTP_TO through SMTP_HOST; raises OSError or smtplib.SMTPException."""
-    message = EmailMessage()
-    message["Subject"] = subject
-    message["From"] = settings.smtp_from
-    message["To"] = ", ".join(settings.smtp_to)
-    message.set_content(body)
-    with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=timeout) as smtp:
-        if settings.smtp_starttls:
-            smtp.starttls()
-        if settings.smtp_user:
-            smtp.login(settings.smtp_user, settings.smtp_password)
-        smtp.send_message(message)

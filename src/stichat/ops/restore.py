@@ -12,7 +12,7 @@ import secrets
 import shutil
 import tarfile
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
@@ -28,9 +28,8 @@ from stichat.ops.backup import (
     fsync_dir,
     is_s3,
     s3_archives,
-    s3_client,
-    s3_errors,
 )
+from stichat.ops.ports import ArchiveStore, ArchiveStoreError
 
 
 def _chunks(handle: IO[bytes]) -> Iterator[bytes]:
@@ -190,9 +189,10 @@ def _swap_all(dirs: dict[str, Path], staging: dict[str, Path], stamp: str) -> No
             shutil.rmtree(aside, ignore_errors=True)
 
 
-def fetch(source: str, *, endpoint_url: str | None, tmp_dir: Path | None, progress: bool,
+def fetch(source: str, *, stores: Callable[[str], ArchiveStore], tmp_dir: Path | None, progress: bool,
           stack: contextlib.ExitStack) -> tuple[Path, str]:
-    """A local path for `source` (a file, a dir of backups, an S3 key or prefix) and its display name."""
+    """A local path for `source` (a file, a dir of backups, an S3 key or prefix) and its display name;
+    `stores` gives the archive store of an S3 bucket."""
     if not is_s3(source):
         path = Path(source)
         if path.is_dir():
@@ -204,24 +204,23 @@ def fetch(source: str, *, endpoint_url: str | None, tmp_dir: Path | None, progre
             raise BackupError(f"{source}: no such backup file")
         return path, str(path)
     location = S3Location.parse(source)
-    client = s3_client(endpoint_url)
-    errors = s3_errors()
+    store = stores(location.bucket)
     try:
         key = location.key
         if not NAME_PATTERN.match(key.rsplit("/", 1)[-1]):
-            keys = sorted(s3_archives(client, location))
+            keys = sorted(s3_archives(store, location))
             if not keys:
                 raise BackupError(f"no stichat-backup-*.tar.gz under {location}")
             key = keys[-1]
-        size = int(client.head_object(Bucket=location.bucket, Key=key)["ContentLength"])
+        size = store.size(key)
         directory = tmp_dir or Path(tempfile.gettempdir())
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=".stichat-restore-", suffix=".tar.gz")
         os.close(fd)
         stack.callback(lambda: Path(tmp).unlink(missing_ok=True))
         with click.progressbar(length=size, label=f"downloading s3://{location.bucket}/{key}",
                                hidden=not progress) as bar:
-            client.download_file(location.bucket, key, tmp, Callback=bar.update)
-    except errors as exc:
+            store.get(key, Path(tmp), progress=bar.update)
+    except ArchiveStoreError as exc:
         raise BackupError(f"download from {location} failed: {exc}") from exc
     return Path(tmp), f"s3://{location.bucket}/{key}"
 
