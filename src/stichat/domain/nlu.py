@@ -92,7 +92,7 @@ _DIALOGUE_RES = {name: compile_rule(p) for name, p in v.DIALOGUE_PATTERNS.items(
 _TOPIC_RES = tuple((topic, compile_rule(p)) for topic, p in v.SHOP_TOPICS.items())
 _QUESTION_LEAD = re.compile(
     r"^(?:y |pero |che |ok |bueno |hola |disculpa |perdon )?(?:como|que es|que significa|cual|cuales|cuando|donde|"
-    r"cuanto|cuanta|por que|para que|how|what|whats|which|when|where|why)\b")
+    r"cuanto|cuanta|por que|para que|how|what|whats|wats|wat|wut|which|when|where|why)\b")
 _YES_RE = compile_rule(v.YES_PHRASES)
 _NO_RE = compile_rule(v.NO_PHRASES)
 _CLOSE_SHORT_RE = re.compile(

@@ -72,6 +72,11 @@ def prefer_plausible(
     plausible = v.DEVICE_PROBLEMS.get(device, frozenset())
     if problem in plausible:
         return problem, confidence
+    if problem == "printing" and device in _ONLINE_THINGS:
+        return "no_internet", min(confidence, 0.7)  # "my ring doorbell camera is offline" is not a printer's offline
+    if problem == "no_internet" and device in v.DEVICE_DEFAULT_PROBLEM and device not in _NETWORKED:
+        # "my external ssd disconnects randomly" is a drive that drops off, not a network problem
+        return v.DEVICE_DEFAULT_PROBLEM[device], min(confidence, 0.7)
     top = best[problem][0]
     for key, (weight, _) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1])):
         if key in plausible and weight >= 1.0 and weight + 0.3 >= top:
@@ -82,6 +87,12 @@ def prefer_plausible(
     return problem, confidence
 
 
+#: Problems only one device has: they settle a brand that names several devices ("mi hp no imprime").
+_ONLY_ONE_HAS = {"printing": "printer"}
+#: Devices that go online but never print: a printing reading of "offline" is a lost connection for them.
+_ONLINE_THINGS = frozenset({"other", "tv", "router", "smartphone", "tablet"})
+#: Devices whose "no se conecta" can be a network problem.
+_NETWORKED = frozenset({"router", "printer", "monitor"})
 _PART_OF = (re.compile(rf"\b{v.PART_OF}\b"), re.compile(rf"\b{v.PART_OF_EN}\b"))
 
 
@@ -143,6 +154,9 @@ def find_device(
             candidates = narrowed or candidates
         if "storage" in weak and problem in {"not_detected", "data_recovery"}:
             return "storage", 0.5, ()
+        owner = _ONLY_ONE_HAS.get(problem or "")
+        if owner in candidates and len(candidates) > 1:
+            return owner, 0.6, ()  # "mi hp no imprime más": of an HP laptop, desktop or printer, only one prints
         if problem == "battery" and "notebook" in candidates and "pc" in candidates:
             return "notebook", 0.6, ()
         if len(candidates) == 1:

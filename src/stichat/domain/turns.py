@@ -17,6 +17,8 @@ from stichat.domain.errors import Unprocessable
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.nlu import Intent, Understanding, extract_name, understand
 from stichat.domain.pii import Masked
+from stichat.domain.prompts import level_of, steps_for
+from stichat.domain.spelling import normalise
 
 _SIMPLE_BUTTONS = {
     "BTN_LANG_ES_AR": (Kind.LANGUAGE, "es-AR"),
@@ -48,7 +50,7 @@ _REQUEST = re.compile(
 _INTERROGATIVE = re.compile(
     r"^(?:(?:y|pero|che|ok|bueno|hola|disculpa|perdon|una consulta|consulta) )*(?:que|como|cual|cuales|cuando|donde|"
     r"por que|para que|puedo|conviene|es|sera|hay que|tengo que|debo|what|whats|how|why|which|when|where|wheres|is|"
-    r"should|do i|can i)\b")
+    r"should|do i|can i|wats|wat|wut)\b")
 FOLLOW_UP_STAGES = (Stage.BASIC_TESTS, Stage.ADVANCED_TESTS, Stage.ESCALATE)
 
 
@@ -116,7 +118,9 @@ def text_event(conversation: Conversation, text: Masked, heard: Understanding, *
         asks_person = False  # "¿si la llevo, cuánto sale?" asks the price
     if asks_person:
         return ev(Kind.TECHNICIAN)
-    if Intent.SHOP in intents and heard.topic and not _asks_what_to_do(heard, kb):
+    describes_first = heard.topic == "services" and stage in (Stage.ASK_PROBLEM, Stage.ASK_DEVICE) and bool(
+        heard.problem)  # "can you recover deleted photos from an sd card?" is the problem itself
+    if Intent.SHOP in intents and heard.topic and not _asks_what_to_do(heard, kb) and not describes_first:
         return ev(Kind.SHOP, heard.topic)
     if stage == Stage.ASK_NAME:
         if _describes(heard):
@@ -154,6 +158,34 @@ def text_event(conversation: Conversation, text: Masked, heard: Understanding, *
 
 
 _AGAIN = re.compile(r"\b(?:otra vez|de nuevo|again|still|todavia|aun)\b")
+#: A question that points back at what Tecnos said: "the troubleshooter you mentioned", "eso de …".
+_REFERS_TO_STEPS = re.compile(r"\b(?:you (?:mentioned|said|meant)|que (?:decis|dijiste|mencionaste)|eso de|lo de|"
+                              r"como es|como hago|how do i|where do i find|where is|donde (?:encuentro|esta|queda))\b")
+_NUMBERED = re.compile(r"\b(?:el|la|the|step|paso) ([1-9])\b")
+#: Words too common to tie a question to one step.
+_PLAIN = frozenset("""
+como hago hacer para puedo donde esta esto eso esos esas este esta cual cuales tengo tiene sale aparece
+where find what that this with from your then there have does mean mentioned said said step paso pasos
+""".split())
+
+
+def _step_about(c: Conversation, heard: Understanding, kb: KnowledgeBase) -> int | None:
+    """The one step a how-to question shares its words with ("¿cómo veo qué aplicación gasta más?" and
+    "Fijate qué aplicación gasta más batería"), or None when no step, or more than one, fits."""
+    asked = {w for w in heard.canon.split() if len(w) >= 4 and w not in _PLAIN}
+    if not asked:
+        return None
+    scores = []
+    for n, step in enumerate(steps_for(c, kb, level_of(c)), start=1):
+        words = set(normalise(f"{step.text_in(c.locale)} {step.help_in(c.locale)}").split())
+        shared = sum(1 for w in asked if w in words or any(len(w) >= 5 and t.startswith(w[:5]) for t in words))
+        scores.append((shared, n))
+    scores.sort(reverse=True)
+    if not scores or scores[0][0] < 1 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
+        return None
+    return scores[0][1]
+
+
 #: Saying what was tried: "charged it 2 hours and held the button, black screen" reports a result.
 _TRIED = re.compile(
     r"\b(?:probe|hice|intente|cambie|reinicie|desenchufe|enchufe|cargue|deje|saque|puse|apague|prendi|segui|limpie|"
@@ -174,9 +206,10 @@ def _corrected_device(heard: Understanding) -> str | None:
         if words[i - 1] in ("es", "its", "is") and i < len(words):
             tail_words = words[i:]
             cut = next((j for j, w in enumerate(tail_words) if j and w in _DENIAL), len(tail_words))
-            tail = understand(" ".join(tail_words[:cut])).device
-            if tail:
-                return tail
+            for end in range(1, cut + 1):  # the first device named after it: "es la notebook, la de escritorio ni…"
+                tail = understand(" ".join(tail_words[:end])).device
+                if tail:
+                    return tail
     return heard.device
 
 
@@ -212,6 +245,16 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
         return ev(Kind.HELP, step=heard.step)
     if answer is not None:
         return ev(Kind.QUESTION, answer.id)
+    asks_how = Intent.HELP in intents or (Intent.QUESTION in intents and bool(_REFERS_TO_STEPS.search(heard.canon)))
+    about = _step_about(c, heard, kb) if kb is not None and asks_how and c.stage in STEP_STAGES and not (
+        intents & {Intent.SOLVED, Intent.PERSISTS}) else None
+    if about is not None:
+        return ev(Kind.HELP, step=about)  # "where do I find the network troubleshooter you mentioned?" is one step
+    if asks_how and c.stage in STEP_STAGES and _REFERS_TO_STEPS.search(heard.canon) and not (
+            intents & {Intent.SOLVED, Intent.PERSISTS}):
+        numbered = _NUMBERED.search(heard.canon)
+        # "y el 3 cómo es?" names its step; "¿cómo hago eso de …?" gets the question of which step, with buttons
+        return ev(Kind.HELP, step=int(numbered.group(1)) if numbered else None)
     if Intent.QUESTION in intents and _MAY_I.match(heard.canon) and not heard.step:
         return ev(Kind.QUESTION)  # "is it safe to touch it while it's still plugged in?" asks, it reports nothing
     if Intent.HELP in intents and Intent.QUESTION not in intents and Intent.PERSISTS not in intents:

@@ -2,12 +2,15 @@
 
 Everything here is data, split by noun: ``macros`` (the building blocks, and how a pattern is
 written and weighted), ``devices``, ``symptoms`` (the words problems are described with),
-``problems``, ``suppressors``, ``intents`` (with the dialogue acts and shop topics), ``words`` and
+``problems`` and ``software`` (its problems), ``suppressors``, ``intents``, ``acts`` (the dialogue acts),
+``shop_topics``, ``already_done``, ``words`` and
 ``dictionary`` (everyday words, generated). Import it as ``from stichat.domain import vocabulary as v``.
 """
 
 from __future__ import annotations
 
+from stichat.domain.vocabulary.acts import DIALOGUE_PATTERNS
+from stichat.domain.vocabulary.already_done import ALREADY_DONE
 from stichat.domain.vocabulary.devices import (
     AMBIGUOUS_DEVICE_PATTERNS,
     DEVICE_DEFAULT_PROBLEM,
@@ -19,13 +22,10 @@ from stichat.domain.vocabulary.devices import (
     PERIPHERALS,
 )
 from stichat.domain.vocabulary.intents import (
-    ALREADY_DONE,
-    DIALOGUE_PATTERNS,
     INTENT_PATTERNS,
     NO_FOLLOWERS,
     NO_PHRASES,
     NO_WORDS,
-    SHOP_TOPICS,
     YES_PHRASES,
     YES_WORDS,
 )
@@ -37,6 +37,7 @@ from stichat.domain.vocabulary.macros import (
     Pattern,
 )
 from stichat.domain.vocabulary.problems import PROBLEM_PATTERNS
+from stichat.domain.vocabulary.shop_topics import SHOP_TOPICS
 from stichat.domain.vocabulary.suppressors import PROBLEM_SUPPRESSORS
 from stichat.domain.vocabulary.symptoms import GENERIC_MALFUNCTION, TOPICS, WORKS
 from stichat.domain.vocabulary.words import (
