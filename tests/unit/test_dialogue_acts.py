@@ -376,3 +376,43 @@ def test_asking_whether_the_shop_works_on_consoles_is_a_shop_question() -> None:
     out = say(at_steps(), "ustedes le meten mano a las play o solo a compus?")
     assert out.conversation.stage == Stage.BASIC_TESTS
     assert "PlayStation" in out.reply.text or "consola" in out.reply.text.lower()
+
+
+@pytest.mark.parametrize(("text", "locale"), [
+    ("resulta que era el driver de la placa wifi, volví a la versión anterior y chau pantallazo", "es-AR"),
+    ("ahí pude! saqué como 8 programas del inicio y ahora arranca en un toque", "es-AR"),
+    ("disabled like 12 things in startup and it boots in under a minute now, thank you!", "en"),
+    ("turns out filter keys had been switched on, turned it off and everything types again", "en")])
+def test_telling_the_cause_or_how_well_it_works_now_ends_as_solved(text: str, locale: str) -> None:
+    c = at_steps("la note se tilda" if locale == "es-AR" else "my laptop is really slow", locale)
+    assert say(c, text).conversation.stage == Stage.ENDED
+
+
+@pytest.mark.parametrize("text", ["resulta que no prende", "turns out it still won't boot"])
+def test_a_cause_followed_by_it_still_failing_is_not_solved(text: str) -> None:
+    assert say(at_steps(), text).conversation.stage != Stage.ENDED
+
+
+@pytest.mark.parametrize("text", ["lo reinicié como decís y anda 5 minutos y se vuelve a cortar",
+                                  "cambié el hdmi por el de la tele y lo mismo, sin señal",
+                                  "olvidé la red y le puse la clave de nuevo, me tira error de conexión igual"])
+def test_it_failing_again_or_the_same_after_what_was_tried_escalates(text: str) -> None:
+    assert say(at_steps(), text).conversation.stage == Stage.ESCALATE
+
+
+def test_a_how_to_question_about_a_step_explains_the_step_it_shares_words_with() -> None:
+    c = at_steps("my laptop has no internet", "en")
+    out = say(c, "how do i unplug the router you mentioned?")
+    assert out.conversation.stage == Stage.BASIC_TESTS
+    assert any(isinstance(a, conv.ExplainStep) and a.number == 2 for a in out.actions)  # "Unplug the router, wait…"
+    assert "30 seconds" in out.reply.text
+
+
+def test_asking_how_a_numbered_step_goes_explains_that_step() -> None:
+    out = say(at_steps(), "y el 3 como es? que tengo que tocar ahi")
+    assert any(isinstance(a, conv.ExplainStep) and a.number == 3 for a in out.actions)
+
+
+def test_a_correction_takes_the_first_device_named_after_es() -> None:
+    out = say(at_steps("la pc no prende"), "ah no perdón, es la notebook, la de escritorio ni la uso")
+    assert out.conversation.device == "notebook"
