@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from stichat.domain import subjects
 from stichat.domain.nlu import Intent, extract_name, normalise, understand
-from stichat.domain.patterns import Index, word_starts
+from stichat.domain.patterns import Index, compile_rule, compile_test, word_starts
 
 DEVICES = {"pc", "notebook", "monitor", "printer", "router", "smartphone", "tablet", "tv", "keyboard",
            "mouse", "storage", "other"}
@@ -374,3 +374,16 @@ def test_names_come_without_titles_greetings_or_typos_around_them(text: str, nam
 @pytest.mark.parametrize("text", ["soy Estudiante", "acá la facu", "soy de la facu"])
 def test_what_someone_is_is_not_taken_as_their_name(text: str) -> None:
     assert extract_name(text) is None
+
+
+@pytest.mark.parametrize("text", ["ya anda", "listo ya anda perfecto gracias", "no ya anda", "anda", "ya andaba mal"])
+def test_a_tested_pattern_answers_as_the_pattern_written_with_word_wrappers_does(text: str) -> None:
+    written = r"(?:\S+ )*(?<!no )ya anda(?: \S+)*|^anda$|(?:x|y) z"
+    prefixes = word_starts(text.split())
+    assert bool(compile_test(written).search(text, prefixes)) == bool(compile_rule(written).search(text, prefixes))
+
+
+def test_only_top_level_alternatives_lose_their_word_wrappers() -> None:
+    rule = compile_test(r"(?:a|(?:\S+ )*b)|[|] c|(?:\S+ )*d(?: \S+)*")
+    assert rule.regex.pattern.count(r"(?:\S+ )*") == 1  # the one inside a group stays
+    assert rule.search("x d y", frozenset({"x", "d", "y"})) and not rule.search("dd", frozenset({"d", "dd"}))

@@ -27,7 +27,7 @@ from enum import StrEnum
 
 from stichat.domain import vocabulary as v
 from stichat.domain.names import extract_name
-from stichat.domain.patterns import Rule, compile_rule, word_starts
+from stichat.domain.patterns import Rule, compile_rule, compile_test, word_starts
 from stichat.domain.spelling import MAX_INPUT, canonical_word, normalise
 from stichat.domain.subjects import find_device, find_problem, prefer_plausible
 
@@ -87,9 +87,9 @@ _JOINS = ((re.compile(r"\bwi fi\b"), "wifi"), (re.compile(r"\be mail\b"), "email
 
 _GENERIC_RES = tuple(compile_rule(p) for p in v.GENERIC_MALFUNCTION)
 _DONE_RES = {tag: re.compile(rf"(?<!\S)(?:{said})(?!\S)") for tag, (said, _) in v.ALREADY_DONE.items()}
-_INTENT_RES = {name: compile_rule(p) for name, p in v.INTENT_PATTERNS.items()}
-_DIALOGUE_RES = {name: compile_rule(p) for name, p in v.DIALOGUE_PATTERNS.items()}
-_TOPIC_RES = tuple((topic, compile_rule(p)) for topic, p in v.SHOP_TOPICS.items())
+_INTENT_RES = {name: compile_test(p) for name, p in v.INTENT_PATTERNS.items()}
+_DIALOGUE_RES = {name: compile_test(p) for name, p in v.DIALOGUE_PATTERNS.items()}
+_TOPIC_RES = tuple((topic, compile_test(p)) for topic, p in v.SHOP_TOPICS.items())
 _QUESTION_LEAD = re.compile(
     r"^(?:y |pero |che |ok |bueno |hola |disculpa |perdon )?(?:como|que es|que significa|cual|cuales|cuando|donde|"
     r"cuanto|cuanta|por que|para que|how|what|whats|wats|wat|wut|which|when|where|why)\b")

