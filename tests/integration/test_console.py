@@ -116,6 +116,7 @@ def test_the_overview_the_smart_switch_the_live_log_and_signing_out(client: Test
     asyncio.run(client.app.state.services.activity.flush())  # type: ignore[attr-defined]
     overview = client.get("/console/overview", headers={"Accept-Language": "en"}).text
     assert "Last 24 hours" in overview and "<svg" in overview and "Conversation funnel" in overview
+    assert "Privacy notice" in overview and "Ticket opened" in overview and "ASK_CONSENT" not in overview
     assert client.get("/console/live").status_code == 200
     assert client.get("/api/logs").status_code == 200, "the session reads the log like the token"
     assert client.post("/api/smart-mode", json={"enabled": False}).status_code == 401, "no change by cookie alone"

@@ -9,7 +9,7 @@ from typing import Any
 
 from stichat.domain.desk import STATUSES, AuditEntry, ConsoleSession, QueueItem, QueueQuery, status_label
 from stichat.services.desk import FUNNEL, TicketView
-from stichat.web.console_texts import action, texts
+from stichat.web.console_texts import FUNNEL_LABELS, action, texts
 
 
 def _when(at: float) -> str:
@@ -186,7 +186,9 @@ def overview(locale: str, session: ConsoleSession, figures: dict[str, Any], smar
     t = texts(locale)
     rate = figures["solvedRate"]
     breaker = t.get(f"breaker_{figures['breaker']}", figures["breaker"])
-    funnel = [(stage, next(f["count"] for f in figures["funnel"] if f["stage"] == stage)) for stage in FUNNEL]
+    names = FUNNEL_LABELS.get(locale, FUNNEL_LABELS["en"])
+    funnel = [(names.get(stage, stage), next(f["count"] for f in figures["funnel"] if f["stage"] == stage))
+              for stage in FUNNEL]
     statuses = [(status_label(s, locale), figures["ticketsByStatus"].get(s, 0)) for s in STATUSES]
     if smart.get("configured"):
         on = bool(smart.get("enabled"))

@@ -211,3 +211,13 @@ def texts(locale: str) -> dict[str, str]:
 
 def action(name: str, locale: str) -> str:
     return ACTIONS["en" if locale == "en" else "es-AR"].get(name, name)
+
+#: The funnel's stages as the shop calls them (the chart showed the engine's stage names).
+FUNNEL_LABELS = {
+    "es-AR": {"ASK_CONSENT": "Aviso de privacidad", "ASK_NAME": "Nombre", "ASK_PROBLEM": "Problema contado",
+              "BASIC_TESTS": "Pasos básicos", "ADVANCED_TESTS": "Pasos avanzados", "TICKET": "Ticket abierto",
+              "ENDED": "Terminada"},
+    "en": {"ASK_CONSENT": "Privacy notice", "ASK_NAME": "Name", "ASK_PROBLEM": "Problem told",
+           "BASIC_TESTS": "Basic steps", "ADVANCED_TESTS": "Advanced steps", "TICKET": "Ticket opened",
+           "ENDED": "Ended"},
+}
