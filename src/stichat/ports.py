@@ -125,12 +125,12 @@ class ImageProcessor(Protocol):
     """CPU-bound and blocking: callers run it in a thread, never on the event loop."""
 
     def inspect(self, data: bytes) -> ImageInfo:
-        """Type by magic bytes, pixel cap from the header, integrity; raise UnsupportedMedia (415) or
-        Unprocessable (422). Cheap enough for a request."""
+        """Type by magic bytes, pixel cap from the header, integrity; raise ImageRejected
+        (UnsupportedImageType, ImageTooManyPixels, InvalidImage). Cheap enough for a request."""
         ...
 
     def process(self, data: bytes) -> ProcessedImage:
-        """Upright, metadata stripped, fitted inside 1920 px, re-encoded; raise Unprocessable (422)."""
+        """Upright, metadata stripped, fitted inside 1920 px, re-encoded; raise ImageRejected."""
         ...
 
 
@@ -220,7 +220,7 @@ class Analyzer(Protocol):
 class LLM(Protocol):
     """One OpenAI-compatible chat model answering with a JSON object.
 
-    Raise `stichat.domain.smart.LLMFailure(reason)` for every failure (timeout, connection, http_5xx,
+    Raise `stichat.domain.errors.LLMFailure(reason)` for every failure (timeout, connection, http_5xx,
     rate_limited, invalid_json, schema, refusal …); return only an answer that validates as `schema`.
     """
 
@@ -274,7 +274,7 @@ class TicketDesk(Protocol):
     async def change_status(self, ticket_id: str, status: str, *, expected_version: int, actor: str,
                             at: float) -> DeskState:
         """Set the status if the ticket is still at `expected_version`, recording history and audit in
-        the same transaction; raise `Conflict` when another change got there first."""
+        the same transaction; raise `TicketChanged` when another change got there first."""
         ...
 
     async def add_note(self, note: Note, *, expected_version: int | None = None) -> DeskState:

@@ -21,8 +21,8 @@ from stichat.adapters.db_operators import DbOperatorStore, IdleConsoleSessions
 from stichat.adapters.db_schema import metadata
 from stichat.adapters.db_tickets import DbTicketStore, import_files
 from stichat.adapters.file_tickets import FileTicketStore
-from stichat.domain.desk import AuditEntry, Conflict, ConsoleSession, Note, Operator, QueueQuery
-from stichat.domain.errors import NotFound
+from stichat.domain.desk import AuditEntry, ConsoleSession, Note, Operator, QueueQuery
+from stichat.domain.errors import TicketChanged, TicketNotFound
 from stichat.domain.tickets import Ticket
 from tests.postgres_server import PostgresServer, running_postgres
 
@@ -94,10 +94,10 @@ def test_a_status_change_on_a_stale_version_is_refused_and_history_and_audit_nam
     moved = asyncio.run(desk.change_status("TCK-20261207-ABCDEF", "in_progress", expected_version=1, actor="ana",
                                            at=1_800_000_100.0))
     assert (moved.status, moved.version) == ("in_progress", 2)
-    with pytest.raises(Conflict):
+    with pytest.raises(TicketChanged):
         asyncio.run(desk.change_status("TCK-20261207-ABCDEF", "closed", expected_version=1, actor="beto",
                                        at=1_800_000_200.0))
-    with pytest.raises(NotFound):
+    with pytest.raises(TicketNotFound):
         asyncio.run(desk.change_status("TCK-20261207-NOPE22", "closed", expected_version=1, actor="beto", at=1.0))
     asyncio.run(desk.add_note(Note("TCK-20261207-ABCDEF", 1_800_000_300.0, "ana", "cambié el cargador")))
     assert [(n.author, n.text) for n in asyncio.run(desk.notes("TCK-20261207-ABCDEF"))] == [
@@ -185,7 +185,7 @@ def test_two_operators_racing_on_one_version_one_wins_and_one_is_told(engine: En
                                       for actor, status in (("ana", "closed"), ("beto", "in_progress"))),
                                     return_exceptions=True)
     results = asyncio.run(race())
-    assert sorted(type(r).__name__ for r in results) == ["Conflict", "DeskState"]
+    assert sorted(type(r).__name__ for r in results) == ["DeskState", "TicketChanged"]
     assert len(asyncio.run(desk.audit(ticket_id="TCK-20261207-ABCDEF"))) == 1
 
 

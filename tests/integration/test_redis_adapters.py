@@ -17,7 +17,7 @@ from stichat.adapters.redis_client import connect
 from stichat.adapters.redis_locks import RedisSessionLocks
 from stichat.adapters.redis_sessions import RedisSessionStore
 from stichat.domain.conversation import Conversation, Stage
-from stichat.domain.errors import DependencyUnavailable, Unavailable
+from stichat.domain.errors import DependencyUnavailable, SessionBusy
 from tests.redis_server import RedisServer, running_redis
 
 pytestmark = pytest.mark.redis
@@ -153,9 +153,9 @@ def test_a_waiter_gives_up_with_session_busy_after_its_bounded_wait(server: Redi
             pass
 
     started = time.monotonic()
-    with pytest.raises(Unavailable) as caught:
+    with pytest.raises(SessionBusy) as caught:
         run(scenario)
-    assert caught.value.code == "session_busy" and caught.value.status == 503
+    assert caught.value.retry_after == 1
     assert time.monotonic() - started < 1.0
 
 
@@ -204,12 +204,12 @@ def test_an_unreachable_redis_fails_fast_in_every_adapter(tmp_path: Path) -> Non
             try:
                 await attempt
             except DependencyUnavailable as exc:
-                codes.append(exc.code)
+                codes.append(exc.reason)
         try:
             async with locks.hold("s" * 32):
                 pass
         except DependencyUnavailable as exc:
-            codes.append(exc.code)
+            codes.append(exc.reason)
         return codes
 
     started = time.monotonic()

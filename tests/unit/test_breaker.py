@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from stichat.domain.smart import LLMFailure
+from stichat.domain.errors import LLMFailure
 from stichat.metrics import Metrics
 from stichat.services.breaker import BreakerPolicy, CircuitBreaker, CircuitState, GuardedLLM, gauge_updater
 

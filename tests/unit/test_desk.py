@@ -13,7 +13,7 @@ from stichat.domain.desk import (
     search_term,
     status_label,
 )
-from stichat.domain.errors import BadRequest
+from stichat.domain.errors import InvalidOperatorName, InvalidStatus, WeakPassword
 from stichat.services.passwords import hash_password, verify_password
 
 
@@ -25,7 +25,7 @@ def test_a_ticket_file_that_says_open_is_new_on_the_console_and_back() -> None:
 def test_statuses_are_the_four_of_the_contract_shown_in_each_language() -> None:
     assert check_status("waiting_customer") == "waiting_customer"
     for bad in ("open", "", None, 3, "CLOSED"):
-        with pytest.raises(BadRequest):
+        with pytest.raises(InvalidStatus):
             check_status(bad)
     assert status_label("waiting_customer", "es-AR") == "Esperando al cliente"
     assert status_label("closed", "en") == "Closed"
@@ -35,14 +35,14 @@ def test_statuses_are_the_four_of_the_contract_shown_in_each_language() -> None:
 def test_operator_names_are_short_lower_case_words() -> None:
     assert check_operator_name("  Ana.Lopez ") == "ana.lopez"
     for bad in ("a", "ana lopez", "-ana", "x" * 40, "ana<script>"):
-        with pytest.raises(BadRequest):
+        with pytest.raises(InvalidOperatorName):
             check_operator_name(bad)
 
 
 def test_passwords_must_be_long_and_not_repetitive() -> None:
     assert check_password("correct horse battery") == "correct horse battery"
     for bad in ("short", "a" * 20, "ababababababab", "x" * 300):
-        with pytest.raises(BadRequest):
+        with pytest.raises(WeakPassword):
             check_password(bad)
 
 

@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, select, update
 
 from stichat.adapters.db_schema import audit, ticket_history, ticket_notes, tickets
-from stichat.domain.desk import AuditEntry, Conflict, DeskState, Note, QueueItem, QueueQuery
-from stichat.domain.errors import NotFound
+from stichat.domain.desk import AuditEntry, DeskState, Note, QueueItem, QueueQuery
+from stichat.domain.errors import TicketChanged, TicketNotFound
 
 
 def _state(row: Any) -> DeskState:
@@ -56,17 +56,17 @@ class DbTicketDesk:
 
     def _bump(self, connection: Connection, ticket_id: str, expected: int | None, at: float,
               **values: Any) -> tuple[DeskState, DeskState]:
-        """Compare-and-set on the version in one UPDATE: the old and new state, or Conflict."""
+        """Compare-and-set on the version in one UPDATE: the old and new state, or TicketChanged."""
         old = connection.execute(select(tickets.c.status, tickets.c.version, tickets.c.updated_at)
                                  .where(tickets.c.id == ticket_id)).first()
         if old is None:
-            raise NotFound("ticket_not_found")
+            raise TicketNotFound()
         version = old.version if expected is None else expected
         done = connection.execute(update(tickets)
                                   .where(tickets.c.id == ticket_id, tickets.c.version == version)
                                   .values(version=version + 1, updated_at=at, **values))
         if done.rowcount != 1:
-            raise Conflict("ticket_changed", detail=f"the ticket is at version {old.version}, not {version}")
+            raise TicketChanged(f"the ticket is at version {old.version}, not {version}")
         new = connection.execute(select(tickets.c.status, tickets.c.version, tickets.c.updated_at)
                                  .where(tickets.c.id == ticket_id)).one()
         return _state(old), _state(new)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from PIL import Image, UnidentifiedImageError
 
-from stichat.domain.errors import Unprocessable, UnsupportedMedia
+from stichat.domain.errors import ImageRejected, ImageTooManyPixels, InvalidImage, UnsupportedImageType
 
 MAX_SIDE = 1920
 THUMB_SIDE = 320
@@ -73,7 +73,7 @@ def sniff(head: bytes) -> str:
         return "png"
     if len(head) >= 12 and head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "webp"
-    raise UnsupportedMedia("unsupported_image_type", detail="only JPEG, PNG and WebP images")
+    raise UnsupportedImageType("only JPEG, PNG and WebP images")
 
 
 @dataclass(frozen=True)
@@ -97,12 +97,12 @@ def fit(width: int, height: int, side: int) -> tuple[int, int]:
     return max(1, round(width * scale)), max(1, round(height * scale))
 
 
-def _too_many_pixels() -> Unprocessable:
-    return Unprocessable("image_too_many_pixels", detail="the image has too many pixels")
+def _too_many_pixels() -> ImageTooManyPixels:
+    return ImageTooManyPixels("the image has too many pixels")
 
 
-def _damaged() -> Unprocessable:
-    return Unprocessable("invalid_image", detail="the image is damaged or incomplete")
+def _damaged() -> InvalidImage:
+    return InvalidImage("the image is damaged or incomplete")
 
 
 def webp_size(data: bytes) -> tuple[int, int]:
@@ -175,7 +175,7 @@ def _open(data: bytes, kind: str) -> Image.Image:
         raise _damaged() from exc
     try:
         _check_pixels(image.width, image.height)
-    except Unprocessable:
+    except ImageTooManyPixels:
         image.close()
         raise
     return image
@@ -214,7 +214,7 @@ class PillowImageProcessor:
         return_freed_images_to_the_system()
 
     def inspect(self, data: bytes) -> ImageInfo:
-        """Validate without keeping anything: raise UnsupportedMedia (415) or Unprocessable (422)."""
+        """Validate without keeping anything: raise ImageRejected (unsupported type, too many pixels, damaged)."""
         kind = sniff(data[:16])
         if kind == "webp":
             width, height = webp_size(data)
@@ -234,7 +234,7 @@ class PillowImageProcessor:
                 with self.budget.reserve(image.width * image.height * BYTES_PER_PIXEL):
                     image.load()  # a truncated or garbled stream fails here
                 return ImageInfo(kind, width, height)
-        except (UnsupportedMedia, Unprocessable):
+        except ImageRejected:
             raise
         except _BROKEN as exc:
             raise _damaged() from exc
@@ -258,7 +258,7 @@ class PillowImageProcessor:
                 copy = image.mode != "RGB" or _factor(image.size) > 1
                 with self.budget.reserve(_cost(image.width, image.height, 1, has_copy=copy)):
                     return self._shrink_and_encode(image)
-        except (UnsupportedMedia, Unprocessable):
+        except ImageRejected:
             raise
         except _BROKEN as exc:
             raise _damaged() from exc

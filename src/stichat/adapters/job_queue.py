@@ -293,7 +293,7 @@ class TaskiqImageQueue:
 
     def _connected(self) -> Redis:
         if self._redis is None:
-            raise DependencyUnavailable("dependency_unavailable", detail="the queue has no Redis client")
+            raise DependencyUnavailable("the queue has no Redis client")
         return self._redis
 
     async def _beat(self, finish: asyncio.Event) -> None:
@@ -348,4 +348,4 @@ def _unavailable() -> Iterator[None]:
     try:
         yield
     except (RedisError, OSError) as exc:
-        raise DependencyUnavailable("dependency_unavailable", detail=f"queue: {type(exc).__name__}") from exc
+        raise DependencyUnavailable(f"queue: {type(exc).__name__}") from exc

@@ -16,7 +16,7 @@ import openai
 from openai import AsyncOpenAI
 from pydantic import BaseModel, ValidationError
 
-from stichat.domain.smart import LLMFailure
+from stichat.domain.errors import LLMFailure
 
 M = TypeVar("M", bound=BaseModel)
 #: The SDK refuses to start without a key; local servers ignore it, so any non-empty value will do.

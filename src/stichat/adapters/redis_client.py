@@ -52,4 +52,4 @@ def unavailable_on_error() -> Iterator[None]:
     try:
         yield
     except (RedisError, OSError) as exc:
-        raise DependencyUnavailable("dependency_unavailable", detail=f"redis: {type(exc).__name__}") from exc
+        raise DependencyUnavailable(f"redis: {type(exc).__name__}") from exc

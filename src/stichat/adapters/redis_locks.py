@@ -15,7 +15,7 @@ from redis.exceptions import RedisError
 
 from stichat.adapters import redis_keys as keys
 from stichat.adapters.redis_client import unavailable_on_error
-from stichat.domain.errors import Unavailable
+from stichat.domain.errors import SessionBusy
 
 log = logging.getLogger("stichat.redis")
 
@@ -69,7 +69,7 @@ class RedisSessionLocks:
                 if await self._acquire(keys=[key], args=[token, self._ttl_ms]):
                     return
             if time.monotonic() + delay > deadline:
-                raise Unavailable("session_busy", detail="another request holds this session", retry_after=1)
+                raise SessionBusy("another request holds this session", retry_after=1)
             await asyncio.sleep(delay * (0.5 + random.random()))  # jitter: waiters do not poll in step
             delay = min(delay * 2, MAX_DELAY)
 

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from stichat.cli.settings import load_settings
-from stichat.domain.errors import BadRequest
+from stichat.domain.errors import InvalidInput
 
 T = TypeVar("T")
 
@@ -40,8 +40,8 @@ def _run(job: Callable[..., Coroutine[Any, Any, T]], *args: str) -> T:
     services = bootstrap.build(load_settings())
     try:
         return asyncio.run(job(services.operators, *args))
-    except BadRequest as exc:
-        click.echo(f"stichat operator: {exc.code}: {exc.detail}", err=True)
+    except InvalidInput as exc:
+        click.echo(f"stichat operator: {exc.reason}: {exc.detail}", err=True)
         raise SystemExit(2) from None
     finally:
         services.close()

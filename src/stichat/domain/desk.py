@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from stichat.domain.errors import BadRequest, ChatError
+from stichat.domain.errors import InvalidOperatorName, InvalidStatus, WeakPassword
 
 STATUSES = ("new", "in_progress", "waiting_customer", "closed")
 STATUS_LABELS = {
@@ -25,12 +25,6 @@ MIN_PASSWORD = 10
 MAX_PASSWORD = 256
 
 
-class Conflict(ChatError):
-    """409: the ticket changed since the operator loaded it (another operator got there first)."""
-
-    status, code = 409, "ticket_changed"
-
-
 def desk_status(raw: str | None) -> str:
     """The console status of a ticket file's `status` (`open`, from before the console, is `new`)."""
     return raw if raw in STATUSES else "new"
@@ -43,7 +37,7 @@ def file_status(status: str) -> str:
 
 def check_status(value: object) -> str:
     if not isinstance(value, str) or value not in STATUSES:
-        raise BadRequest("invalid_status", detail=f"one of {', '.join(STATUSES)}")
+        raise InvalidStatus(f"one of {', '.join(STATUSES)}")
     return value
 
 
@@ -55,16 +49,15 @@ def check_operator_name(value: str) -> str:
     """Lower-case letters, digits, dot, dash, underscore; 2 to 32 characters."""
     name = value.strip().lower()
     if not OPERATOR_NAME.match(name):
-        raise BadRequest("invalid_operator_name",
-                         detail="2-32 characters: lower-case letters, digits, '.', '-' or '_'")
+        raise InvalidOperatorName("2-32 characters: lower-case letters, digits, '.', '-' or '_'")
     return name
 
 
 def check_password(value: str) -> str:
     if not MIN_PASSWORD <= len(value) <= MAX_PASSWORD:
-        raise BadRequest("weak_password", detail=f"{MIN_PASSWORD} to {MAX_PASSWORD} characters")
+        raise WeakPassword(f"{MIN_PASSWORD} to {MAX_PASSWORD} characters")
     if len(set(value)) < 5:
-        raise BadRequest("weak_password", detail="too repetitive")
+        raise WeakPassword("too repetitive")
     return value
 
 

@@ -1,23 +1,60 @@
-"""The exception tree of STI Chat.
+"""The exception tree of STI Chat: every error is named by what happened, never by how it is answered.
 
     StiChatError
-    ├── ConfigError            a setting is missing or wrong; the process refuses to start
-    ├── KnowledgeError         a knowledge-base file is malformed (names the file and entry)
-    └── ChatError              a request cannot be served; `code` and `status` map it to HTTP
-        ├── BadRequest             400 malformed input (fields, types, sizes)
-        ├── Unauthorized           401 operator token missing or wrong
-        ├── Forbidden              403 origin or CSRF check failed
-        ├── NotFound               404 unknown session, ticket, image (or a bad link token)
-        ├── Gone                   410 an expired link
-        ├── PayloadTooLarge        413 body over its cap
-        ├── UnsupportedMedia       415 not a JPEG, PNG or WebP
-        ├── Unprocessable          422 well-formed but unusable (unknown button, corrupt image)
-        ├── RateLimited            429 with `retry_after` seconds
-        └── Unavailable            503 a dependency (storage, Redis) or a capacity limit
-            └── DependencyUnavailable  503 a shared store (Redis) did not answer in time
+    ├── ConfigError                a setting is missing or wrong; the process refuses to start
+    ├── KnowledgeError             a knowledge-base file is malformed (names the file and entry)
+    ├── LLMFailure                 a model call gave no usable answer (`reason` labels the failure metric)
+    ├── BackupError                (stichat.ops.backup) a backup or restore that cannot go on
+    ├── PrometheusError, ArchiveStoreError, MailError   (stichat.ops.ports) an operations dependency failed
+    ├── Misuse                     a caller broke a precondition: a bug in our code, never the client's
+    │   ├── MissingTicketId            a ticket event reached apply() without Context.new_ticket_id
+    │   └── InvalidTicketSuffix        a ticket id suffix that is not six characters of ID_ALPHABET
+    └── ChatError                  a request cannot be served; the client is told why
+        ├── InvalidInput               the request's content cannot be used
+        │   ├── InvalidSessionId           a session id the server did not make
+        │   ├── MissingInput               neither a message nor a button
+        │   ├── MessageTooLong
+        │   ├── MissingImage               no photo in the upload
+        │   ├── ImageTooLarge              a photo over MAX_UPLOAD_MB
+        │   ├── UnknownButton              a button value no stage knows
+        │   │   └── Unprocessable              its old name, while turns.py still raises it
+        │   ├── EmptyNote, NoteTooLong     an operator's note
+        │   ├── InvalidStatus              not one of the four ticket statuses
+        │   └── InvalidOperatorName, WeakPassword, OperatorExists
+        ├── ImageRejected              a photo that can never be used (its `reason` goes on the record)
+        │   ├── UnsupportedImageType       not a JPEG, PNG or WebP
+        │   ├── ImageTooManyPixels         a pixel bomb, or just too big
+        │   └── InvalidImage               damaged or incomplete
+        ├── NotSignedIn                no operator credential, or a wrong one
+        │   ├── OperatorTokenRequired      LOG_TOKEN missing or wrong
+        │   ├── SignInFailed               wrong operator name or password
+        │   └── ConsoleSignedOut           no console session, or an expired one
+        ├── CsrfFailed                 a browser request without the session's CSRF token
+        ├── NotFound                   nothing by that id (for you)
+        │   ├── SessionNotFound, TicketNotFound, ImageNotFound
+        ├── LinkExpired                a genuine ticket link past its lifetime
+        ├── TicketChanged              another operator changed the ticket first
+        ├── LimitReached               too much, too fast; `retry_after` says when to try again
+        │   ├── RateLimitExceeded          a per-endpoint limit
+        │   ├── TooManyImages              the photos one conversation may send
+        │   └── TooManySignIns             failed console sign-ins
+        └── OutOfService               the service cannot do it right now; `retry_after` may say when
+            ├── SessionBusy                another request holds the session's lock
+            ├── DependencyUnavailable      a shared store (Redis) did not answer in time
+            ├── TicketIdsExhausted         no free ticket id today (only a broken store gets here)
+            └── TicketNotOpened            a ticket request ended without a ticket
+
+How a client sees each one (HTTP status and `error` code) is decided at the edge, in one table:
+`stichat.web.errors.ANSWERS`. `reason` is the domain's own name for what happened (the class name in
+snake_case), for logs, the command line and image records; the wire code is pinned in that table so
+that renaming a class can never change the API.
 """
 
 from __future__ import annotations
+
+import re
+
+_WORD_START = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 class StiChatError(Exception):
@@ -32,61 +69,194 @@ class KnowledgeError(StiChatError):
     """A knowledge-base file is malformed; the message names the file and the entry."""
 
 
+class LLMFailure(StiChatError):
+    """An LLM call that gave no usable answer; `reason` is a label of `stichat_openai_failures_total`."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+
+
+class Misuse(StiChatError):
+    """A function was called against its contract: a bug in our code, answered like any crash."""
+
+
+class MissingTicketId(Misuse):
+    """A technician or WhatsApp event needs Context.new_ticket_id (see `needs_new_ticket`)."""
+
+
+class InvalidTicketSuffix(Misuse):
+    """A ticket id's suffix must be six characters of ID_ALPHABET."""
+
+
 class ChatError(StiChatError):
-    """An error a client sees as JSON: `{"ok": false, "error": code, "message": ...}`."""
+    """A request that cannot be served. `detail` says why in English, for logs and the command line;
+    `retry_after` is how many seconds until trying again may work, when that is known."""
 
-    status = 400
-    code = "bad_request"
-
-    def __init__(self, code: str | None = None, *, detail: str = "", retry_after: int | None = None) -> None:
-        super().__init__(detail or code or self.code)
-        if code:
-            self.code = code
+    def __init__(self, detail: str = "", *, retry_after: int | None = None) -> None:
+        super().__init__(detail or self.reason)
         self.detail = detail
         self.retry_after = retry_after
 
-
-class BadRequest(ChatError):
-    status, code = 400, "bad_request"
-
-
-class Unauthorized(ChatError):
-    status, code = 401, "unauthorized"
+    @property
+    def reason(self) -> str:
+        """What happened, in snake_case: `UnknownButton` is `unknown_button`."""
+        return _WORD_START.sub("_", type(self).__name__).lower()
 
 
-class Forbidden(ChatError):
-    status, code = 403, "forbidden"
+class InvalidInput(ChatError):
+    """The request's content cannot be used (a field, its type or its size)."""
+
+
+class InvalidSessionId(InvalidInput):
+    pass
+
+
+class MissingInput(InvalidInput):
+    pass
+
+
+class MessageTooLong(InvalidInput):
+    pass
+
+
+class MissingImage(InvalidInput):
+    pass
+
+
+class ImageTooLarge(InvalidInput):
+    pass
+
+
+class UnknownButton(InvalidInput):
+    pass
+
+
+class Unprocessable(UnknownButton):
+    """The old spelling that turns.py still raises, with the old `(code, detail=)` arguments: it goes
+    when the lead's open change to turns.py lands and raises UnknownButton itself."""
+
+    def __init__(self, code: str = "", *, detail: str = "") -> None:
+        super().__init__(detail)
+
+
+class EmptyNote(InvalidInput):
+    pass
+
+
+class NoteTooLong(InvalidInput):
+    pass
+
+
+class InvalidStatus(InvalidInput):
+    pass
+
+
+class InvalidOperatorName(InvalidInput):
+    pass
+
+
+class WeakPassword(InvalidInput):
+    pass
+
+
+class OperatorExists(InvalidInput):
+    pass
+
+
+class ImageRejected(ChatError):
+    """A photo that can never be used: the same bytes will fail again, so the job is not retried."""
+
+
+class UnsupportedImageType(ImageRejected):
+    pass
+
+
+class ImageTooManyPixels(ImageRejected):
+    pass
+
+
+class InvalidImage(ImageRejected):
+    pass
+
+
+class NotSignedIn(ChatError):
+    """No operator credential, or a wrong one."""
+
+
+class OperatorTokenRequired(NotSignedIn):
+    pass
+
+
+class SignInFailed(NotSignedIn):
+    pass
+
+
+class ConsoleSignedOut(NotSignedIn):
+    pass
+
+
+class CsrfFailed(ChatError):
+    pass
 
 
 class NotFound(ChatError):
-    status, code = 404, "not_found"
+    """Nothing by that id, or nothing the caller may see (another session's image does not exist)."""
 
 
-class Gone(ChatError):
-    status, code = 410, "gone"
+class SessionNotFound(NotFound):
+    pass
 
 
-class PayloadTooLarge(ChatError):
-    status, code = 413, "payload_too_large"
+class TicketNotFound(NotFound):
+    pass
 
 
-class UnsupportedMedia(ChatError):
-    status, code = 415, "unsupported_media_type"
+class ImageNotFound(NotFound):
+    pass
 
 
-class Unprocessable(ChatError):
-    status, code = 422, "unprocessable"
+class LinkExpired(ChatError):
+    pass
 
 
-class RateLimited(ChatError):
-    status, code = 429, "rate_limited"
+class TicketChanged(ChatError):
+    """The ticket changed since the operator loaded it (another operator got there first)."""
 
 
-class Unavailable(ChatError):
-    status, code = 503, "unavailable"
+class LimitReached(ChatError):
+    """Too much, too fast: `retry_after` seconds until the next try may pass."""
 
 
-class DependencyUnavailable(Unavailable):
+class RateLimitExceeded(LimitReached):
+    pass
+
+
+class TooManyImages(LimitReached):
+    pass
+
+
+class TooManySignIns(LimitReached):
+    pass
+
+
+class OutOfService(ChatError):
+    """The service cannot do this right now (a dependency or a capacity limit), through no fault of the
+    request."""
+
+
+class SessionBusy(OutOfService):
+    pass
+
+
+class DependencyUnavailable(OutOfService):
     """A shared store (Redis) refused or timed out: the request fails fast rather than hang."""
 
-    status, code = 503, "dependency_unavailable"
+
+class TicketIdsExhausted(OutOfService):
+    pass
+
+
+class TicketNotOpened(OutOfService):
+    pass

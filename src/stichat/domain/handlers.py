@@ -23,6 +23,7 @@ from stichat.domain.dialogue import (
     Stage,
     SuggestSteps,
 )
+from stichat.domain.errors import MissingTicketId
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.nlu import Intent, Understanding, understand
 from stichat.domain.pii import Masked
@@ -311,7 +312,7 @@ def technician(c: Conversation, e: Event, ctx: Context, *, reason: str = "asked"
                                     buttons(c, ctx.kb, "BTN_REPHRASE", "BTN_CLOSE")),
                        (OpenTicket(c.current_ticket),))
     if ctx.new_ticket_id is None:
-        raise ValueError("a technician event needs Context.new_ticket_id (see needs_new_ticket)")
+        raise MissingTicketId("a technician event needs Context.new_ticket_id (see needs_new_ticket)")
     tried = c.levels_tried
     if c.stage in STEP_STAGES and level_of(c) not in {t.partition(":")[0] for t in tried}:
         # "sigue igual, pasame con un técnico" says how the steps went; a bare request does not.
@@ -337,7 +338,7 @@ def whatsapp(c: Conversation, e: Event, ctx: Context) -> Outcome:
     """
     ticket_id = c.current_ticket or ctx.new_ticket_id
     if ticket_id is None:
-        raise ValueError("a WhatsApp event needs Context.new_ticket_id (see needs_new_ticket)")
+        raise MissingTicketId("a WhatsApp event needs Context.new_ticket_id (see needs_new_ticket)")
     moved = replace(c, ticket_id=ticket_id, ticket_problem=c.problem)
     if moved.consented and moved.stage != Stage.ENDED:
         moved = replace(moved, stage=Stage.TICKET)

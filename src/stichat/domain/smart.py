@@ -1,5 +1,5 @@
-"""What smart mode may contribute: why an LLM call failed, and how a model's reading is narrowed to
-allowed values and merged into the rules' `Understanding`.
+"""What smart mode may contribute: how a model's reading is narrowed to allowed values and merged into
+the rules' `Understanding` (a failed call is `errors.LLMFailure`).
 
 Pure: the model's answer arrives as plain values; anything outside the allowed sets is dropped, so
 a model can choose among known devices, problems and intents but never invent one (nor a button, nor
@@ -19,15 +19,6 @@ SENTIMENTS = ("positive", "neutral", "negative", "frustrated")
 MODEL_INTENTS = tuple(i for i in Intent if i not in (Intent.YES, Intent.NO))
 #: Confidence given to a value the model chose: above the rules' "unsure" line, below a sure match.
 MODEL_CONFIDENCE = 0.7
-
-
-class LLMFailure(Exception):
-    """An LLM call that gave no usable answer; `reason` is a label of `stichat_openai_failures_total`."""
-
-    def __init__(self, reason: str, detail: str = "") -> None:
-        super().__init__(f"{reason}: {detail}" if detail else reason)
-        self.reason = reason
-        self.detail = detail
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
+from stichat.domain.errors import InvalidTicketSuffix
+
 ERASED = "[erased]"  # what erasure leaves in a ticket's free-text fields
 ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 TICKET_ID = re.compile(r"^TCK-\d{8}-[A-Z0-9]{6}$")
@@ -16,7 +18,7 @@ TICKET_ID = re.compile(r"^TCK-\d{8}-[A-Z0-9]{6}$")
 def make_ticket_id(at: float, suffix: str) -> str:
     """`TCK-YYYYMMDD-XXXXXX` with the UTC date of `at` and a random six-character suffix."""
     if len(suffix) != 6 or any(c not in ID_ALPHABET for c in suffix):
-        raise ValueError("the suffix must be six characters of ID_ALPHABET")
+        raise InvalidTicketSuffix(f"the suffix must be six characters of ID_ALPHABET, not {suffix!r}")
     return f"TCK-{datetime.fromtimestamp(at, UTC):%Y%m%d}-{suffix}"
 
 

@@ -42,6 +42,7 @@ import click
 
 from stichat import __version__
 from stichat.config import Settings
+from stichat.domain.errors import StiChatError
 from stichat.ops.ports import ArchiveStore, ArchiveStoreError
 
 FORMAT = "stichat-backup/1"
@@ -50,7 +51,7 @@ NAME_PATTERN = re.compile(r"^stichat-backup-\d{8}T\d{6}Z(?:-[a-z0-9]+)?\.tar\.gz
 CHUNK = 1024 * 1024
 
 
-class BackupError(Exception):
+class BackupError(StiChatError):
     """A backup or restore that cannot go on; the message is one line for the operator."""
 
 

@@ -7,19 +7,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
+from stichat.domain.errors import StiChatError
+
 #: One series of an instant query: its labels and its value (NaN for no value).
 Sample = tuple[dict[str, str], float]
 
 
-class PrometheusError(Exception):
+class PrometheusError(StiChatError):
     """Prometheus did not answer a query; the message says which and why."""
 
 
-class ArchiveStoreError(Exception):
+class ArchiveStoreError(StiChatError):
     """The archive store refused a request or could not be reached; the message is the store's."""
 
 
-class MailError(Exception):
+class MailError(StiChatError):
     """A mail that could not be sent; the message says why in one line."""
 
 

@@ -22,7 +22,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from stichat.domain.smart import LLMFailure
+from stichat.domain.errors import LLMFailure
 from stichat.metrics import CIRCUIT_STATES, Metrics
 from stichat.ports import LLM
 

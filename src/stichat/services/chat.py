@@ -21,7 +21,7 @@ from stichat.domain.conversation import (
     Stage,
     SuggestSteps,
 )
-from stichat.domain.errors import BadRequest, Forbidden, NotFound, RateLimited
+from stichat.domain.errors import CsrfFailed, InvalidSessionId, MessageTooLong, SessionNotFound, TooManyImages
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.nlu import understand
 from stichat.domain.pii import mask
@@ -54,7 +54,7 @@ def new_session_id() -> str:
 
 def check_session_id(session_id: object) -> str:
     if not isinstance(session_id, str) or not SESSION_ID.match(session_id):
-        raise BadRequest("invalid_session_id", detail="sessionId must be the id given by /api/greeting")
+        raise InvalidSessionId("sessionId must be the id given by /api/greeting")
     return session_id
 
 
@@ -82,7 +82,7 @@ class ChatService:
     async def load(self, session_id: str) -> tuple[Conversation, str]:
         found = await self._sessions.load(check_session_id(session_id), now=self._clock.now())
         if found is None:
-            raise NotFound("session_not_found", detail="unknown or expired session")
+            raise SessionNotFound("unknown or expired session")
         return found
 
     async def validate(self, session_id: object) -> Turn | None:
@@ -111,13 +111,13 @@ class ChatService:
 
     def check_csrf(self, csrf: str, presented: str | None) -> None:
         if presented is None or not secrets.compare_digest(csrf.encode(), presented.encode()):
-            raise Forbidden("csrf_failed", detail="missing or wrong X-CSRF-Token")
+            raise CsrfFailed("missing or wrong X-CSRF-Token")
 
     async def handle(self, *, session_id: str, message: str | None, action: str | None,
                      csrf: str | None = None, browser: bool = False) -> Turn:
         """One customer turn: a typed message or a button value."""
         if message is not None and len(message) > MAX_MESSAGE:
-            raise BadRequest("message_too_long", detail=f"at most {MAX_MESSAGE} characters")
+            raise MessageTooLong(f"at most {MAX_MESSAGE} characters")
         async with self.locked(session_id, csrf=csrf, browser=browser) as (conversation, token):
             event, asked_model = await self._event(conversation, message, action)
             return await self._turn(conversation, event, token, asked_model=asked_model)
@@ -228,7 +228,7 @@ class ChatService:
         """Add a photo to the conversation, under its lock so two uploads cannot both pass the cap."""
         async with self.locked(session_id) as (conversation, _):
             if len(conversation.images) >= max_images:
-                raise RateLimited("too_many_images", detail=f"at most {max_images} images", retry_after=3600)
+                raise TooManyImages(f"at most {max_images} images", retry_after=3600)
             after = replace(conversation, images=(*conversation.images, image_id))
             await self._sessions.save(after, expires_at=self._clock.now() + self._ttl)
         return after

@@ -17,7 +17,7 @@ from stichat.domain.desk import (
     QueueQuery,
     check_status,
 )
-from stichat.domain.errors import BadRequest, NotFound
+from stichat.domain.errors import EmptyNote, NoteTooLong, TicketNotFound
 from stichat.domain.pii import mask
 from stichat.domain.tickets import Ticket, is_ticket_id
 from stichat.domain.transcript import TranscriptEntry
@@ -54,14 +54,14 @@ class DeskService:
     async def _ticket(self, ticket_id: str) -> Ticket:
         ticket = await self._store.load(ticket_id) if is_ticket_id(ticket_id) else None
         if ticket is None:
-            raise NotFound("ticket_not_found")
+            raise TicketNotFound()
         return ticket
 
     async def view(self, ticket_id: str) -> TicketView:
         ticket = await self._ticket(ticket_id)
         state = await self._desk.state(ticket_id)
         if state is None:  # pragma: no cover - the row was just read
-            raise NotFound("ticket_not_found")
+            raise TicketNotFound()
         transcript = await self._transcripts.read(ticket.session_id) if ticket.session_id else []
         return TicketView(ticket=ticket, state=state, transcript=transcript, notes=await self._desk.notes(ticket_id),
                           audit=await self._desk.audit(ticket_id=ticket_id),
@@ -83,9 +83,9 @@ class DeskService:
 
     async def add_note(self, ticket_id: str, text: object, *, actor: str, version: int | None = None) -> DeskState:
         if not isinstance(text, str) or not text.strip():
-            raise BadRequest("empty_note")
+            raise EmptyNote()
         if len(text) > MAX_NOTE:
-            raise BadRequest("note_too_long", detail=f"at most {MAX_NOTE} characters")
+            raise NoteTooLong(f"at most {MAX_NOTE} characters")
         await self._ticket(ticket_id)
         # Notes are written by people about people: masked like everything else that is kept.
         state = await self._desk.add_note(Note(ticket_id, self._clock.now(), actor, mask(text.strip())),

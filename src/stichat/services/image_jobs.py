@@ -12,7 +12,7 @@ import logging
 import time
 from dataclasses import replace
 
-from stichat.domain.errors import Unprocessable, UnsupportedMedia
+from stichat.domain.errors import ImageRejected
 from stichat.domain.images import DONE, FAILED, PROCESSING, ImageRecord
 from stichat.metrics import Metrics
 from stichat.ports import ImageAnalyzer, ImageProcessor, ImageStore
@@ -51,8 +51,8 @@ class ImageJobs:
         try:
             # Decoding and resizing take tens of milliseconds of CPU: never on the event loop.
             processed = await asyncio.to_thread(self._processor.process, data)
-        except (Unprocessable, UnsupportedMedia) as exc:
-            await self._fail(record, exc.code)  # the same bytes will never work: no retry
+        except ImageRejected as exc:
+            await self._fail(record, exc.reason)  # the same bytes will never work: no retry
             return RESULT_FAILED
         analysis = await self._analyze(processed.image, record.locale)
         done = replace(record, status=DONE, width=processed.width, height=processed.height, analysis=analysis,

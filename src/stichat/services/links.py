@@ -10,7 +10,7 @@ import base64
 import hashlib
 import hmac
 
-from stichat.domain.errors import Gone, NotFound
+from stichat.domain.errors import LinkExpired, TicketNotFound
 
 
 class LinkSigner:
@@ -28,15 +28,15 @@ class LinkSigner:
         return f"{expires}.{self._sign(ticket_id, expires)}"
 
     def check(self, ticket_id: str, token: str | None, *, now: float) -> None:
-        """Raise NotFound for a missing or wrong token, Gone for a genuine but expired one."""
+        """Raise TicketNotFound for a missing or wrong token, LinkExpired for a genuine but expired one."""
         # Only ASCII can be ours: str.isdigit() accepts "²" and "١", and compare_digest refuses
         # non-ASCII str; either would otherwise turn a forged link into a 500.
         if not token or "." not in token or len(token) > 80 or not token.isascii():
-            raise NotFound("ticket_not_found")
+            raise TicketNotFound()
         raw_expiry, _, signature = token.partition(".")
         if not raw_expiry.isdigit() or len(raw_expiry) > 12:
-            raise NotFound("ticket_not_found")
+            raise TicketNotFound()
         if not hmac.compare_digest(signature.encode(), self._sign(ticket_id, int(raw_expiry)).encode()):
-            raise NotFound("ticket_not_found")
+            raise TicketNotFound()
         if int(raw_expiry) <= now:
-            raise Gone("link_expired")
+            raise LinkExpired()

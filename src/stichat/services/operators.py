@@ -16,7 +16,7 @@ import secrets
 from dataclasses import dataclass
 
 from stichat.domain.desk import AuditEntry, ConsoleSession, Operator, check_operator_name, check_password
-from stichat.domain.errors import BadRequest, Forbidden, RateLimited, Unauthorized
+from stichat.domain.errors import ConsoleSignedOut, CsrfFailed, OperatorExists, SignInFailed, TooManySignIns
 from stichat.ports import Clock, OperatorStore, RateLimiter, TicketDesk
 from stichat.services.passwords import DUMMY_HASH, hash_password, verify_password
 
@@ -54,7 +54,7 @@ class OperatorService:
         name, password = check_operator_name(name), check_password(password)
         operator = Operator(name, await asyncio.to_thread(hash_password, password), self._clock.now())
         if not await self._store.add(operator):
-            raise BadRequest("operator_exists", detail=f"an operator named {name} already exists")
+            raise OperatorExists(f"an operator named {name} already exists")
         await self._desk.record(AuditEntry(operator.created_at, "cli", "operator_add", detail=name))
         return operator
 
@@ -75,13 +75,13 @@ class OperatorService:
         return changed
 
     async def sign_in(self, name: str, password: str, *, address: str) -> SignedIn:
-        """A new session, or Unauthorized (wrong name or password) / RateLimited (too many failures)."""
+        """A new session, or SignInFailed (wrong name or password) / TooManySignIns (too many failures)."""
         name = name.strip().lower()[:64]
         for limit, key in ((self._policy.per_address, f"address:{address}"), (self._policy.per_operator,
                                                                                 f"operator:{name}")):
             wait = await self._limiter.peek(limit, "console-sign-in", key)
             if wait is not None:
-                raise RateLimited("too_many_sign_ins", retry_after=wait)
+                raise TooManySignIns(retry_after=wait)
         operator = await self._store.get(name) if name else None
         ok = await asyncio.to_thread(verify_password, password[:256],
                                      operator.password_hash if operator else DUMMY_HASH)
@@ -90,7 +90,7 @@ class OperatorService:
             await self._limiter.hit(self._policy.per_address, "console-sign-in", f"address:{address}")
             await self._limiter.hit(self._policy.per_operator, "console-sign-in", f"operator:{name}")
             log.warning("console_sign_in_failed", extra={"operator": name if operator else None})
-            raise Unauthorized("sign_in_failed")
+            raise SignInFailed()
         token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
         await self._store.open_session(ConsoleSession(token_hash(token), operator.name, csrf, now, now))
         await self._desk.record(AuditEntry(now, operator.name, "sign_in"))
@@ -104,12 +104,12 @@ class OperatorService:
                                          idle_seconds=self._policy.idle_seconds)
 
     async def require(self, token: str | None, *, csrf: str | None = None, change: bool = False) -> ConsoleSession:
-        """The signed-in session, or Unauthorized; a change must also carry the session's CSRF token."""
+        """The signed-in session, or ConsoleSignedOut; a change must also carry the session's CSRF token."""
         session = await self.session(token)
         if session is None:
-            raise Unauthorized("console_signed_out")
+            raise ConsoleSignedOut()
         if change and (not csrf or not secrets.compare_digest(session.csrf.encode(), csrf.encode())):
-            raise Forbidden("csrf_failed", detail="missing or wrong CSRF token")
+            raise CsrfFailed("missing or wrong CSRF token")
         return session
 
     async def sign_out(self, session: ConsoleSession) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from stichat.domain.conversation import Conversation
-from stichat.domain.errors import Forbidden, NotFound
+from stichat.domain.errors import CsrfFailed, SessionNotFound
 from stichat.domain.tickets import Ticket
 from stichat.ports import Clock, ImageFiles, SessionLocks, SessionStore, TicketStore, TranscriptStore
 from stichat.services.chat import check_session_id
@@ -39,10 +39,10 @@ class PrivacyService:
     async def _owned(self, session_id: str, csrf: str | None, browser: bool) -> Conversation:
         found = await self._sessions.load(session_id, now=self._clock.now())
         if found is None:
-            raise NotFound("session_not_found", detail="unknown or expired session")
+            raise SessionNotFound("unknown or expired session")
         conversation, token = found
         if browser and (csrf is None or not secrets.compare_digest(token.encode(), csrf.encode())):
-            raise Forbidden("csrf_failed", detail="missing or wrong X-CSRF-Token")
+            raise CsrfFailed("missing or wrong X-CSRF-Token")
         return conversation
 
     async def _tickets_of(self, conversation: Conversation) -> list[Ticket]:

@@ -16,13 +16,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from stichat.domain.conversation import Conversation, Stage
+from stichat.domain.errors import LLMFailure
 from stichat.domain.knowledge import KnowledgeBase, Step
 from stichat.domain.nlu import Understanding
 from stichat.domain.pii import mask
 from stichat.domain.smart import (
     MODEL_INTENTS,
     SENTIMENTS,
-    LLMFailure,
     merge,
     narrow,
     photo_analysis,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from stichat.domain.conversation import Conversation
-from stichat.domain.errors import NotFound, Unavailable
+from stichat.domain.errors import TicketIdsExhausted, TicketNotFound
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.pii import mask
 from stichat.domain.prompts import steps_for
@@ -53,7 +53,7 @@ class TicketService:
             candidate = make_ticket_id(now, "".join(secrets.choice(ID_ALPHABET) for _ in range(6)))
             if not await self._store.exists(candidate):
                 return candidate
-        raise Unavailable("ticket_id_exhausted")  # 32^6 ids a day: only a broken store gets here
+        raise TicketIdsExhausted()  # 32^6 ids a day: only a broken store gets here
 
     def build(self, conversation: Conversation, ticket_id: str) -> Ticket:
         c, kb, loc = conversation, self._kb, conversation.locale
@@ -114,11 +114,11 @@ class TicketService:
 
     async def by_link(self, ticket_id: str, token: str | None) -> Ticket:
         if not is_ticket_id(ticket_id):
-            raise NotFound("ticket_not_found")
+            raise TicketNotFound()
         self._signer.check(ticket_id, token, now=self._clock.now())
         ticket = await self._store.load(ticket_id)
         if ticket is None:
-            raise NotFound("ticket_not_found")
+            raise TicketNotFound()
         return ticket
 
     async def list_ids(self) -> list[str]:
@@ -127,5 +127,5 @@ class TicketService:
     async def by_operator(self, ticket_id: str) -> Ticket:
         ticket = await self._store.load(ticket_id) if is_ticket_id(ticket_id) else None
         if ticket is None:
-            raise NotFound("ticket_not_found")
+            raise TicketNotFound()
         return ticket

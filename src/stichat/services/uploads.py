@@ -7,7 +7,7 @@ import secrets
 from dataclasses import replace
 from pathlib import Path
 
-from stichat.domain.errors import NotFound
+from stichat.domain.errors import ImageNotFound
 from stichat.domain.images import FAILED, MAX_IMAGES_PER_SESSION, QUEUED, ImageRecord
 from stichat.ports import Clock, ImageProcessor, ImageQueue, ImageStore
 from stichat.services.chat import ChatService
@@ -52,7 +52,7 @@ class UploadService:
     async def record(self, image_id: str, *, session_id: str | None, operator: bool = False) -> ImageRecord:
         record = await self._store.load(image_id)
         if record is None or (not operator and record.session_id != session_id):
-            raise NotFound("image_not_found")  # another session's image does not exist for you
+            raise ImageNotFound()  # another session's image does not exist for you
         return record
 
     async def file(self, image_id: str, *, session_id: str | None, operator: bool = False,
@@ -60,7 +60,7 @@ class UploadService:
         record = await self.record(image_id, session_id=session_id, operator=operator)
         path = self._store.file(record.image_id, thumbnail=thumbnail)
         if path is None:
-            raise NotFound("image_not_found")  # not processed yet, or failed: there is nothing to show
+            raise ImageNotFound()  # not processed yet, or failed: there is nothing to show
         return path
 
     async def requeue_unfinished(self) -> int:

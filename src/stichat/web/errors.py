@@ -1,4 +1,4 @@
-"""Domain errors become HTTP answers here, in one table: `{"ok": false, "error", "message"}`."""
+"""Domain errors become HTTP answers here, in one table (`ANSWERS`): `{"ok": false, "error", "message"}`."""
 
 from __future__ import annotations
 
@@ -10,11 +10,73 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from stichat.domain.errors import ChatError
+from stichat.domain import errors as e
 from stichat.storage import is_storage_failure
 
 #: Seconds a client is asked to wait after a write failed for lack of storage.
 STORAGE_RETRY_SECONDS = 30
+#: Seconds a client is asked to wait after a limit whose error did not say how long.
+DEFAULT_RETRY_SECONDS = 60
+
+#: How a client sees every error of the domain's tree: its HTTP status and its `error` code (docs/api.md
+#: lists the codes). Every class of the tree is here, categories too, so a raise never falls through to
+#: a guess; tests/unit/test_error_table.py keeps it complete.
+ANSWERS: dict[type[e.ChatError], tuple[int, str]] = {
+    e.ChatError: (400, "bad_request"),
+    e.InvalidInput: (400, "bad_request"),
+    e.InvalidSessionId: (400, "invalid_session_id"),
+    e.MissingInput: (400, "missing_input"),
+    e.MessageTooLong: (400, "message_too_long"),
+    e.MissingImage: (400, "missing_image"),
+    e.ImageTooLarge: (413, "payload_too_large"),
+    e.UnknownButton: (422, "unknown_button"),
+    e.Unprocessable: (422, "unknown_button"),
+    e.EmptyNote: (400, "empty_note"),
+    e.NoteTooLong: (400, "note_too_long"),
+    e.InvalidStatus: (400, "invalid_status"),
+    e.InvalidOperatorName: (400, "invalid_operator_name"),
+    e.WeakPassword: (400, "weak_password"),
+    e.OperatorExists: (400, "operator_exists"),
+    e.ImageRejected: (422, "unprocessable"),
+    e.UnsupportedImageType: (415, "unsupported_image_type"),
+    e.ImageTooManyPixels: (422, "image_too_many_pixels"),
+    e.InvalidImage: (422, "invalid_image"),
+    e.NotSignedIn: (401, "unauthorized"),
+    e.OperatorTokenRequired: (401, "unauthorized"),
+    e.SignInFailed: (401, "sign_in_failed"),
+    e.ConsoleSignedOut: (401, "console_signed_out"),
+    e.CsrfFailed: (403, "csrf_failed"),
+    e.NotFound: (404, "not_found"),
+    e.SessionNotFound: (404, "session_not_found"),
+    e.TicketNotFound: (404, "ticket_not_found"),
+    e.ImageNotFound: (404, "image_not_found"),
+    e.TicketChanged: (409, "ticket_changed"),
+    e.LinkExpired: (410, "link_expired"),
+    e.LimitReached: (429, "rate_limited"),
+    e.RateLimitExceeded: (429, "rate_limited"),
+    e.TooManyImages: (429, "too_many_images"),
+    e.TooManySignIns: (429, "too_many_sign_ins"),
+    e.OutOfService: (503, "unavailable"),
+    e.SessionBusy: (503, "session_busy"),
+    e.DependencyUnavailable: (503, "dependency_unavailable"),
+    e.TicketIdsExhausted: (503, "ticket_id_exhausted"),
+    e.TicketNotOpened: (503, "unavailable"),
+}
+
+
+def answer_for(exc: e.ChatError) -> tuple[int, str]:
+    """The status and code of an error: its own class's entry, else its nearest ancestor's."""
+    for kind in type(exc).__mro__:
+        if kind in ANSWERS:
+            return ANSWERS[kind]
+    raise AssertionError("ChatError is in ANSWERS")  # pragma: no cover
+
+
+def retry_after(exc: e.ChatError, status: int) -> int | None:
+    """Retry-After for a 429 (always) and a 503 (when the error knows); never on other answers."""
+    if status == 429:
+        return exc.retry_after if exc.retry_after is not None else DEFAULT_RETRY_SECONDS
+    return exc.retry_after if status == 503 else None
 
 MESSAGES: dict[str, dict[str, str]] = {
     "bad_request": {"es-AR": "No pude entender el pedido.", "en": "I couldn't understand the request."},
@@ -107,12 +169,10 @@ def error_response(request: Request, status: int, code: str, *, retry_after: int
 
 def install(app: FastAPI) -> None:
     async def on_chat_error(request: Request, exc: Exception) -> JSONResponse:
-        if not isinstance(exc, ChatError):
+        if not isinstance(exc, e.ChatError):
             return await on_crash(request, exc)
-        retry = exc.retry_after if exc.status in (429, 503) else None
-        if exc.status == 429 and retry is None:
-            retry = 60
-        return error_response(request, exc.status, exc.code, retry_after=retry)
+        status, code = answer_for(exc)
+        return error_response(request, status, code, retry_after=retry_after(exc, status))
 
     async def on_validation(request: Request, exc: Exception) -> JSONResponse:
         if not isinstance(exc, RequestValidationError):
@@ -144,7 +204,7 @@ def install(app: FastAPI) -> None:
         logging.getLogger("stichat").error("unhandled_error", exc_info=exc)
         return error_response(request, 500, "internal_error")
 
-    app.add_exception_handler(ChatError, on_chat_error)
+    app.add_exception_handler(e.ChatError, on_chat_error)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(OSError, on_storage)

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Query, Request
 
 from stichat.bootstrap import Services
-from stichat.domain.errors import RateLimited, Unauthorized
+from stichat.domain.errors import OperatorTokenRequired, RateLimitExceeded
 
 #: Parameters read from the request, declared so that the OpenAPI document (and the fuzzer) knows them.
 SessionHeader = Annotated[str | None, Header(alias="x-session-id",
@@ -98,7 +98,7 @@ async def require_operator(request: Request, svc: ServicesDep, token: TokenQuery
     cookie = request.cookies.get(CONSOLE_COOKIE)
     if cookie and request.method in ("GET", "HEAD") and await svc.operators.session(cookie) is not None:
         return
-    raise Unauthorized("unauthorized")
+    raise OperatorTokenRequired()
 
 
 OperatorDep = Annotated[None, Depends(require_operator)]
@@ -114,4 +114,4 @@ async def limit(svc: Services, limit_value: str, *keys: str) -> None:
     """Count one request against a limit; 429 with Retry-After when over it."""
     wait = await svc.rate_limiter.hit(limit_value, *keys)
     if wait is not None:
-        raise RateLimited("rate_limited", retry_after=wait)
+        raise RateLimitExceeded(retry_after=wait)

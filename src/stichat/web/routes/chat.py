@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from stichat.domain.errors import BadRequest, Unavailable
+from stichat.domain.errors import MissingInput, TicketNotOpened
 from stichat.logs import session_id_var
 from stichat.web.errors import locale_from_header
 from stichat.web.schemas import ChatIn, GreetingIn, SessionIn, reply_body
@@ -81,7 +81,7 @@ async def chat(body: ChatIn, request: Request, svc: ServicesDep, x_csrf_token: C
     await limit(svc, s.rate_limit_chat_session, "chat-session", body.sessionId)
     button, typed = body.button(), body.typed()
     if not button and (typed is None or not typed.strip()):
-        raise BadRequest("missing_input", detail="send a message or an action")
+        raise MissingInput("send a message or an action")
     session_id_var.set(body.sessionId)
     turn = await svc.chat.handle(session_id=body.sessionId, message=typed, action=button,
                                  csrf=request.headers.get("x-csrf-token"), browser=is_browser(request))
@@ -103,6 +103,6 @@ async def whatsapp_ticket(body: SessionIn, request: Request, svc: ServicesDep,
     turn = await svc.chat.open_ticket(session_id=body.sessionId, csrf=request.headers.get("x-csrf-token"),
                                       browser=is_browser(request))
     if turn.ticket is None:  # open_ticket always makes one; never answer a ticket request without it
-        raise Unavailable("unavailable", detail="the ticket could not be opened")
+        raise TicketNotOpened("the ticket could not be opened")
     ticket = await svc.tickets.by_operator(turn.ticket.ticket_id)
     return {"ok": True, **turn.ticket.to_json(), "ticket": ticket.public_view(), "stage": turn.conversation.stage}

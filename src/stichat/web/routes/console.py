@@ -14,11 +14,20 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
-from stichat.domain.desk import Conflict, ConsoleSession, QueueQuery, search_term, status_label
-from stichat.domain.errors import BadRequest, ChatError, Forbidden, NotFound, RateLimited, Unauthorized
+from stichat.domain.desk import ConsoleSession, QueueQuery, search_term, status_label
+from stichat.domain.errors import (
+    ChatError,
+    CsrfFailed,
+    ImageNotFound,
+    InvalidInput,
+    NotFound,
+    NotSignedIn,
+    TicketChanged,
+    TooManySignIns,
+)
 from stichat.web import console_pages as pages
 from stichat.web.console_texts import texts
-from stichat.web.errors import locale_from_header
+from stichat.web.errors import answer_for, locale_from_header
 from stichat.web.security import CONSOLE_COOKIE, ServicesDep, client_ip
 
 router = APIRouter(include_in_schema=False)
@@ -79,11 +88,11 @@ async def sign_in(request: Request, svc: ServicesDep, user: Annotated[str, Form(
     locale, t = _locale(request), texts(_locale(request))
     try:
         signed = await svc.operators.sign_in(user, password, address=client_ip(request, svc.settings.trusted_proxies))
-    except RateLimited as exc:
+    except TooManySignIns as exc:
         wait = exc.retry_after or 60
         return HTMLResponse(pages.sign_in(locale, message=t["too_many_sign_ins"].format(wait=wait)), 429,
                             headers={**NO_STORE, "Retry-After": str(wait)})
-    except Unauthorized:
+    except NotSignedIn:
         return _html(pages.sign_in(locale, message=t["sign_in_failed"]), 401)
     response = _back("/console")
     response.set_cookie(COOKIE, signed.token, httponly=True, samesite="strict", path="/",
@@ -97,7 +106,7 @@ async def _changing(request: Request, svc: ServicesDep, csrf: str) -> ConsoleSes
 
 @router.post("/console/sign-out")
 async def sign_out(request: Request, svc: ServicesDep, csrf: Annotated[str, Form(max_length=64)] = "") -> Response:
-    with contextlib.suppress(Unauthorized, Forbidden):
+    with contextlib.suppress(NotSignedIn, CsrfFailed):
         await svc.operators.sign_out(await _changing(request, svc, csrf))
     response = _back("/console")
     response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
@@ -125,9 +134,10 @@ async def ticket(ticket_id: str, request: Request, svc: ServicesDep) -> HTMLResp
 
 def _problem(request: Request, exc: ChatError, session: ConsoleSession | None = None) -> HTMLResponse:
     t = texts(_locale(request))
-    if isinstance(exc, Unauthorized):
+    if isinstance(exc, NotSignedIn):
         return _signed_out(request)
-    return _html(pages.problem(_locale(request), t.get(exc.code, t["csrf_failed"]), session), exc.status)
+    status, code = answer_for(exc)
+    return _html(pages.problem(_locale(request), t.get(code, t["csrf_failed"]), session), status)
 
 
 @router.post("/console/tickets/{ticket_id}/status", response_class=HTMLResponse)
@@ -142,13 +152,13 @@ async def change_status(ticket_id: str, request: Request, svc: ServicesDep,
     locale = _locale(request)
     try:
         await svc.desk.change_status(ticket_id, status, version=version, actor=session.operator)
-    except Conflict:
+    except TicketChanged:
         latest = await svc.desk.latest_change(ticket_id)
         state = await svc.desk.view(ticket_id)
         message = texts(locale)["ticket_changed"].format(
             who=latest or "?", status=status_label(state.state.status, locale))
         return await _ticket_page(request, svc, session, ticket_id, message=message, error=True, status=409)
-    except (BadRequest, NotFound) as exc:
+    except (InvalidInput, NotFound) as exc:
         return _problem(request, exc, session)
     return _back(f"/console/tickets/{ticket_id}", "status_saved")
 
@@ -188,7 +198,7 @@ async def photo(ticket_id: str, image_id: str, request: Request, svc: ServicesDe
     try:
         view = await svc.desk.view(ticket_id)
         if image_id not in view.ticket.images:
-            raise NotFound("image_not_found")
+            raise ImageNotFound()
         path = await svc.uploads.file(image_id, session_id=None, operator=True, thumbnail=bool(thumb))
     except NotFound as exc:
         return _problem(request, exc, session)

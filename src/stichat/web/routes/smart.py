@@ -8,7 +8,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, StrictBool
 
 from stichat.bootstrap import Services
-from stichat.domain.errors import Unavailable
+from stichat.domain.errors import OutOfService
 from stichat.services.smart import SmartMode
 from stichat.web.security import OperatorDep, ServicesDep
 
@@ -22,7 +22,7 @@ class SmartModeIn(BaseModel):
 
 def _smart(svc: Services) -> SmartMode:
     if svc.smart is None:  # pragma: no cover - bootstrap always builds it
-        raise Unavailable()
+        raise OutOfService()
     return svc.smart
 
 

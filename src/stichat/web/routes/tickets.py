@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
-from stichat.domain.errors import NotFound
+from stichat.domain.errors import SessionNotFound
 from stichat.domain.tickets import Ticket
 from stichat.web.security import (
     BearerHeader,
@@ -91,8 +91,8 @@ async def transcript(session_id: str, request: Request, svc: ServicesDep, x_sess
                      token: TokenQuery = None, authorization: BearerHeader = None) -> PlainTextResponse:
     owner = request.headers.get("x-session-id") == session_id
     if not owner and not is_operator(request, svc.settings.log_token):
-        raise NotFound("session_not_found")
+        raise SessionNotFound()
     entries = await svc.chat.transcript(session_id)
     if not entries:
-        raise NotFound("session_not_found")
+        raise SessionNotFound()
     return PlainTextResponse("\n".join(e.as_line() for e in entries) + "\n")

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse
 from starlette.datastructures import UploadFile
 
-from stichat.domain.errors import BadRequest, PayloadTooLarge
+from stichat.domain.errors import ImageTooLarge, MissingImage
 from stichat.logs import session_id_var
 from stichat.services.chat import check_session_id
 from stichat.web.security import (
@@ -54,10 +54,10 @@ async def upload(request: Request, svc: ServicesDep, x_session_id: SessionHeader
     async with request.form(max_files=1, max_fields=5) as form:
         image = form.get("image")
         if not isinstance(image, UploadFile):
-            raise BadRequest("missing_image", detail="send the photo in the multipart field 'image'")
+            raise MissingImage("send the photo in the multipart field 'image'")
         data = await image.read(cap + 1)
     if len(data) > cap:
-        raise PayloadTooLarge("payload_too_large")
+        raise ImageTooLarge()
     record = await svc.uploads.accept(session_id=session_id, data=data)  # 415/422/429; processing is queued
     return {"ok": True, "imageId": record.image_id, "status": record.status,
             "statusUrl": f"/api/upload-image/{record.image_id}"}
