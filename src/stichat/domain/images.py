@@ -33,12 +33,3 @@ class ImageRecord:
     @property
     def finished(self) -> bool:
         return self.status in FINISHED
-
-    def public(self) -> dict[str, Any]:
-        body: dict[str, Any] = {"ok": True, "imageId": self.image_id, "status": self.status,
-                                "width": self.width, "height": self.height}
-        if self.analysis is not None:
-            body["analysis"] = self.analysis
-        if self.error is not None:
-            body["error"] = self.error
-        return body

@@ -72,33 +72,16 @@ class Ticket:
             questions=tuple(raw.get("questions", ())), reason=str(raw.get("reason", "")),
         )
 
-    def public_view(self) -> dict[str, Any]:
-        """What the customer's link shows, and no more: the link travels in a WhatsApp message and may
-        be forwarded, so no name, session id, images or transcript."""
-        return {
-            "ticketId": self.id, "status": self.status, "createdAt": _iso(self.created_at),
-            "device": self.device, "problem": self.problem,
-            "deviceLabel": self.device_label, "problemLabel": self.problem_label,
-            "description": self.description, "stepsTried": list(self.steps_tried),
-        }
-
-    def operator_view(self) -> dict[str, Any]:
-        """Everything the ticket holds, for the shop's technicians (the operator token)."""
-        return {**self.public_view(), "name": self.name, "sessionId": self.session_id or None,
-                "locale": self.locale, "images": list(self.images),
-                "linkExpiresAt": _iso(self.link_expires_at), "extra": dict(self.extra),
-                "summary": self.summary, "questions": list(self.questions), "reason": self.reason}
-
     def anonymised(self, at: float) -> Ticket:
         """The ticket after the customer's erasure: no name, description or session; the shop keeps the
         id, device, problem, status and steps so its records stay consistent."""
         return replace(self, name=None, description=ERASED, session_id="", images=(), summary=ERASED, questions=(),
-                       extra={**self.extra, "erased_at": _iso(at)})
+                       extra={**self.extra, "erased_at": iso_utc(at)})
 
     def as_text(self) -> str:
         lines = [
             f"Ticket {self.id}",
-            f"Creado / Created: {_iso(self.created_at)}",
+            f"Creado / Created: {iso_utc(self.created_at)}",
             f"Estado / Status: {self.status}",
             f"Idioma / Language: {self.locale}",
             f"Cliente / Customer: {self.name or '-'}",
@@ -117,7 +100,8 @@ class Ticket:
         return "\n".join(lines) + "\n"
 
 
-def _iso(at: float) -> str:
+def iso_utc(at: float) -> str:
+    """`2026-12-07T20:54:35Z`: how tickets and the API write a moment."""
     return datetime.fromtimestamp(at, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

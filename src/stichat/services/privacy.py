@@ -5,15 +5,25 @@ from __future__ import annotations
 import logging
 import secrets
 from dataclasses import dataclass
-from typing import Any
 
 from stichat.domain.conversation import Conversation
 from stichat.domain.errors import CsrfFailed, SessionNotFound
 from stichat.domain.tickets import Ticket
+from stichat.domain.transcript import TranscriptEntry
 from stichat.ports import Clock, ImageFiles, SessionLocks, SessionStore, TicketStore, TranscriptStore
 from stichat.services.chat import check_session_id
 
 log = logging.getLogger("stichat.privacy")
+
+
+@dataclass(frozen=True)
+class Export:
+    """Everything kept about one session (web/views.py writes it as the API's JSON)."""
+
+    session_id: str
+    conversation: Conversation
+    transcript: list[TranscriptEntry]
+    tickets: list[Ticket]
 
 
 @dataclass(frozen=True)
@@ -53,20 +63,13 @@ class PrivacyService:
                 found[ticket.id] = ticket
         return sorted(found.values(), key=lambda t: t.created_at)
 
-    async def export(self, *, session_id: str, csrf: str | None = None, browser: bool = False) -> dict[str, Any]:
-        """Everything kept about this session: conversation state, transcript, tickets, image ids."""
+    async def export(self, *, session_id: str, csrf: str | None = None, browser: bool = False) -> Export:
+        """Everything kept about this session: conversation state (with its image ids), transcript, tickets."""
         async with self._locks.hold(check_session_id(session_id)):
             conversation = await self._owned(session_id, csrf, browser)
             transcript = await self._transcripts.read(session_id)
             tickets = await self._tickets_of(conversation)
-        return {
-            "ok": True,
-            "sessionId": session_id,
-            "conversation": conversation.to_json(),
-            "transcript": [entry.to_json() for entry in transcript],
-            "tickets": [ticket.public_view() for ticket in tickets],
-            "images": list(conversation.images),
-        }
+        return Export(session_id, conversation, transcript, tickets)
 
     async def erase(self, *, session_id: str, csrf: str | None = None, browser: bool = False) -> Erasure:
         """Delete the session, its transcript and its images; anonymise its tickets (the shop keeps

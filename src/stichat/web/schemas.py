@@ -1,4 +1,4 @@
-"""Request and response shapes of the HTTP API."""
+"""Request shapes of the HTTP API and the one error shape (answers are documented in responses.py)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,6 @@ import re
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
-
-from stichat.domain.conversation import Conversation
-from stichat.services.chat import Turn
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -36,10 +33,10 @@ class ErrorOut(BaseModel):
 #: What every route may answer besides its success (docs/api.md lists the codes); 5xx other than 503
 #: is never documented: the schema fuzz in `make test` fails on any.
 #: Spelled as JSON content (not `model`) so that routes answering text or HTML still document JSON errors.
-_ERROR_JSON = {"application/json": {"schema": ErrorOut.model_json_schema()}}
+ERROR_JSON = {"application/json": {"schema": ErrorOut.model_json_schema()}}
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    "4XX": {"description": "bad input, auth, not found, gone, too large, rate limited", "content": _ERROR_JSON},
-    503: {"description": "storage or a shared store unavailable, or a capacity limit", "content": _ERROR_JSON},
+    "4XX": {"description": "bad input, auth, not found, gone, too large, rate limited", "content": ERROR_JSON},
+    503: {"description": "storage or a shared store unavailable, or a capacity limit", "content": ERROR_JSON},
 }
 
 
@@ -74,27 +71,3 @@ class ChatIn(BaseModel):
         if self.action == "text":
             return None
         return self.action
-
-
-def context(c: Conversation) -> dict[str, Any]:
-    return {"locale": c.locale, "name": c.name, "device": c.device, "problem": c.problem}
-
-
-def reply_body(turn: Turn, *, with_csrf: bool = False) -> dict[str, Any]:
-    """The one reply shape of CONTRACT.md."""
-    c, reply = turn.conversation, turn.reply
-    body: dict[str, Any] = {
-        "ok": True,
-        "sessionId": c.session_id,
-        "stage": c.stage.value,
-        "reply": reply.text,
-        "buttons": [b.to_json() for b in reply.buttons],
-        "context": context(c),
-    }
-    if with_csrf:
-        body["csrfToken"] = turn.csrf_token
-    if reply.steps is not None:
-        body["steps"] = [{"n": n, "text": text} for n, text in reply.steps]
-    if turn.ticket is not None:
-        body["ticket"] = turn.ticket.to_json()
-    return body

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter, Request
 
-from stichat.domain.errors import MissingInput, TicketNotOpened
+from stichat.domain import errors as e
+from stichat.domain.tickets import iso_utc
 from stichat.logs import session_id_var
+from stichat.web import views
 from stichat.web.errors import locale_from_header
-from stichat.web.schemas import ChatIn, GreetingIn, SessionIn, reply_body
+from stichat.web.responses import BAD_BODY, ReplyOut, TicketOpenedOut, ValidationOut, failures
+from stichat.web.schemas import ChatIn, GreetingIn, SessionIn
 from stichat.web.security import CsrfHeader, ServicesDep, client_ip, is_browser, limit, limit_address
+from stichat.web.views import Json
 
 router = APIRouter(prefix="/api")
 
@@ -26,11 +29,11 @@ def _locale(requested: str | None, request: Request) -> str:
     return locale_from_header(request.headers.get("accept-language", ""))
 
 
-async def _greet(request: Request, svc: ServicesDep, body: GreetingIn | None) -> dict[str, Any]:
+async def _greet(request: Request, svc: ServicesDep, body: GreetingIn | None) -> Json:
     await limit(svc, svc.settings.rate_limit_greeting, "greeting", client_ip(request, svc.settings.trusted_proxies))
     turn = await svc.chat.greet(locale=_locale(body.locale if body else None, request))
     session_id_var.set(turn.conversation.session_id)
-    return reply_body(turn, with_csrf=True)
+    return Json(views.reply(turn, with_csrf=True))
 
 
 def _with_session(operation_id: str, *, header: bool = False) -> dict[str, Any]:
@@ -52,57 +55,65 @@ SESSION_LINKS: dict[int | str, dict[str, Any]] = {200: {"links": {
 }}}
 
 
-@router.post("/greeting", responses=SESSION_LINKS)
-async def greeting(request: Request, svc: ServicesDep, body: GreetingIn | None = None) -> dict[str, Any]:
+#: What a turn on an existing session may be refused for, besides its limits.
+TURN_ERRORS = (e.InvalidSessionId, e.SessionNotFound, e.CsrfFailed, e.SessionBusy)
+
+
+@router.post("/greeting", response_model=ReplyOut,
+             responses={**SESSION_LINKS, **failures(e.RateLimitExceeded, edge=BAD_BODY)})
+async def greeting(request: Request, svc: ServicesDep, body: GreetingIn | None = None) -> Json:
     return await _greet(request, svc, body)
 
 
-@router.get("/greeting")
-async def greeting_get(request: Request, svc: ServicesDep) -> dict[str, Any]:
+@router.get("/greeting", response_model=ReplyOut, responses=failures(e.RateLimitExceeded))
+async def greeting_get(request: Request, svc: ServicesDep) -> Json:
     """The v7 widget greets with GET."""
     return await _greet(request, svc, None)
 
 
-@router.post("/session/validate")
-async def validate(body: SessionIn, request: Request, svc: ServicesDep) -> dict[str, Any]:
+@router.post("/session/validate", response_model=ValidationOut,
+             responses=failures(e.RateLimitExceeded, e.SessionBusy, edge=BAD_BODY))
+async def validate(body: SessionIn, request: Request, svc: ServicesDep) -> Json:
     await limit_address(request, svc, "validate")
     turn = await svc.chat.validate(body.sessionId)
     if turn is None:
-        return {"valid": False}
-    expires = datetime.fromtimestamp(turn.expires_at, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return {"valid": True, "stage": turn.conversation.stage.value, "locale": turn.conversation.locale,
-            "expiresAt": expires, "csrfToken": turn.csrf_token}
+        return Json({"valid": False})
+    return Json({"valid": True, "stage": turn.conversation.stage.value, "locale": turn.conversation.locale,
+                 "expiresAt": iso_utc(turn.expires_at), "csrfToken": turn.csrf_token})
 
 
-@router.post("/chat")
-async def chat(body: ChatIn, request: Request, svc: ServicesDep, x_csrf_token: CsrfHeader = None) -> dict[str, Any]:
+@router.post("/chat", response_model=ReplyOut, responses=failures(
+    *TURN_ERRORS, e.RateLimitExceeded, e.MissingInput, e.MessageTooLong, e.UnknownButton, e.TicketIdsExhausted,
+    edge=BAD_BODY))
+async def chat(body: ChatIn, request: Request, svc: ServicesDep, x_csrf_token: CsrfHeader = None) -> Json:
     s = svc.settings
     await limit(svc, s.rate_limit_chat, "chat", client_ip(request, s.trusted_proxies))
     await limit(svc, s.rate_limit_chat_session, "chat-session", body.sessionId)
     button, typed = body.button(), body.typed()
     if not button and (typed is None or not typed.strip()):
-        raise MissingInput("send a message or an action")
+        raise e.MissingInput("send a message or an action")
     session_id_var.set(body.sessionId)
     turn = await svc.chat.handle(session_id=body.sessionId, message=typed, action=button,
                                  csrf=request.headers.get("x-csrf-token"), browser=is_browser(request))
     request.state.locale = turn.conversation.locale
-    return reply_body(turn)
+    return Json(views.reply(turn))
 
 
-@router.post("/reset")
-async def reset(body: SessionIn, request: Request, svc: ServicesDep, x_csrf_token: CsrfHeader = None) -> dict[str, Any]:
+@router.post("/reset", response_model=ReplyOut, responses=failures(*TURN_ERRORS, edge=BAD_BODY))
+async def reset(body: SessionIn, request: Request, svc: ServicesDep, x_csrf_token: CsrfHeader = None) -> Json:
     turn = await svc.chat.reset(session_id=body.sessionId, csrf=request.headers.get("x-csrf-token"),
                                 browser=is_browser(request))
-    return reply_body(turn)
+    return Json(views.reply(turn))
 
 
-@router.post("/whatsapp-ticket")
+@router.post("/whatsapp-ticket", response_model=TicketOpenedOut, responses=failures(
+    *TURN_ERRORS, e.RateLimitExceeded, e.TicketIdsExhausted, e.TicketNotOpened, edge=BAD_BODY))
 async def whatsapp_ticket(body: SessionIn, request: Request, svc: ServicesDep,
-                          x_csrf_token: CsrfHeader = None) -> dict[str, Any]:
+                          x_csrf_token: CsrfHeader = None) -> Json:
     await limit(svc, svc.settings.rate_limit_ticket, "ticket", body.sessionId)
     turn = await svc.chat.open_ticket(session_id=body.sessionId, csrf=request.headers.get("x-csrf-token"),
                                       browser=is_browser(request))
     if turn.ticket is None:  # open_ticket always makes one; never answer a ticket request without it
-        raise TicketNotOpened("the ticket could not be opened")
+        raise e.TicketNotOpened("the ticket could not be opened")
     ticket = await svc.tickets.by_operator(turn.ticket.ticket_id)
-    return {"ok": True, **turn.ticket.to_json(), "ticket": ticket.public_view(), "stage": turn.conversation.stage}
+    return Json(views.ticket_opened(turn.ticket, ticket, turn.conversation.stage))

@@ -12,20 +12,27 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
 
 from stichat import __version__
+from stichat.domain.errors import OperatorTokenRequired
 from stichat.logs import read_tail
 from stichat.web.errors import error_response
+from stichat.web.responses import BAD_QUERY, AliveOut, HealthOut, MetricsOut, ReadyOut, failures
 from stichat.web.security import OperatorDep, ServicesDep
+from stichat.web.views import Json
 
 router = APIRouter()
 KEEPALIVE_SECONDS = 15.0
 
 
-#: Health and readiness answer 503 with their checks, not with the error shape.
-CHECKS_503: dict[int | str, dict[str, Any]] = {503: {"description": "a dependency is down; `checks` says which",
-                                                     "content": {"application/json": {"schema": {"type": "object"}}}}}
+def checks_503(model: type[AliveOut | HealthOut]) -> dict[int | str, dict[str, Any]]:
+    """Health and readiness answer 503 with their checks, not with the error shape."""
+    return {503: {"description": "a dependency is down; `checks` says which", "model": model}}
 
 
-@router.get("/api/health", responses=CHECKS_503)
+#: What an operator endpoint answers without LOG_TOKEN (or a console session, for reading).
+OPERATOR_ONLY = failures(OperatorTokenRequired)
+
+
+@router.get("/api/health", response_model=HealthOut, responses=checks_503(HealthOut))
 async def health(svc: ServicesDep) -> JSONResponse:
     checks = await svc.health()
     ok = all(v == "ok" for v in checks.values())
@@ -36,12 +43,12 @@ async def health(svc: ServicesDep) -> JSONResponse:
     return JSONResponse(body, status_code=200 if ok else 503)
 
 
-@router.get("/healthz")
-async def healthz() -> dict[str, Any]:
-    return {"ok": True, "status": "alive"}
+@router.get("/healthz", response_model=AliveOut)
+async def healthz() -> Json:
+    return Json({"ok": True, "status": "alive"})
 
 
-@router.get("/readyz", responses=CHECKS_503)
+@router.get("/readyz", response_model=ReadyOut, responses=checks_503(ReadyOut))
 async def readyz(svc: ServicesDep) -> JSONResponse:
     checks = await svc.health()
     ok = all(v == "ok" for v in checks.values())
@@ -49,14 +56,15 @@ async def readyz(svc: ServicesDep) -> JSONResponse:
                         status_code=200 if ok else 503)
 
 
-@router.get("/api/logs", response_class=PlainTextResponse)
+@router.get("/api/logs", response_class=PlainTextResponse, responses=OPERATOR_ONLY)
 async def logs(_: OperatorDep, svc: ServicesDep) -> PlainTextResponse:
     text = await asyncio.to_thread(read_tail, svc.settings.logs_dir, svc.settings.logs_max_bytes)
     return PlainTextResponse(text, headers={"Cache-Control": "no-store"})
 
 
-@router.get("/api/logs/stream", response_model=None,
-            responses={200: {"content": {"text/event-stream": {"schema": {"type": "string"}}}}})
+@router.get("/api/logs/stream", response_class=StreamingResponse, responses={
+    200: {"content": {"text/event-stream": {"schema": {"type": "string"}}}},
+    **failures(OperatorTokenRequired, edge={**BAD_QUERY, 503: ["too_many_streams"]})})
 async def log_stream(_: OperatorDep, request: Request, svc: ServicesDep, tail: int = 0,
                      level: str | None = None, event: str | None = None,
                      session: str | None = None) -> Response:
@@ -103,15 +111,15 @@ async def log_stream(_: OperatorDep, request: Request, svc: ServicesDep, tail: i
                              headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
 
-@router.get("/api/metrics")
-async def metrics_json(_: OperatorDep, svc: ServicesDep) -> dict[str, Any]:
+@router.get("/api/metrics", response_model=MetricsOut, responses=OPERATOR_ONLY)
+async def metrics_json(_: OperatorDep, svc: ServicesDep) -> Json:
     m = svc.metrics
     analysis_count = _sample(m, "stichat_upload_analysis_seconds_count")
     analysis_sum = _sample(m, "stichat_upload_analysis_seconds_sum")
     if svc.smart is not None:
         svc.smart.circuit_state()  # an open period that has run out reads (and is counted) as half-open
     state = int(_sample(m, "stichat_openai_circuit_state"))
-    return {
+    return Json({
         "ok": True,
         "openai": {"requests": _sample(m, "stichat_openai_requests_total"),
                    "failures": _sum_samples(m, "stichat_openai_failures_total"),
@@ -124,7 +132,7 @@ async def metrics_json(_: OperatorDep, svc: ServicesDep) -> dict[str, Any]:
                  "tickets": _sample(m, "stichat_tickets_total")},
         "sse": {"clients": _sample(m, "stichat_sse_clients"), "maxClients": svc.settings.max_sse_clients},
         "uptimeSeconds": round(time.time() - svc.started_at, 1),
-    }
+    })
 
 
 def _sample(m: Any, name: str) -> float:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request
 
+from stichat.domain import errors as e
 from stichat.logs import session_id_var
 from stichat.services.chat import check_session_id
+from stichat.web import views
+from stichat.web.responses import ErasedOut, MyDataOut, failures
 from stichat.web.security import CsrfHeader, ServicesDep, SessionHeader, is_browser, limit, limit_address
+from stichat.web.views import Json
 
 router = APIRouter(prefix="/api/privacy")
 
@@ -21,18 +23,23 @@ async def _session(request: Request, svc: ServicesDep) -> str:
     return session_id
 
 
-@router.get("/my-data")
+#: What a request about one's own data may be refused for.
+OWNER_ERRORS = failures(e.RateLimitExceeded, e.InvalidSessionId, e.SessionNotFound, e.CsrfFailed, e.SessionBusy)
+
+
+@router.get("/my-data", response_model=MyDataOut, responses=OWNER_ERRORS)
 async def my_data(request: Request, svc: ServicesDep, x_session_id: SessionHeader = None,
-                  x_csrf_token: CsrfHeader = None) -> dict[str, Any]:
+                  x_csrf_token: CsrfHeader = None) -> Json:
     session_id = await _session(request, svc)
-    return await svc.privacy.export(session_id=session_id, csrf=request.headers.get("x-csrf-token"),
-                                    browser=is_browser(request))
+    export = await svc.privacy.export(session_id=session_id, csrf=request.headers.get("x-csrf-token"),
+                                      browser=is_browser(request))
+    return Json(views.my_data(export))
 
 
-@router.delete("/my-data")
+@router.delete("/my-data", response_model=ErasedOut, responses=OWNER_ERRORS)
 async def erase_my_data(request: Request, svc: ServicesDep, x_session_id: SessionHeader = None,
-                        x_csrf_token: CsrfHeader = None) -> dict[str, Any]:
+                        x_csrf_token: CsrfHeader = None) -> Json:
     session_id = await _session(request, svc)
     erasure = await svc.privacy.erase(session_id=session_id, csrf=request.headers.get("x-csrf-token"),
                                       browser=is_browser(request))
-    return {"ok": True, "erased": erasure.to_json()}
+    return Json({"ok": True, "erased": erasure.to_json()})

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, StrictBool
 
 from stichat.bootstrap import Services
-from stichat.domain.errors import OutOfService
+from stichat.domain.errors import OperatorTokenRequired, OutOfService
 from stichat.services.smart import SmartMode
+from stichat.web.responses import BAD_BODY, SmartModeOut, failures
 from stichat.web.security import OperatorDep, ServicesDep
+from stichat.web.views import Json
 
 router = APIRouter(prefix="/api")
 
@@ -26,11 +26,11 @@ def _smart(svc: Services) -> SmartMode:
     return svc.smart
 
 
-@router.get("/smart-mode")
-async def smart_mode(_: OperatorDep, svc: ServicesDep) -> dict[str, Any]:
-    return {"ok": True, **await _smart(svc).status()}
+@router.get("/smart-mode", response_model=SmartModeOut, responses=failures(OperatorTokenRequired))
+async def smart_mode(_: OperatorDep, svc: ServicesDep) -> Json:
+    return Json({"ok": True, **await _smart(svc).status()})
 
 
-@router.post("/smart-mode")
-async def set_smart_mode(body: SmartModeIn, _: OperatorDep, svc: ServicesDep) -> dict[str, Any]:
-    return {"ok": True, **await _smart(svc).set(body.enabled)}
+@router.post("/smart-mode", response_model=SmartModeOut, responses=failures(OperatorTokenRequired, edge=BAD_BODY))
+async def set_smart_mode(body: SmartModeIn, _: OperatorDep, svc: ServicesDep) -> Json:
+    return Json({"ok": True, **await _smart(svc).set(body.enabled)})

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
-from stichat.domain.errors import SessionNotFound
+from stichat.domain import errors as e
 from stichat.domain.tickets import Ticket
+from stichat.web import views
+from stichat.web.responses import TicketListOut, TicketViewOut, failures
 from stichat.web.security import (
     BearerHeader,
     LinkTokenQuery,
@@ -20,6 +21,7 @@ from stichat.web.security import (
     is_operator,
     limit_address,
 )
+from stichat.web.views import Json
 
 router = APIRouter()
 
@@ -38,21 +40,25 @@ async def _transcript_lines(svc: ServicesDep, ticket: Ticket) -> list[str]:
     return [entry.as_line() for entry in await svc.chat.transcript(ticket.session_id)]
 
 
-@router.get("/api/ticket/{ticket_id}")
+#: A ticket by its link: a wrong or missing token is no ticket at all; a genuine one may have expired.
+BY_LINK = (e.TicketNotFound, e.LinkExpired, e.RateLimitExceeded)
+
+
+@router.get("/api/ticket/{ticket_id}", response_model=TicketViewOut, responses=failures(*BY_LINK))
 async def ticket_json(ticket_id: str, request: Request, svc: ServicesDep, t: LinkTokenQuery = None,
-                      token: TokenQuery = None, authorization: BearerHeader = None) -> dict[str, Any]:
+                      token: TokenQuery = None, authorization: BearerHeader = None) -> Json:
     ticket, operator = await _ticket(request, svc, ticket_id)
     if operator:
-        return {"ok": True, "ticket": {**ticket.operator_view(), "transcript": await _transcript_lines(svc, ticket)}}
-    return {"ok": True, "ticket": ticket.public_view()}
+        return Json({"ok": True, "ticket": views.operator_ticket(ticket, await _transcript_lines(svc, ticket))})
+    return Json({"ok": True, "ticket": views.public_ticket(ticket)})
 
 
-@router.get("/api/tickets")
-async def ticket_list(_: OperatorDep, svc: ServicesDep) -> dict[str, Any]:
-    return {"ok": True, "tickets": await svc.tickets.list_ids()}
+@router.get("/api/tickets", response_model=TicketListOut, responses=failures(e.OperatorTokenRequired))
+async def ticket_list(_: OperatorDep, svc: ServicesDep) -> Json:
+    return Json({"ok": True, "tickets": await svc.tickets.list_ids()})
 
 
-@router.get("/ticket/{ticket_id}", response_class=HTMLResponse)
+@router.get("/ticket/{ticket_id}", response_class=HTMLResponse, responses=failures(*BY_LINK))
 async def ticket_page(ticket_id: str, request: Request, svc: ServicesDep, t: LinkTokenQuery = None,
                       token: TokenQuery = None, authorization: BearerHeader = None) -> HTMLResponse:
     ticket, operator = await _ticket(request, svc, ticket_id)
@@ -86,13 +92,13 @@ def render_ticket(t: Ticket, *, transcript: list[str] | None = None) -> str:
 """
 
 
-@router.get("/api/transcript/{session_id}", response_class=PlainTextResponse)
+@router.get("/api/transcript/{session_id}", response_class=PlainTextResponse, responses=failures(e.SessionNotFound))
 async def transcript(session_id: str, request: Request, svc: ServicesDep, x_session_id: SessionHeader = None,
                      token: TokenQuery = None, authorization: BearerHeader = None) -> PlainTextResponse:
     owner = request.headers.get("x-session-id") == session_id
     if not owner and not is_operator(request, svc.settings.log_token):
-        raise SessionNotFound()
+        raise e.SessionNotFound()
     entries = await svc.chat.transcript(session_id)
     if not entries:
-        raise SessionNotFound()
+        raise e.SessionNotFound()
     return PlainTextResponse("\n".join(e.as_line() for e in entries) + "\n")

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse
 from starlette.datastructures import UploadFile
 
-from stichat.domain.errors import ImageTooLarge, MissingImage
+from stichat.domain import errors as e
 from stichat.logs import session_id_var
 from stichat.services.chat import check_session_id
+from stichat.web import views
+from stichat.web.responses import BAD_QUERY, ImageOut, UploadOut, failures
 from stichat.web.security import (
     BearerHeader,
     CsrfHeader,
@@ -22,6 +22,7 @@ from stichat.web.security import (
     limit,
     limit_address,
 )
+from stichat.web.views import Json
 
 router = APIRouter(prefix="/api/upload-image")
 
@@ -37,9 +38,12 @@ UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-dat
                              "description": "a JPEG, PNG or WebP photo, at most MAX_UPLOAD_MB"}}}}}}}
 
 
-@router.post("", openapi_extra=UPLOAD_BODY)
+@router.post("", openapi_extra=UPLOAD_BODY, response_model=UploadOut, responses=failures(
+    e.InvalidSessionId, e.SessionNotFound, e.CsrfFailed, e.RateLimitExceeded, e.MissingImage, e.ImageTooLarge,
+    e.UnsupportedImageType, e.ImageTooManyPixels, e.InvalidImage, e.TooManyImages, e.SessionBusy,
+    e.DependencyUnavailable))
 async def upload(request: Request, svc: ServicesDep, x_session_id: SessionHeader = None,
-                 x_csrf_token: CsrfHeader = None) -> dict[str, Any]:
+                 x_csrf_token: CsrfHeader = None) -> Json:
     await limit_address(request, svc, "upload-address")  # before the session is looked up: unknown ones too
     session_id = _session(request)
     session_id_var.set(session_id)
@@ -54,25 +58,25 @@ async def upload(request: Request, svc: ServicesDep, x_session_id: SessionHeader
     async with request.form(max_files=1, max_fields=5) as form:
         image = form.get("image")
         if not isinstance(image, UploadFile):
-            raise MissingImage("send the photo in the multipart field 'image'")
+            raise e.MissingImage("send the photo in the multipart field 'image'")
         data = await image.read(cap + 1)
     if len(data) > cap:
-        raise ImageTooLarge()
+        raise e.ImageTooLarge()
     record = await svc.uploads.accept(session_id=session_id, data=data)  # 415/422/429; processing is queued
-    return {"ok": True, "imageId": record.image_id, "status": record.status,
-            "statusUrl": f"/api/upload-image/{record.image_id}"}
+    return Json(views.upload(record))
 
 
-@router.get("/{image_id}")
+@router.get("/{image_id}", response_model=ImageOut, responses=failures(e.ImageNotFound))
 async def status(image_id: str, request: Request, svc: ServicesDep, x_session_id: SessionHeader = None,
-                 token: TokenQuery = None, authorization: BearerHeader = None) -> dict[str, Any]:
+                 token: TokenQuery = None, authorization: BearerHeader = None) -> Json:
     record = await svc.uploads.record(image_id, session_id=request.headers.get("x-session-id"),
                                       operator=is_operator(request, svc.settings.log_token))
-    return record.public()
+    return Json(views.image_status(record))
 
 
-@router.get("/{image_id}/file", response_class=FileResponse,
-            responses={200: {"content": {"image/jpeg": {"schema": {"type": "string", "format": "binary"}}}}})
+@router.get("/{image_id}/file", response_class=FileResponse, responses={
+    200: {"content": {"image/jpeg": {"schema": {"type": "string", "format": "binary"}}}},
+    **failures(e.ImageNotFound, edge=BAD_QUERY)})
 async def file(image_id: str, request: Request, svc: ServicesDep, thumb: bool = False,
                x_session_id: SessionHeader = None, token: TokenQuery = None,
                authorization: BearerHeader = None) -> FileResponse:
