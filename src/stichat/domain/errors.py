@@ -17,7 +17,6 @@
         │   ├── MissingImage               no photo in the upload
         │   ├── ImageTooLarge              a photo over MAX_UPLOAD_MB
         │   ├── UnknownButton              a button value no stage knows
-        │   │   └── Unprocessable              its old name, while turns.py still raises it
         │   ├── EmptyNote, NoteTooLong     an operator's note
         │   ├── InvalidStatus              not one of the four ticket statuses
         │   └── InvalidOperatorName, WeakPassword, OperatorExists
@@ -131,14 +130,6 @@ class ImageTooLarge(InvalidInput):
 
 class UnknownButton(InvalidInput):
     pass
-
-
-class Unprocessable(UnknownButton):
-    """The old spelling that turns.py still raises, with the old `(code, detail=)` arguments: it goes
-    when the lead's open change to turns.py lands and raises UnknownButton itself."""
-
-    def __init__(self, code: str = "", *, detail: str = "") -> None:
-        super().__init__(detail)
 
 
 class EmptyNote(InvalidInput):

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from stichat.domain.conversation import TRANSITIONS, Conversation, Event, Kind, Stage
-from stichat.domain.errors import Unprocessable
+from stichat.domain.errors import UnknownButton
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.nlu import Intent, Understanding, extract_name, understand
 from stichat.domain.pii import Masked
@@ -71,7 +71,7 @@ def button_event(value: str, kb: KnowledgeBase) -> Event:
         number = value.removeprefix("BTN_HELP_")
         if number.isdigit() and 1 <= int(number) <= MAX_HELP_STEP:
             return Event(Kind.HELP, step=int(number), button=value)
-    raise Unprocessable("unknown_button", detail=f"unknown button value {value[:40]!r}")
+    raise UnknownButton(f"unknown button value {value[:40]!r}")
 
 
 def _describes(heard: Understanding) -> bool:

@@ -30,7 +30,6 @@ ANSWERS: dict[type[e.ChatError], tuple[int, str]] = {
     e.MissingImage: (400, "missing_image"),
     e.ImageTooLarge: (413, "payload_too_large"),
     e.UnknownButton: (422, "unknown_button"),
-    e.Unprocessable: (422, "unknown_button"),
     e.EmptyNote: (400, "empty_note"),
     e.NoteTooLong: (400, "note_too_long"),
     e.InvalidStatus: (400, "invalid_status"),
