@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from stichat.domain.conversation import Conversation
-from stichat.domain.errors import UnsupportedMedia
+from stichat.domain.errors import UnsupportedImageType
 from stichat.domain.images import FINISHED, ImageRecord
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.retention import Aged
@@ -192,7 +192,7 @@ class FakeImage:
 class FakeImageProcessor:
     def inspect(self, data: bytes) -> FakeImage:
         if not data.startswith(JPEG_MAGIC):
-            raise UnsupportedMedia("unsupported_image_type", detail="only JPEG, PNG and WebP images")
+            raise UnsupportedImageType("only JPEG, PNG and WebP images")
         return FakeImage()
 
     def process(self, data: bytes) -> FakeImage:

@@ -10,7 +10,14 @@ import pytest
 
 from stichat.adapters.knowledge_files import load_knowledge
 from stichat.domain.conversation import Stage
-from stichat.domain.errors import ChatError
+from stichat.domain.errors import (
+    CsrfFailed,
+    ImageNotFound,
+    SessionNotFound,
+    TicketNotFound,
+    TooManyImages,
+    UnsupportedImageType,
+)
 from stichat.domain.images import DONE, FAILED, MAX_IMAGES_PER_SESSION, QUEUED
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.services.chat import Turn
@@ -73,7 +80,7 @@ def test_a_session_past_its_lifetime_is_not_found(app: OnFakes) -> None:
     async def scenario() -> None:
         sid = (await app.chat.greet(locale="en")).conversation.session_id
         app.clock.advance(25 * 3600)
-        with pytest.raises(ChatError):
+        with pytest.raises(SessionNotFound):
             await app.chat.handle(session_id=sid, message="hello", action=None)
     run(scenario())
 
@@ -82,7 +89,7 @@ def test_a_browser_turn_without_the_csrf_token_is_refused_and_changes_nothing(ap
     async def scenario() -> None:
         greeting = await app.chat.greet(locale="es-AR")
         sid = greeting.conversation.session_id
-        with pytest.raises(ChatError):
+        with pytest.raises(CsrfFailed):
             await app.chat.handle(session_id=sid, message=None, action="BTN_LANG_ES_AR", browser=True)
         assert app.sessions.conversation(sid).stage == Stage.ASK_CONSENT
         await app.chat.handle(session_id=sid, message=None, action="BTN_LANG_ES_AR", browser=True,
@@ -127,7 +134,7 @@ def test_a_ticket_link_opens_the_ticket_and_a_forged_token_does_not(app: OnFakes
         assert links is not None
         token = links.public_url.split("?t=", 1)[1]
         assert (await app.tickets.by_link(links.ticket_id, token)).id == links.ticket_id
-        with pytest.raises(ChatError):
+        with pytest.raises(TicketNotFound):
             await app.tickets.by_link(links.ticket_id, "forged")
     run(scenario())
 
@@ -172,7 +179,7 @@ def test_an_upload_past_the_cap_is_refused_and_not_kept(app: OnFakes) -> None:
         sid = await conversation(app)
         for _ in range(MAX_IMAGES_PER_SESSION):
             await app.uploads.accept(session_id=sid, data=PHOTO)
-        with pytest.raises(ChatError) as refused:
+        with pytest.raises(TooManyImages) as refused:
             await app.uploads.accept(session_id=sid, data=PHOTO)
         assert refused.value.retry_after
         assert len(app.sessions.conversation(sid).images) == MAX_IMAGES_PER_SESSION
@@ -183,7 +190,7 @@ def test_an_upload_past_the_cap_is_refused_and_not_kept(app: OnFakes) -> None:
 def test_a_file_that_is_not_an_image_is_refused_and_nothing_is_kept(app: OnFakes) -> None:
     async def scenario() -> None:
         sid = await conversation(app)
-        with pytest.raises(ChatError):
+        with pytest.raises(UnsupportedImageType):
             await app.uploads.accept(session_id=sid, data=b"%PDF-1.7 not a photo")
         assert app.images.originals == {} and app.images.records == {}
         assert app.sessions.conversation(sid).images == ()
@@ -206,7 +213,7 @@ def test_a_photo_the_queue_cannot_take_is_failed_and_does_not_count_against_the_
 def test_another_session_cannot_see_a_photo(app: OnFakes) -> None:
     async def scenario() -> None:
         image_id = (await app.uploads.accept(session_id=await conversation(app), data=PHOTO)).image_id
-        with pytest.raises(ChatError):
+        with pytest.raises(ImageNotFound):
             await app.uploads.record(image_id, session_id=await conversation(app))
         assert (await app.uploads.record(image_id, session_id=None, operator=True)).image_id == image_id
     run(scenario())
@@ -244,7 +251,7 @@ def test_an_erasure_leaves_another_customer_untouched(app: OnFakes) -> None:
 def test_a_browser_erasure_without_the_csrf_token_erases_nothing(app: OnFakes) -> None:
     async def scenario() -> None:
         sid = await conversation(app)
-        with pytest.raises(ChatError):
+        with pytest.raises(CsrfFailed):
             await app.privacy.erase(session_id=sid, browser=True, csrf="wrong")
         assert sid in app.sessions.rows and sid in app.transcripts.entries
     run(scenario())
