@@ -17,12 +17,11 @@ from pathlib import Path
 
 from stichat.domain.conversation import Conversation
 from stichat.domain.errors import UnsupportedImageType
-from stichat.domain.images import FINISHED, ImageRecord
+from stichat.domain.images import ImageRecord
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.retention import Aged
 from stichat.domain.tickets import Ticket
 from stichat.domain.transcript import TranscriptEntry
-from stichat.metrics import Metrics
 from stichat.services.chat import ChatService
 from stichat.services.image_jobs import ImageJobs
 from stichat.services.links import LinkSigner
@@ -137,13 +136,32 @@ class FakeTranscriptStore:
         return await self.delete(item.key)
 
 
+class FakeOriginals:
+    """Uploads waiting for their job, by image id."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, bytes] = {}
+
+    async def put(self, image_id: str, data: bytes) -> None:
+        self.data[image_id] = data
+
+    async def read(self, image_id: str) -> bytes | None:
+        return self.data.get(image_id)
+
+    async def drop(self, image_id: str) -> None:
+        self.data.pop(image_id, None)
+
+    async def waiting(self) -> list[str]:
+        return sorted(self.data)
+
+
 class FakeImageStore:
-    """Records, processed files and waiting originals, each in a dict; `delete` removes all three."""
+    """Records and processed files, each in a dict, and the originals beside them; `delete` removes all."""
 
     def __init__(self) -> None:
         self.records: dict[str, ImageRecord] = {}
         self.files: dict[str, tuple[bytes, bytes]] = {}
-        self.originals: dict[str, bytes] = {}
+        self.originals = FakeOriginals()
 
     async def save(self, record: ImageRecord, image: bytes, thumbnail: bytes) -> None:
         self.files[record.image_id] = (image, thumbnail)
@@ -159,21 +177,49 @@ class FakeImageStore:
         name = f"{image_id}.thumb.jpg" if thumbnail else f"{image_id}.jpg"
         return Path("/fake-uploads") / name if image_id in self.files else None
 
-    async def put_original(self, image_id: str, data: bytes) -> None:
-        self.originals[image_id] = data
-
-    async def original(self, image_id: str) -> bytes | None:
-        return self.originals.get(image_id)
-
-    async def drop_original(self, image_id: str) -> None:
-        self.originals.pop(image_id, None)
-
-    async def unfinished(self) -> list[ImageRecord]:
-        return [r for i in self.originals if (r := self.records.get(i)) is not None and r.status not in FINISHED]
-
     async def delete(self, image_id: str) -> bool:
-        found = [store.pop(image_id, None) for store in (self.records, self.files, self.originals)]
+        found = [store.pop(image_id, None) for store in (self.records, self.files, self.originals.data)]
         return any(item is not None for item in found)
+
+    async def older_than(self, cutoff: float) -> list[Aged]:
+        return [Aged("uploads", r.image_id, 0, r.created_at) for r in self.records.values() if r.created_at <= cutoff]
+
+    async def remove(self, item: Aged) -> bool:
+        return await self.delete(item.key)
+
+
+class FakeMetrics:
+    """Every metrics port; `counts` holds what was counted, e.g. `counts["stage:TICKET"]`."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+
+    def turn_answered(self) -> None:
+        self.counts["turns"] += 1
+
+    def stage_reached(self, stage: str) -> None:
+        self.counts[f"stage:{stage}"] += 1
+
+    def conversation_ended(self, outcome: str) -> None:
+        self.counts[f"outcome:{outcome}"] += 1
+
+    def ticket_opened(self) -> None:
+        self.counts["tickets"] += 1
+
+    def image_processed(self, seconds: float) -> None:
+        self.counts["images"] += 1
+
+    def llm_called(self) -> None:
+        self.counts["llm_calls"] += 1
+
+    def llm_answered(self, seconds: float) -> None:
+        self.counts["llm_answers"] += 1
+
+    def llm_failed(self, reason: str, seconds: float) -> None:
+        self.counts[f"llm_failed:{reason}"] += 1
+
+    def circuit_changed(self, state: str) -> None:
+        self.counts[f"circuit:{state}"] += 1
 
 
 #: The first bytes of a JPEG: the fake processor takes these as an image and refuses anything else.
@@ -248,7 +294,7 @@ class OnFakes:
     images: FakeImageStore = field(default_factory=FakeImageStore)
     queue: FakeImageQueue = field(default_factory=FakeImageQueue)
     activity: FakeActivity = field(default_factory=FakeActivity)
-    metrics: Metrics = field(default_factory=Metrics.create)
+    metrics: FakeMetrics = field(default_factory=FakeMetrics)
 
     def __post_init__(self) -> None:
         self.tickets = TicketService(store=self.ticket_store, kb=self.kb, clock=self.clock,
@@ -259,9 +305,9 @@ class OnFakes:
                                 tickets=self.tickets, kb=self.kb, clock=self.clock, metrics=self.metrics,
                                 session_ttl_hours=24, photos=self.images, activity=self.activity)
         processor = FakeImageProcessor()
-        self.uploads = UploadService(store=self.images, chat=self.chat, processor=processor, queue=self.queue,
-                                     clock=self.clock)
-        self.jobs = ImageJobs(store=self.images, processor=processor, metrics=self.metrics, analyzer=None,
-                              worker_id="test:1", max_attempts=3)
+        self.uploads = UploadService(store=self.images, originals=self.images.originals, chat=self.chat,
+                                     processor=processor, queue=self.queue, clock=self.clock)
+        self.jobs = ImageJobs(store=self.images, originals=self.images.originals, processor=processor,
+                              metrics=self.metrics, analyzer=None, worker_id="test:1", max_attempts=3)
         self.privacy = PrivacyService(sessions=self.sessions, locks=self.locks, transcripts=self.transcripts,
                                       tickets=self.ticket_store, images=self.images, clock=self.clock)

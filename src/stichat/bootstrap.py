@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import os
 import secrets
-import shutil
 import socket
 import tempfile
-import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import Engine
 
@@ -24,7 +22,7 @@ from stichat.adapters.db_tickets import DbTicketStore, import_files
 from stichat.adapters.file_images import FileImageStore
 from stichat.adapters.file_smart_switch import FILE_NAME as SMART_SWITCH_FILE
 from stichat.adapters.file_smart_switch import FileSmartSwitch
-from stichat.adapters.file_tickets import FileTicketStore, TicketOrphans
+from stichat.adapters.file_tickets import FileTicketStore
 from stichat.adapters.file_transcripts import FileTranscriptStore
 from stichat.adapters.imaging import DecodeBudget, PillowImageProcessor
 from stichat.adapters.job_queue import JobPolicy, TaskiqImageQueue
@@ -39,7 +37,7 @@ from stichat.adapters.redis_sessions import RedisSessionStore
 from stichat.adapters.redis_smart_switch import RedisSmartSwitch
 from stichat.adapters.sqlite_sessions import SqliteSessionStore
 from stichat.adapters.system_clock import SystemClock
-from stichat.adapters.upload_files import OrphanOriginals, UploadFiles
+from stichat.application import Services
 from stichat.config import Settings
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.retention import RetentionPolicy
@@ -47,15 +45,20 @@ from stichat.log_hub import LogHub
 from stichat.logs import file_name
 from stichat.metrics import Metrics
 from stichat.ports import (
+    LLM,
     AgedStore,
     Clock,
     ImageAnalyzer,
+    ImageFiles,
     ImageQueue,
-    ImageWorker,
+    ImageStore,
+    Originals,
     RateLimiter,
     SessionLocks,
     SessionStore,
     SmartSwitch,
+    TicketStore,
+    TranscriptStore,
 )
 from stichat.services.breaker import BreakerPolicy, CircuitBreaker, GuardedLLM, gauge_updater
 from stichat.services.chat import ChatService
@@ -68,91 +71,12 @@ from stichat.services.retention import RetentionService
 from stichat.services.smart import SmartAnalyzer, SmartMode
 from stichat.services.tickets import TicketService
 from stichat.services.uploads import UploadService
-from stichat.storage import OK, StorageProbe, dir_size
+from stichat.storage import StorageProbe
 
-#: How often /metrics recounts the bytes under each storage dir (a walk of every file).
-STORAGE_WALK_SECONDS = 60.0
+__all__ = ["LINK_SECRET_FILE", "Overrides", "Services", "build", "database", "migrate_database", "smart_switch",
+           "worker_alive"]
+
 LINK_SECRET_FILE = ".link-secret"  # noqa: S105 - a file name, not a secret
-HEALTH_TIMEOUT_SECONDS = 2.0
-
-
-@dataclass
-class Services:
-    settings: Settings
-    kb: KnowledgeBase
-    metrics: Metrics
-    log_hub: LogHub
-    sessions: SessionStore
-    chat: ChatService
-    tickets: TicketService
-    uploads: UploadService
-    rate_limiter: RateLimiter
-    privacy: PrivacyService
-    retention: RetentionService
-    storage: StorageProbe
-    desk: DeskService
-    operators: OperatorService
-    activity: DbActivity
-    engine: Engine
-    started_at: float = field(default_factory=time.time)
-    closers: list[object] = field(default_factory=list)
-    smart: SmartMode | None = None
-    image_queue: ImageQueue | None = None
-    #: The `stichat worker` loop; None in the embedded default, where `stichat serve` runs the jobs.
-    image_worker: ImageWorker | None = None
-    _sizes_at: float | None = None
-
-    async def health(self) -> dict[str, str]:
-        """Each dependency: "ok" or a short reason. Storage dirs must take a real write (full disk, quota,
-        read-only volume all fail it), probed at most every 1.5 s."""
-        checks = await asyncio.to_thread(self.storage_checks)
-        try:
-            # The store's own timeouts answer first (REDIS_TIMEOUT_MS); this bound is the backstop
-            # that keeps a probe from ever hanging.
-            await asyncio.wait_for(self.sessions.ping(), timeout=HEALTH_TIMEOUT_SECONDS)
-            checks["sessions"] = "ok"
-        except Exception as exc:  # any failure of the store is a failed check, reported not raised
-            checks["sessions"] = f"error: {type(exc).__name__}"
-        if self.settings.redis_url:
-            checks["redis"] = checks["sessions"]  # sessions live in Redis: one PING answers both
-        return checks
-
-    def storage_checks(self) -> dict[str, str]:
-        checks = self.storage.check()
-        for name, state in checks.items():
-            self.metrics.storage_writable.labels(dir=name).set(1 if state == OK else 0)
-        return checks
-
-    def update_storage_metrics(self) -> None:
-        """Free space and inodes on every scrape (cheap, and the disk alerts need them fresh); the bytes
-        used per directory at most once a minute, because counting them walks every file."""
-        m = self.metrics
-        self.storage_checks()
-        now = time.monotonic()
-        if self._sizes_at is None or now - self._sizes_at >= STORAGE_WALK_SECONDS:
-            self._sizes_at = now
-            for name, directory in self.settings.storage_dirs().items():
-                m.storage_used.labels(dir=name).set(dir_size(directory))
-        usage = shutil.disk_usage(self.settings.data_dir)
-        m.storage_free.set(usage.free)
-        m.storage_total.set(usage.total)
-        stats = os.statvfs(self.settings.data_dir)
-        m.storage_free_inodes_ratio.set(stats.f_favail / stats.f_files if stats.f_files else 1.0)
-
-    def close(self) -> None:
-        self.engine.dispose()
-        for closer in self.closers:
-            close = getattr(closer, "close", None)
-            if callable(close):
-                close()
-
-    async def aclose(self) -> None:
-        """At shutdown, inside the event loop: async clients (the LLM's HTTP pool) first, then the rest."""
-        for closer in self.closers:
-            aclose = getattr(closer, "aclose", None)
-            if callable(aclose):
-                await aclose()
-        self.close()
 
 
 def link_secret(settings: Settings) -> bytes:
@@ -213,10 +137,43 @@ def smart_switch(settings: Settings) -> SmartSwitch:
     return FileSmartSwitch(settings.data_dir / SMART_SWITCH_FILE)
 
 
-def _analyzer(settings: Settings, metrics: Metrics, kb: KnowledgeBase) -> tuple[SmartAnalyzer | None, SmartMode]:
+class KeptTranscripts(TranscriptStore, AgedStore, Protocol):
+    """What `build` needs of the transcripts: the chat's store, swept by retention too."""
+
+
+class KeptImages(ImageStore, ImageFiles, AgedStore, Protocol):
+    """What `build` needs of the images: records and files, their erasure and retention, and the
+    originals waiting beside them (`FileImageStore` owns both directories)."""
+
+    @property
+    def originals(self) -> Originals: ...
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Ports to use instead of the ones the settings choose (tests pass fakes from tests/fakes.py).
+
+    An `llm` turns smart mode on as if SMART_MODE and an endpoint were set, behind the same breaker,
+    deadline and metrics as the real adapter.
+    """
+
+    clock: Clock | None = None
+    sessions: SessionStore | None = None
+    locks: SessionLocks | None = None
+    tickets: TicketStore | None = None
+    transcripts: KeptTranscripts | None = None
+    images: KeptImages | None = None
+    image_queue: ImageQueue | None = None
+    rate_limiter: RateLimiter | None = None
+    llm: LLM | None = None
+    switch: SmartSwitch | None = None
+
+
+def _analyzer(settings: Settings, metrics: Metrics, kb: KnowledgeBase,
+              given: Overrides) -> tuple[SmartAnalyzer | None, SmartMode]:
     """Smart mode when SMART_MODE and an endpoint are set: the OpenAI adapter behind breaker and deadline."""
-    switch = smart_switch(settings)
-    if not settings.smart_mode_configured:
+    switch = given.switch or smart_switch(settings)
+    if not settings.smart_mode_configured and given.llm is None:
         return None, SmartMode(switch=switch, configured=False)
     policy = BreakerPolicy(
         failure_rate=settings.openai_breaker_failure_rate, min_calls=settings.openai_breaker_min_calls,
@@ -224,23 +181,11 @@ def _analyzer(settings: Settings, metrics: Metrics, kb: KnowledgeBase) -> tuple[
         half_open_probes=settings.openai_breaker_half_open_probes,
     )
     breaker = CircuitBreaker(policy, on_change=gauge_updater(metrics))
-    adapter = OpenAILLM(model=settings.openai_model, api_key=settings.openai_api_key,
-                        base_url=settings.openai_base_url, timeout=settings.openai_timeout,
-                        vision_model=settings.openai_vision_model)
+    adapter = given.llm or OpenAILLM(model=settings.openai_model, api_key=settings.openai_api_key,
+                                     base_url=settings.openai_base_url, timeout=settings.openai_timeout,
+                                     vision_model=settings.openai_vision_model)
     llm = GuardedLLM(adapter, breaker=breaker, metrics=metrics, timeout=settings.openai_timeout)
     return SmartAnalyzer(llm=llm, kb=kb, switch=switch), SmartMode(switch=switch, configured=True, breaker=breaker)
-
-
-def _upload_files(settings: Settings) -> UploadFiles:
-    """An image's files: UPLOADS_DIR, and DATA_DIR/incoming where validated originals wait for their job."""
-    return UploadFiles(settings.uploads_dir, settings.data_dir / "incoming")
-
-
-def _privacy(settings: Settings, sessions: SessionStore, locks: SessionLocks, clock: Clock,
-             tickets: DbTicketStore) -> PrivacyService:
-    """Export and erasure: the same stores and locks as the chat, so no turn writes mid-erasure."""
-    return PrivacyService(sessions=sessions, locks=locks, transcripts=FileTranscriptStore(settings.transcripts_dir),
-                          tickets=tickets, images=_upload_files(settings), clock=clock)
 
 
 @dataclass(frozen=True)
@@ -270,11 +215,22 @@ def migrate_database(settings: Settings, engine: Engine | None = None) -> Migrat
     return Migration(before, after, imported)
 
 
-def _retention(settings: Settings, sessions: SessionStore, clock: Clock, engine: Engine) -> RetentionService:
-    """What `stichat purge` and the daily sweep remove. Sessions in Redis expire by their own TTL."""
+def _tickets(settings: Settings, engine: Engine,
+             given: TicketStore | None) -> tuple[TicketStore, FileTicketStore | None]:
+    """The database's rows mirrored to TICKETS_DIR's files (the files' one owner, whose orphans the purge
+    sweeps), unless a store is given."""
+    if given is not None:
+        return given, None
+    files = FileTicketStore(settings.tickets_dir)
+    return DbTicketStore(engine, files), files
+
+
+def _retention(settings: Settings, *, sessions: SessionStore, transcripts: KeptTranscripts, images: KeptImages,
+               ticket_files: FileTicketStore | None, clock: Clock, engine: Engine) -> RetentionService:
+    """What `stichat purge` and the daily sweep remove, through the same stores the services write.
+    Sessions in Redis expire by their own TTL."""
     stores: dict[str, AgedStore] = {
-        "uploads": _upload_files(settings),
-        "transcripts": FileTranscriptStore(settings.transcripts_dir),
+        "uploads": images, "transcripts": transcripts,
         "logs": RotatedLogs(settings.logs_dir, active=file_name(shared=bool(settings.redis_url))),
     }
     if isinstance(sessions, SqliteSessionStore):
@@ -282,10 +238,12 @@ def _retention(settings: Settings, sessions: SessionStore, clock: Clock, engine:
     policy = RetentionPolicy(upload_days=settings.upload_retention_days,
                              transcript_days=settings.transcript_retention_days, log_days=settings.log_retention_days)
     orphans: dict[str, AgedStore] = {
-        "ticket_orphans": TicketOrphans(settings.tickets_dir),
-        "orphan_originals": OrphanOriginals(settings.data_dir / "incoming", settings.uploads_dir),
         "console_sessions": IdleConsoleSessions(engine, idle_seconds=settings.console_idle_minutes * 60.0),
     }
+    if ticket_files is not None:
+        orphans["ticket_orphans"] = ticket_files.orphans()
+    if isinstance(images, FileImageStore):
+        orphans["orphan_originals"] = images.orphan_originals()
     return RetentionService(stores=stores, policy=policy, clock=clock, orphans=orphans)
 
 
@@ -296,13 +254,14 @@ def image_processor(settings: Settings) -> PillowImageProcessor:
                                              slots=settings.image_workers))
 
 
-def _image_queue(settings: Settings, *, store: FileImageStore, metrics: Metrics,
+def _image_queue(settings: Settings, *, store: KeptImages, metrics: Metrics,
                  analyzer: ImageAnalyzer | None, processor: PillowImageProcessor) -> TaskiqImageQueue:
     """Image jobs: in this process (embedded default) or on a Redis stream for `stichat worker`."""
     policy = JobPolicy(timeout=settings.image_job_timeout, attempts=settings.image_job_attempts,
                        concurrency=settings.image_workers)
-    jobs = ImageJobs(store=store, processor=processor, metrics=metrics, analyzer=analyzer,
-                     worker_id=f"{socket.gethostname()}:{os.getpid()}", max_attempts=settings.image_job_attempts)
+    jobs = ImageJobs(store=store, originals=store.originals, processor=processor, metrics=metrics,
+                     analyzer=analyzer, worker_id=f"{socket.gethostname()}:{os.getpid()}",
+                     max_attempts=settings.image_job_attempts)
     if settings.redis_url:
         return TaskiqImageQueue.on_redis(settings.redis_url, jobs=jobs, metrics=metrics, policy=policy,
                                          timeout_ms=settings.redis_timeout_ms)
@@ -310,6 +269,7 @@ def _image_queue(settings: Settings, *, store: FileImageStore, metrics: Metrics,
 
 
 def _image_store(settings: Settings) -> FileImageStore:
+    """UPLOADS_DIR, and DATA_DIR/incoming where validated originals wait for their job: one owner."""
     return FileImageStore(settings.uploads_dir, settings.data_dir / "incoming")
 
 
@@ -323,56 +283,62 @@ async def worker_alive(settings: Settings) -> bool:
         await queue.stop()  # this check's own client; alive() leaves a running worker's open
 
 
-def build(settings: Settings, *, clock: Clock | None = None) -> Services:
-    """Wire the whole application for these settings. Nothing is wired at import time."""
-    clock = clock or SystemClock()
+def build(settings: Settings, *, clock: Clock | None = None, overrides: Overrides | None = None) -> Services:
+    """Wire the whole application for these settings, each store built once and shared by every service
+    that uses it; `overrides` replaces ports (tests). Nothing is wired at import time."""
+    given = overrides or Overrides()
+    clock = clock or given.clock or SystemClock()
     for directory in (settings.data_dir, *settings.storage_dirs().values()):
         directory.mkdir(parents=True, exist_ok=True)
     kb = load_knowledge(shop_facts=settings.shop_facts_file)
     metrics = Metrics.create()
     metrics.sse_clients_max.set(settings.max_sse_clients)
-    hub = LogHub()
     engine = database(settings)
     migration = migrate_database(settings, engine)
     if migration.imported:
         logging.getLogger("stichat").info("tickets_imported", extra={"count": migration.imported})
-    ticket_store = DbTicketStore(engine, FileTicketStore(settings.tickets_dir))
-    desk_store = DbTicketDesk(engine)
-    activity = DbActivity(engine)
-    sessions = _sessions(settings)
-    locks = _locks(settings)
-    analyzer, smart = _analyzer(settings, metrics, kb)
+    ticket_store, ticket_files = _tickets(settings, engine, given.tickets)
+    transcripts = given.transcripts or FileTranscriptStore(settings.transcripts_dir)
+    images = given.images or _image_store(settings)
+    desk_store, activity = DbTicketDesk(engine), DbActivity(engine)
+    sessions, locks = given.sessions or _sessions(settings), given.locks or _locks(settings)
+    analyzer, smart = _analyzer(settings, metrics, kb, given)
     tickets = TicketService(
         store=ticket_store, kb=kb, clock=clock, signer=LinkSigner(link_secret(settings)),
         metrics=metrics, public_base_url=settings.public_base_url, whatsapp_number=settings.whatsapp_number,
         link_ttl_days=settings.ticket_link_ttl_days,
     )
-    images = _image_store(settings)
     chat = ChatService(
-        sessions=sessions, locks=locks, transcripts=FileTranscriptStore(settings.transcripts_dir),
-        tickets=tickets, kb=kb, clock=clock, metrics=metrics, session_ttl_hours=settings.session_ttl_hours,
-        analyzer=analyzer, photos=images, activity=activity,
+        sessions=sessions, locks=locks, transcripts=transcripts, tickets=tickets, kb=kb, clock=clock,
+        metrics=metrics, session_ttl_hours=settings.session_ttl_hours, analyzer=analyzer, photos=images,
+        activity=activity,
     )
     processor = image_processor(settings)
-    image_queue = _image_queue(settings, store=images, metrics=metrics,
-                               analyzer=analyzer.analyze_image if analyzer is not None else None,
-                               processor=processor)
-    uploads = UploadService(store=images, chat=chat, processor=processor, queue=image_queue,
-                            clock=clock)
-    rate_limiter = _rate_limiter(settings)
-    privacy = _privacy(settings, sessions, locks, clock, ticket_store)
-    desk = DeskService(desk=desk_store, store=ticket_store, tickets=tickets,
-                       transcripts=FileTranscriptStore(settings.transcripts_dir), privacy=privacy,
-                       activity=activity, clock=clock)
+    image_queue: ImageQueue
+    queue: TaskiqImageQueue | None = None  # the real queue is also the `stichat worker` loop
+    if given.image_queue is None:
+        image_queue = queue = _image_queue(settings, store=images, metrics=metrics, processor=processor,
+                                           analyzer=analyzer.analyze_image if analyzer is not None else None)
+    else:
+        image_queue = given.image_queue
+    uploads = UploadService(store=images, originals=images.originals, chat=chat, processor=processor,
+                            queue=image_queue, clock=clock)
+    rate_limiter = given.rate_limiter or _rate_limiter(settings)
+    # Export and erasure: the same stores and locks as the chat, so no turn writes mid-erasure.
+    privacy = PrivacyService(sessions=sessions, locks=locks, transcripts=transcripts, tickets=ticket_store,
+                             images=images, clock=clock)
+    desk = DeskService(desk=desk_store, store=ticket_store, tickets=tickets, transcripts=transcripts,
+                       privacy=privacy, activity=activity, clock=clock)
     operators = OperatorService(store=DbOperatorStore(engine), desk=desk_store, limiter=rate_limiter, clock=clock,
                                 policy=SignInPolicy(per_address=settings.rate_limit_sign_in,
                                                     per_operator=settings.rate_limit_sign_in_operator,
                                                     idle_seconds=settings.console_idle_minutes * 60.0))
-    return Services(settings=settings, kb=kb, metrics=metrics, log_hub=hub, sessions=sessions, chat=chat,
+    retention = _retention(settings, sessions=sessions, transcripts=transcripts, images=images,
+                           ticket_files=ticket_files, clock=clock, engine=engine)
+    return Services(settings=settings, kb=kb, metrics=metrics, log_hub=LogHub(), sessions=sessions, chat=chat,
                     tickets=tickets, uploads=uploads, rate_limiter=rate_limiter, desk=desk, operators=operators,
-                    activity=activity, engine=engine,
-                    privacy=privacy, retention=_retention(settings, sessions, clock, engine),
+                    activity=activity, engine=engine, privacy=privacy, retention=retention,
                     storage=StorageProbe({"data": settings.data_dir, **settings.storage_dirs()}),
                     closers=[sessions, *([analyzer] if analyzer is not None else [])], smart=smart,
                     image_queue=image_queue,
-                    image_worker=image_queue if settings.redis_url else None)
+                    image_worker=queue if settings.redis_url else None)

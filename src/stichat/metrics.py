@@ -115,3 +115,33 @@ class Metrics:
 
     def render(self) -> bytes:
         return generate_latest(self.registry)
+
+    # The metrics ports of stichat.ports, in the services' words (fakes in tests/fakes.py record them).
+
+    def turn_answered(self) -> None:
+        self.chat_messages.inc()
+
+    def stage_reached(self, stage: str) -> None:
+        self.funnel.labels(stage=stage).inc()
+
+    def conversation_ended(self, outcome: str) -> None:
+        self.conversations.labels(outcome=outcome).inc()
+
+    def ticket_opened(self) -> None:
+        self.tickets.inc()
+
+    def image_processed(self, seconds: float) -> None:
+        self.upload_analysis.observe(seconds)
+
+    def llm_called(self) -> None:
+        self.openai_requests.inc()
+
+    def llm_answered(self, seconds: float) -> None:
+        self.openai_latency.observe(seconds)
+
+    def llm_failed(self, reason: str, seconds: float) -> None:
+        self.openai_latency.observe(seconds)
+        self.openai_failures.labels(reason=reason).inc()
+
+    def circuit_changed(self, state: str) -> None:
+        self.openai_circuit_state.set(CIRCUIT_STATES[state])

@@ -28,6 +28,38 @@ class Clock(Protocol):
         ...
 
 
+class ConversationMetrics(Protocol):
+    """What the chat and the tickets count (Prometheus in `stichat.metrics.Metrics`)."""
+
+    def turn_answered(self) -> None: ...
+
+    def stage_reached(self, stage: str) -> None: ...
+
+    def conversation_ended(self, outcome: str) -> None: ...
+
+    def ticket_opened(self) -> None: ...
+
+
+class ImageMetrics(Protocol):
+    def image_processed(self, seconds: float) -> None:
+        """One image job finished, done, after `seconds` of decoding, shrinking and reading."""
+        ...
+
+
+class LLMMetrics(Protocol):
+    """The model's calls as the guard around the LLM port sees them."""
+
+    def llm_called(self) -> None: ...
+
+    def llm_answered(self, seconds: float) -> None: ...
+
+    def llm_failed(self, reason: str, seconds: float) -> None: ...
+
+    def circuit_changed(self, state: str) -> None:
+        """The breaker moved to `state` (closed, half_open, open)."""
+        ...
+
+
 class SessionStore(Protocol):
     """Conversations by session id, each with its CSRF token and a sliding expiry."""
 
@@ -134,8 +166,14 @@ class ImageProcessor(Protocol):
         ...
 
 
-class ImageStore(Protocol):
-    """Records and processed files under UPLOADS_DIR; validated originals somewhere never served."""
+class ImageRecords(Protocol):
+    """An image's record by id: its status, size and smart mode's reading (the chat reads the latter)."""
+
+    async def load(self, image_id: str) -> ImageRecord | None: ...
+
+
+class ImageStore(ImageRecords, Protocol):
+    """Records and processed files under UPLOADS_DIR: only what the service itself made."""
 
     async def save(self, record: ImageRecord, image: bytes, thumbnail: bytes) -> None:
         """Write the processed files, then the record (a reader never sees done without its files)."""
@@ -143,20 +181,25 @@ class ImageStore(Protocol):
 
     async def save_record(self, record: ImageRecord) -> None: ...
 
-    async def load(self, image_id: str) -> ImageRecord | None: ...
-
-    def file(self, image_id: str, *, thumbnail: bool = False) -> Path | None: ...
-
-    async def put_original(self, image_id: str, data: bytes) -> None:
-        """Keep the validated upload for the job, outside anything served."""
+    def file(self, image_id: str, *, thumbnail: bool = False) -> Path | None:
+        """The processed JPEG, None until there is one. A path, not bytes, because the one caller (the
+        web edge) streams it from disk with sendfile, Range and Last-Modified."""
         ...
 
-    async def original(self, image_id: str) -> bytes | None: ...
 
-    async def drop_original(self, image_id: str) -> None: ...
+class Originals(Protocol):
+    """Validated uploads waiting for their job, outside anything served (each still has its EXIF)."""
 
-    async def unfinished(self) -> list[ImageRecord]:
-        """Records still queued or processing (the embedded worker re-queues them after a restart)."""
+    async def put(self, image_id: str, data: bytes) -> None: ...
+
+    async def read(self, image_id: str) -> bytes | None: ...
+
+    async def drop(self, image_id: str) -> None:
+        """Forget it; nothing happens when it is already gone."""
+        ...
+
+    async def waiting(self) -> list[str]:
+        """The ids of every original still waiting (after a restart, their jobs are queued again)."""
         ...
 
 

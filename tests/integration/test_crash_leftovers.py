@@ -14,8 +14,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from stichat.adapters import file_tickets
+from stichat.adapters.file_images import OrphanOriginals
 from stichat.adapters.file_tickets import FileTicketStore, TicketOrphans
-from stichat.adapters.upload_files import OrphanOriginals
 from tests.helpers import Chat
 from tests.integration.test_privacy import MY_DATA, customer_with_ticket_and_photo, data_dir, owner
 

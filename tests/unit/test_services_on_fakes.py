@@ -114,6 +114,7 @@ def test_a_ticket_opens_once_however_often_the_customer_asks(app: OnFakes) -> No
         assert first.ticket is not None and again.ticket is not None
         assert again.ticket.ticket_id == first.ticket.ticket_id
         assert list(app.ticket_store.tickets) == [first.ticket.ticket_id]
+        assert app.metrics.counts["tickets"] == 1
     run(scenario())
 
 
@@ -159,7 +160,7 @@ def test_a_photo_is_queued_attached_and_its_original_kept_for_the_job(app: OnFak
         assert record.status == QUEUED
         assert app.queue.jobs == [record.image_id]
         assert app.sessions.conversation(sid).images == (record.image_id,)
-        assert app.images.originals[record.image_id] == PHOTO
+        assert app.images.originals.data[record.image_id] == PHOTO
     run(scenario())
 
 
@@ -169,7 +170,7 @@ def test_the_job_makes_the_photo_done_and_lets_the_original_go(app: OnFakes) -> 
         image_id = (await app.uploads.accept(session_id=sid, data=PHOTO)).image_id
         assert await app.jobs.run(image_id) == "done"
         assert (await app.uploads.record(image_id, session_id=sid)).status == DONE
-        assert image_id not in app.images.originals
+        assert image_id not in app.images.originals.data
         assert await app.uploads.file(image_id, session_id=sid) is not None
     run(scenario())
 
@@ -183,7 +184,7 @@ def test_an_upload_past_the_cap_is_refused_and_not_kept(app: OnFakes) -> None:
             await app.uploads.accept(session_id=sid, data=PHOTO)
         assert refused.value.retry_after
         assert len(app.sessions.conversation(sid).images) == MAX_IMAGES_PER_SESSION
-        assert len(app.images.originals) == MAX_IMAGES_PER_SESSION
+        assert len(app.images.originals.data) == MAX_IMAGES_PER_SESSION
     run(scenario())
 
 
@@ -192,7 +193,7 @@ def test_a_file_that_is_not_an_image_is_refused_and_nothing_is_kept(app: OnFakes
         sid = await conversation(app)
         with pytest.raises(UnsupportedImageType):
             await app.uploads.accept(session_id=sid, data=b"%PDF-1.7 not a photo")
-        assert app.images.originals == {} and app.images.records == {}
+        assert app.images.originals.data == {} and app.images.records == {}
         assert app.sessions.conversation(sid).images == ()
     run(scenario())
 
@@ -205,8 +206,20 @@ def test_a_photo_the_queue_cannot_take_is_failed_and_does_not_count_against_the_
             await app.uploads.accept(session_id=sid, data=PHOTO)
         [record] = app.images.records.values()
         assert (record.status, record.error) == (FAILED, "queue_unavailable")
-        assert app.images.originals == {}
+        assert app.images.originals.data == {}
         assert app.sessions.conversation(sid).images == ()
+    run(scenario())
+
+
+def test_after_a_restart_waiting_photos_are_queued_again_and_finished_ones_let_go(app: OnFakes) -> None:
+    async def scenario() -> None:
+        sid = await conversation(app)
+        done, waiting = [(await app.uploads.accept(session_id=sid, data=PHOTO)).image_id for _ in range(2)]
+        await app.jobs.run(done)
+        await app.images.originals.put(done, PHOTO)  # a crash kept the finished job from letting it go
+        app.queue.jobs.clear()
+        assert await app.uploads.requeue_unfinished() == 1
+        assert app.queue.jobs == [waiting] and list(app.images.originals.data) == [waiting]
     run(scenario())
 
 
@@ -231,7 +244,7 @@ def test_an_erasure_removes_the_customers_session_transcript_and_photos_and_anon
         erasure = await app.privacy.erase(session_id=sid)
         assert (erasure.sessions, erasure.transcripts, erasure.images, erasure.tickets) == (1, 1, 1, 1)
         assert sid not in app.sessions.rows and sid not in app.transcripts.entries
-        assert image_id not in app.images.records and image_id not in app.images.originals
+        assert image_id not in app.images.records and image_id not in app.images.originals.data
         assert turn.ticket is not None
         ticket = app.ticket_store.tickets[turn.ticket.ticket_id]
         assert (ticket.name, ticket.session_id) == (None, "")

@@ -23,8 +23,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from stichat.domain.errors import LLMFailure
-from stichat.metrics import CIRCUIT_STATES, Metrics
-from stichat.ports import LLM
+from stichat.ports import LLM, LLMMetrics
 
 log = logging.getLogger("stichat.smart")
 M = TypeVar("M", bound=BaseModel)
@@ -137,7 +136,7 @@ class GuardedLLM:
     counted as a failure of the endpoint).
     """
 
-    def __init__(self, inner: LLM, *, breaker: CircuitBreaker, metrics: Metrics, timeout: float) -> None:
+    def __init__(self, inner: LLM, *, breaker: CircuitBreaker, metrics: LLMMetrics, timeout: float) -> None:
         self._inner, self._breaker, self._metrics, self._timeout = inner, breaker, metrics, timeout
 
     async def aclose(self) -> None:
@@ -148,8 +147,7 @@ class GuardedLLM:
     async def complete_json(self, *, system: str, user: str, schema: type[M], image: bytes | None = None) -> M:
         if not self._breaker.allow():
             raise LLMFailure("circuit_open")
-        m = self._metrics
-        m.openai_requests.inc()
+        self._metrics.llm_called()
         started = time.monotonic()
         try:
             async with asyncio.timeout(self._timeout):
@@ -166,20 +164,19 @@ class GuardedLLM:
         except Exception as exc:  # an adapter bug is still just "no analysis" for the customer
             self._failed("error", started)
             raise LLMFailure("error", type(exc).__name__) from exc
-        m.openai_latency.observe(time.monotonic() - started)
+        self._metrics.llm_answered(time.monotonic() - started)
         self._breaker.success()
         return answer
 
     def _failed(self, reason: str, started: float) -> None:
-        self._metrics.openai_latency.observe(time.monotonic() - started)
-        self._metrics.openai_failures.labels(reason=reason).inc()
+        self._metrics.llm_failed(reason, time.monotonic() - started)
         self._breaker.failure()
         log.warning("llm_failure", extra={"reason": reason, "circuit": self._breaker.state.value})
 
 
-def gauge_updater(metrics: Metrics) -> Callable[[CircuitState], None]:
+def gauge_updater(metrics: LLMMetrics) -> Callable[[CircuitState], None]:
     """Keep `stichat_openai_circuit_state` equal to the breaker's state (0 closed, 1 half-open, 2 open)."""
     def update(state: CircuitState) -> None:
-        metrics.openai_circuit_state.set(CIRCUIT_STATES[state.value])
+        metrics.circuit_changed(state.value)
         log.info("llm_circuit", extra={"state": state.value})
     return update

@@ -28,8 +28,16 @@ from stichat.domain.pii import mask
 from stichat.domain.prompts import steps_for
 from stichat.domain.smart import with_photo
 from stichat.domain.transcript import TranscriptEntry
-from stichat.metrics import Metrics
-from stichat.ports import Activity, Analyzer, Clock, ImageStore, SessionLocks, SessionStore, TranscriptStore
+from stichat.ports import (
+    Activity,
+    Analyzer,
+    Clock,
+    ConversationMetrics,
+    ImageRecords,
+    SessionLocks,
+    SessionStore,
+    TranscriptStore,
+)
 from stichat.services.tickets import TicketLinks, TicketService
 
 log = logging.getLogger("stichat.chat")
@@ -60,9 +68,9 @@ def check_session_id(session_id: object) -> str:
 
 class ChatService:
     def __init__(self, *, sessions: SessionStore, locks: SessionLocks, transcripts: TranscriptStore,
-                 tickets: TicketService, kb: KnowledgeBase, clock: Clock, metrics: Metrics,
+                 tickets: TicketService, kb: KnowledgeBase, clock: Clock, metrics: ConversationMetrics,
                  session_ttl_hours: int, analyzer: Analyzer | None = None,
-                 photos: ImageStore | None = None, activity: Activity | None = None) -> None:
+                 photos: ImageRecords | None = None, activity: Activity | None = None) -> None:
         self._sessions, self._locks, self._transcripts = sessions, locks, transcripts
         self._analyzer, self._photos, self._activity = analyzer, photos, activity
         self._tickets, self._kb, self._clock, self._metrics = tickets, kb, clock, metrics
@@ -74,7 +82,7 @@ class ChatService:
         csrf = secrets.token_urlsafe(24)
         await self._sessions.create(conversation, csrf_token=csrf, expires_at=now + self._ttl)
         await self._transcripts.append(conversation.session_id, [self._bot(conversation, reply, now)])
-        self._metrics.funnel.labels(stage=Stage.ASK_CONSENT.value).inc()
+        self._metrics.stage_reached(Stage.ASK_CONSENT.value)
         self._count("started", now)
         self._count(f"stage:{Stage.ASK_CONSENT.value}", now)
         return Turn(conversation, reply, csrf, expires_at=now + self._ttl)
@@ -134,7 +142,7 @@ class ChatService:
             if isinstance(act, OpenTicket):
                 links = self._tickets.links(await self._tickets.ensure(after, act.ticket_id))
             elif isinstance(act, Finished):
-                self._metrics.conversations.labels(outcome=act.outcome).inc()
+                self._metrics.conversation_ended(act.outcome)
                 self._count(f"outcome:{act.outcome}", now)
             elif isinstance(act, ExplainStep) and model_free and self._analyzer is not None:
                 reply, model_free = await self._explained(self._analyzer, reply, act, after), False
@@ -147,14 +155,14 @@ class ChatService:
             TranscriptEntry(now, "customer", conversation.stage.value, event.text, event.button),
             self._bot(after, reply, now),
         ])
-        self._metrics.chat_messages.inc()
+        self._metrics.turn_answered()
         # No customer text in the log: names and addresses are not masked, and the log outlives erasure.
         # The transcript keeps what was said; the log keeps what the turn did.
         log.info("chat_turn", extra={"stage_from": conversation.stage.value, "stage_to": after.stage.value,
                                      "kind": event.kind.value, "length": len(event.text),
                                      "device": after.device, "problem": after.problem})
         if after.stage != conversation.stage:
-            self._metrics.funnel.labels(stage=after.stage.value).inc()
+            self._metrics.stage_reached(after.stage.value)
             self._count(f"stage:{after.stage.value}", now)
         return Turn(after, reply, token, links)
 

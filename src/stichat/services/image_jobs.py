@@ -14,8 +14,7 @@ from dataclasses import replace
 
 from stichat.domain.errors import ImageRejected
 from stichat.domain.images import DONE, FAILED, PROCESSING, ImageRecord
-from stichat.metrics import Metrics
-from stichat.ports import ImageAnalyzer, ImageProcessor, ImageStore
+from stichat.ports import ImageAnalyzer, ImageMetrics, ImageProcessor, ImageStore, Originals
 
 log = logging.getLogger("stichat.images")
 
@@ -27,23 +26,23 @@ CRASH_STARTS = 2
 
 
 class ImageJobs:
-    def __init__(self, *, store: ImageStore, processor: ImageProcessor, metrics: Metrics,
+    def __init__(self, *, store: ImageStore, originals: Originals, processor: ImageProcessor, metrics: ImageMetrics,
                  analyzer: ImageAnalyzer | None, worker_id: str, max_attempts: int) -> None:
-        self._store, self._processor, self._metrics = store, processor, metrics
+        self._store, self._originals, self._processor, self._metrics = store, originals, processor, metrics
         self._analyzer, self._worker_id, self._max_starts = analyzer, worker_id, max_attempts + CRASH_STARTS
 
     async def run(self, image_id: str) -> str:
         """Process one image; raise for a failure worth retrying (storage, timeout), else report it."""
         record = await self._store.load(image_id)
         if record is None or record.finished:
-            await self._store.drop_original(image_id)  # purged meanwhile, or a duplicate delivery
+            await self._originals.drop(image_id)  # purged meanwhile, or a duplicate delivery
             return RESULT_SKIPPED
         record = replace(record, status=PROCESSING, attempts=record.attempts + 1)
         if record.attempts > self._max_starts:
             await self._fail(record, "job_failed")
             return RESULT_FAILED
         await self._store.save_record(record)
-        data = await self._store.original(image_id)
+        data = await self._originals.read(image_id)
         if data is None:
             await self._fail(record, "original_missing")
             return RESULT_FAILED
@@ -58,8 +57,8 @@ class ImageJobs:
         done = replace(record, status=DONE, width=processed.width, height=processed.height, analysis=analysis,
                        worker=self._worker_id, error=None)
         await self._store.save(done, processed.image, processed.thumbnail)
-        await self._store.drop_original(image_id)
-        self._metrics.upload_analysis.observe(time.perf_counter() - started)
+        await self._originals.drop(image_id)
+        self._metrics.image_processed(time.perf_counter() - started)
         log.info("image_processed", extra={"image_id": image_id, "attempt": done.attempts,
                                            "analysis": analysis is not None})
         return RESULT_DONE
@@ -70,7 +69,7 @@ class ImageJobs:
         if record is not None and not record.finished:
             await self._fail(record, error)
         else:
-            await self._store.drop_original(image_id)
+            await self._originals.drop(image_id)
 
     async def _analyze(self, jpeg: bytes, locale: str) -> dict[str, object] | None:
         """Smart mode's reading; any failure is just "no analysis": the photo is kept either way."""
@@ -84,6 +83,6 @@ class ImageJobs:
 
     async def _fail(self, record: ImageRecord, error: str) -> None:
         await self._store.save_record(replace(record, status=FAILED, error=error, worker=self._worker_id))
-        await self._store.drop_original(record.image_id)
+        await self._originals.drop(record.image_id)
         log.warning("image_failed", extra={"image_id": record.image_id, "error": error,
                                            "attempt": record.attempts})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -32,6 +32,7 @@ from stichat.ports import LLM, SmartSwitch
 from stichat.services.breaker import CircuitBreaker, CircuitState
 
 log = logging.getLogger("stichat.smart")
+M = TypeVar("M", bound=BaseModel)
 
 #: Stages where a reading can help. Never before consent: the model cannot talk past the notice.
 SMART_STAGES = frozenset({Stage.ASK_PROBLEM, Stage.ASK_DEVICE, Stage.BASIC_TESTS, Stage.ADVANCED_TESTS,
@@ -195,70 +196,54 @@ class SmartAnalyzer:
         if callable(aclose):
             await aclose()
 
-    async def understand(self, text: str, conversation: Conversation, heard: Understanding) -> Understanding | None:
-        if conversation.stage not in SMART_STAGES or not text.strip():
-            return None
+    async def _ask(self, skipped: str, *, system: str, user: str, schema: type[M],
+                   image: bytes | None = None) -> M | None:
+        """One model call when the switch is on; None when it is off or the call gives no answer. Never
+        raises: a broken switch store must not break a chat turn or lose a photo either."""
         try:
             if not await self._switch.enabled():
                 return None
-            answer = await self._llm.complete_json(system=system_prompt(self._kb, conversation.locale),
-                                                   user=user_prompt(text, conversation, heard), schema=LLMReading)
+            return await self._llm.complete_json(system=system, user=user, schema=schema, image=image)
         except LLMFailure:
             return None  # counted and logged by the guard; the rules answer
-        except Exception as exc:  # a broken switch store must not break a chat turn either
-            log.warning("smart_analysis_skipped", extra={"error": type(exc).__name__})
+        except Exception as exc:
+            log.warning(skipped, extra={"error": type(exc).__name__})
+            return None
+
+    async def understand(self, text: str, conversation: Conversation, heard: Understanding) -> Understanding | None:
+        if conversation.stage not in SMART_STAGES or not text.strip():
+            return None
+        answer = await self._ask("smart_analysis_skipped", system=system_prompt(self._kb, conversation.locale),
+                                 user=user_prompt(text, conversation, heard), schema=LLMReading)
+        if answer is None:
             return None
         reading = narrow(intent=answer.intent, device=answer.device, problem=answer.problem,
                          sentiment=answer.sentiment, needs_human=answer.needs_human,
                          devices=self._kb.devices, problems=self._kb.problems)
         return merge(heard, reading)
 
-
     async def explain(self, *, question: str, step: Step, number: int, conversation: Conversation) -> str | None:
-        try:
-            if not await self._switch.enabled():
-                return None
-            answer = await self._llm.complete_json(system=explain_prompt(conversation.locale),
-                                                   user=explain_data(question, step, number, conversation.locale),
-                                                   schema=LLMExplanation)
-        except LLMFailure:
-            return None
-        except Exception as exc:  # a broken switch store must not break a chat turn either
-            log.warning("smart_explanation_skipped", extra={"error": type(exc).__name__})
-            return None
-        return clean_explanation(answer.explanation)
-
+        answer = await self._ask("smart_explanation_skipped", system=explain_prompt(conversation.locale),
+                                 user=explain_data(question, step, number, conversation.locale),
+                                 schema=LLMExplanation)
+        return clean_explanation(answer.explanation) if answer is not None else None
 
     async def suggest_steps(self, *, conversation: Conversation) -> list[str]:
         c, kb = conversation, self._kb
         shown = [step.text_in(c.locale) for step in kb.steps(c.device, c.problem, "basic")]
         data = {"device": kb.device_label(c.device, "en"), "problem": kb.problem_label(c.problem, "en"),
                 "customer_description": mask(c.description)[-MAX_PROMPT_TEXT:], "steps_already_shown": shown}
-        try:
-            if not await self._switch.enabled():
-                return []
-            answer = await self._llm.complete_json(
-                system=steps_prompt(c.locale), schema=LLMSteps,
-                user=f"<data>\n{json.dumps(data, ensure_ascii=False)}\n</data>")
-        except LLMFailure:
-            return []
-        except Exception as exc:  # a broken switch store must not break a chat turn either
-            log.warning("smart_steps_skipped", extra={"error": type(exc).__name__})
+        answer = await self._ask("smart_steps_skipped", system=steps_prompt(c.locale), schema=LLMSteps,
+                                 user=f"<data>\n{json.dumps(data, ensure_ascii=False)}\n</data>")
+        if answer is None:
             return []
         return safe_suggestions([mask(step) for step in answer.steps if isinstance(step, str)])
 
     async def analyze_image(self, jpeg: bytes, locale: str) -> dict[str, object] | None:
         """A photo read by the vision model (through the same breaker and deadline); None on any failure."""
-        try:
-            if not await self._switch.enabled():
-                return None
-            answer = await self._llm.complete_json(system=vision_prompt(self._kb, locale),
-                                                   user="<data>{\"photo\": \"attached\"}</data>",
-                                                   schema=PhotoReading, image=jpeg)
-        except LLMFailure:
-            return None
-        except Exception as exc:  # a broken switch store must not lose the photo either
-            log.warning("smart_photo_skipped", extra={"error": type(exc).__name__})
+        answer = await self._ask("smart_photo_skipped", system=vision_prompt(self._kb, locale),
+                                 user="<data>{\"photo\": \"attached\"}</data>", schema=PhotoReading, image=jpeg)
+        if answer is None:
             return None
         kb = self._kb
         device = answer.device if answer.device in kb.devices else None

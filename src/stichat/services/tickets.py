@@ -20,8 +20,7 @@ from stichat.domain.tickets import (
     whatsapp_text,
     whatsapp_url,
 )
-from stichat.metrics import Metrics
-from stichat.ports import Clock, TicketStore
+from stichat.ports import Clock, ConversationMetrics, TicketStore
 from stichat.services.links import LinkSigner
 
 DAY = 86400.0
@@ -39,7 +38,7 @@ class TicketLinks:
 
 class TicketService:
     def __init__(self, *, store: TicketStore, kb: KnowledgeBase, clock: Clock, signer: LinkSigner,
-                 metrics: Metrics, public_base_url: str, whatsapp_number: str, link_ttl_days: int) -> None:
+                 metrics: ConversationMetrics, public_base_url: str, whatsapp_number: str, link_ttl_days: int) -> None:
         self._store, self._kb, self._clock, self._signer = store, kb, clock, signer
         self._metrics = metrics
         self._base = public_base_url
@@ -94,7 +93,7 @@ class TicketService:
         ticket = self.build_from_fields(await self.new_id(), name=name, device=device, problem=problem,
                                         description=description, locale=locale)
         await self._store.save(ticket)
-        self._metrics.tickets.inc()
+        self._metrics.ticket_opened()
         return ticket
 
     async def ensure(self, conversation: Conversation, ticket_id: str) -> Ticket:
@@ -104,7 +103,7 @@ class TicketService:
             return existing
         ticket = self.build(conversation, ticket_id)
         await self._store.save(ticket)
-        self._metrics.tickets.inc()
+        self._metrics.ticket_opened()
         return ticket
 
     def links(self, ticket: Ticket) -> TicketLinks:

@@ -9,14 +9,14 @@ from pathlib import Path
 
 from stichat.domain.errors import ImageNotFound
 from stichat.domain.images import FAILED, MAX_IMAGES_PER_SESSION, QUEUED, ImageRecord
-from stichat.ports import Clock, ImageProcessor, ImageQueue, ImageStore
+from stichat.ports import Clock, ImageProcessor, ImageQueue, ImageStore, Originals
 from stichat.services.chat import ChatService
 
 
 class UploadService:
-    def __init__(self, *, store: ImageStore, chat: ChatService, processor: ImageProcessor, queue: ImageQueue,
-                 clock: Clock) -> None:
-        self._store, self._chat, self._processor = store, chat, processor
+    def __init__(self, *, store: ImageStore, originals: Originals, chat: ChatService, processor: ImageProcessor,
+                 queue: ImageQueue, clock: Clock) -> None:
+        self._store, self._originals, self._chat, self._processor = store, originals, chat, processor
         self._queue, self._clock = queue, clock
 
     async def accept(self, *, session_id: str, data: bytes) -> ImageRecord:
@@ -24,18 +24,18 @@ class UploadService:
         await asyncio.to_thread(self._processor.inspect, data)  # a JPEG is decoded at 1/8 scale: a thread
         image_id = secrets.token_hex(12)
         # The original first: a full disk fails here with nothing written and nothing attached.
-        await self._store.put_original(image_id, data)
+        await self._originals.put(image_id, data)
         try:
             # Attaching takes the session's lock, loads the conversation once and enforces the cap (429).
             conversation = await self._chat.attach_image(session_id, image_id, max_images=MAX_IMAGES_PER_SESSION)
         except BaseException:
-            await self._store.drop_original(image_id)  # refused: the photo is not kept
+            await self._originals.drop(image_id)  # refused: the photo is not kept
             raise
         record = ImageRecord(image_id, session_id, QUEUED, self._clock.now(), locale=conversation.locale)
         try:
             await self._store.save_record(record)
         except BaseException:
-            await self._store.drop_original(image_id)  # not recorded: not kept, and not counted
+            await self._originals.drop(image_id)  # not recorded: not kept, and not counted
             await self._chat.detach_image(session_id, image_id)
             raise
         try:
@@ -44,7 +44,7 @@ class UploadService:
             # The queue is down (Redis): the customer gets a 503, the photo is not left waiting and does
             # not count against the session's ten.
             await self._store.save_record(replace(record, status=FAILED, error="queue_unavailable"))
-            await self._store.drop_original(record.image_id)
+            await self._originals.drop(record.image_id)
             await self._chat.detach_image(session_id, image_id)
             raise
         return record
@@ -64,8 +64,14 @@ class UploadService:
         return path
 
     async def requeue_unfinished(self) -> int:
-        """Queue again what a stopped embedded service left queued (the originals wait on disk)."""
-        records = await self._store.unfinished()
-        for record in records:
-            await self._queue.enqueue(record.image_id)
-        return len(records)
+        """Queue again what a stopped embedded service left queued (the originals wait on disk); an
+        original whose image finished before a crash let it go is let go now."""
+        queued = 0
+        for image_id in await self._originals.waiting():
+            record = await self._store.load(image_id)
+            if record is not None and record.finished:
+                await self._originals.drop(image_id)
+            elif record is not None:
+                await self._queue.enqueue(image_id)
+                queued += 1
+        return queued
