@@ -20,6 +20,7 @@ from stichat.domain.errors import (
 )
 from stichat.domain.images import DONE, FAILED, MAX_IMAGES_PER_SESSION, QUEUED
 from stichat.domain.knowledge import KnowledgeBase
+from stichat.domain.tickets import Ticket
 from stichat.services.chat import Turn
 from tests.fakes import JPEG_MAGIC, OnFakes
 
@@ -58,6 +59,12 @@ async def with_ticket(app: OnFakes) -> Turn:
     turn = await app.chat.handle(session_id=sid, message=None, action="BTN_CONNECT_TECH")
     assert turn.ticket is not None
     return turn
+
+
+def stored(app: OnFakes, turn: Turn) -> Ticket:
+    """The ticket a turn opened, as the fake store holds it."""
+    assert turn.ticket is not None
+    return app.ticket_store.tickets[turn.ticket.ticket_id]
 
 
 # chat
@@ -121,10 +128,9 @@ def test_a_ticket_opens_once_however_often_the_customer_asks(app: OnFakes) -> No
 def test_the_ticket_carries_device_problem_and_a_whatsapp_link_with_its_id(app: OnFakes) -> None:
     async def scenario() -> None:
         turn = await with_ticket(app)
-        assert turn.ticket is not None
-        ticket = app.ticket_store.tickets[turn.ticket.ticket_id]
+        ticket = stored(app, turn)
         assert ticket.device == "printer" and "imprim" in ticket.problem_label.lower()
-        assert turn.ticket.whatsapp_url.startswith("https://wa.me/5493410000000")
+        assert turn.ticket is not None and turn.ticket.whatsapp_url.startswith("https://wa.me/5493410000000")
         assert turn.ticket.ticket_id in turn.ticket.whatsapp_url
     run(scenario())
 
@@ -245,8 +251,7 @@ def test_an_erasure_removes_the_customers_session_transcript_and_photos_and_anon
         assert (erasure.sessions, erasure.transcripts, erasure.images, erasure.tickets) == (1, 1, 1, 1)
         assert sid not in app.sessions.rows and sid not in app.transcripts.entries
         assert image_id not in app.images.records and image_id not in app.images.originals.data
-        assert turn.ticket is not None
-        ticket = app.ticket_store.tickets[turn.ticket.ticket_id]
+        ticket = stored(app, turn)
         assert (ticket.name, ticket.session_id) == (None, "")
         assert ticket.device == "printer"  # the shop keeps what was repaired
     run(scenario())
@@ -273,8 +278,7 @@ def test_a_browser_erasure_without_the_csrf_token_erases_nothing(app: OnFakes) -
 def test_an_operator_erasure_from_a_ticket_reaches_the_session_behind_it(app: OnFakes) -> None:
     async def scenario() -> None:
         turn = await with_ticket(app)
-        assert turn.ticket is not None
-        ticket = app.ticket_store.tickets[turn.ticket.ticket_id]
+        ticket = stored(app, turn)
         erasure = await app.privacy.erase_by_operator(ticket)
         assert (erasure.sessions, erasure.tickets) == (1, 1)
         assert ticket.session_id not in app.sessions.rows
