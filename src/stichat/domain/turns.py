@@ -165,7 +165,7 @@ _NUMBERED = re.compile(r"\b(?:el|la|the|step|paso) ([1-9])\b")
 #: Words too common to tie a question to one step.
 _PLAIN = frozenset("""
 como hago hacer para puedo donde esta esto eso esos esas este esta cual cuales tengo tiene sale aparece
-where find what that this with from your then there have does mean mentioned said said step paso pasos
+where find what that this with from your then there have does mean mentioned said step paso pasos
 """.split())
 
 
