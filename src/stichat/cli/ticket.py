@@ -71,9 +71,9 @@ def create(name: str | None, device: str, problem: str, description: str, locale
     finally:
         services.close()
     if as_json:
-        from stichat.web.views import public_ticket  # the same view the ticket's link shows
+        from stichat.web.views import public_ticket, ticket_links  # the same view the ticket's link shows
 
-        click.echo(json.dumps({**links.to_json(), "ticket": public_ticket(made)}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({**ticket_links(links), "ticket": public_ticket(made)}, ensure_ascii=False, indent=2))
         return
     click.echo(f"ticket created: {made.id}")
     click.echo(f"file: {settings.tickets_dir / (made.id + '.json')} (and .txt)")

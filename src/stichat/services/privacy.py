@@ -35,9 +35,10 @@ class Erasure:
     images: int
     tickets: int
 
-    def to_json(self) -> dict[str, int]:
+    def counts(self) -> dict[str, int]:
+        """The figures as log fields."""
         return {"sessions": self.sessions, "transcripts": self.transcripts, "images": self.images,
-                "ticketsAnonymised": self.tickets}
+                "tickets": self.tickets}
 
 
 class PrivacyService:
@@ -87,7 +88,7 @@ class PrivacyService:
             transcripts = int(await self._transcripts.delete(session_id))
             await self._sessions.delete(session_id)
         erasure = Erasure(sessions=1, transcripts=transcripts, images=images, tickets=len(tickets))
-        log.info("privacy_erased", extra=erasure.to_json())
+        log.info("privacy_erased", extra=erasure.counts())
         return erasure
 
     async def erase_by_operator(self, ticket: Ticket) -> Erasure:
@@ -117,5 +118,5 @@ class PrivacyService:
                 await self._sessions.delete(session_id)
         erasure = Erasure(sessions=int(found is not None), transcripts=transcripts, images=images,
                           tickets=len(tickets))
-        log.info("privacy_erased", extra={**erasure.to_json(), "by": "operator"})
+        log.info("privacy_erased", extra={**erasure.counts(), "by": "operator"})
         return erasure

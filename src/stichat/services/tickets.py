@@ -32,9 +32,6 @@ class TicketLinks:
     whatsapp_url: str
     public_url: str
 
-    def to_json(self) -> dict[str, str]:
-        return {"ticketId": self.ticket_id, "whatsappUrl": self.whatsapp_url, "publicUrl": self.public_url}
-
 
 class TicketService:
     def __init__(self, *, store: TicketStore, kb: KnowledgeBase, clock: Clock, signer: LinkSigner,

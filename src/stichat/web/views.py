@@ -12,7 +12,7 @@ from stichat.domain.conversation import Conversation, Stage
 from stichat.domain.images import ImageRecord
 from stichat.domain.tickets import Ticket, iso_utc
 from stichat.services.chat import Turn
-from stichat.services.privacy import Export
+from stichat.services.privacy import Erasure, Export
 from stichat.services.tickets import TicketLinks
 
 
@@ -46,7 +46,7 @@ def reply(turn: Turn, *, with_csrf: bool = False) -> dict[str, Any]:
     if said.steps is not None:
         body["steps"] = [{"n": n, "text": text} for n, text in said.steps]
     if turn.ticket is not None:
-        body["ticket"] = turn.ticket.to_json()
+        body["ticket"] = ticket_links(turn.ticket)
     return body
 
 
@@ -92,8 +92,17 @@ def my_data(export: Export) -> dict[str, Any]:
     }
 
 
+def ticket_links(links: TicketLinks) -> dict[str, str]:
+    return {"ticketId": links.ticket_id, "whatsappUrl": links.whatsapp_url, "publicUrl": links.public_url}
+
+
 def ticket_opened(links: TicketLinks, ticket: Ticket, stage: Stage) -> dict[str, Any]:
-    return {"ok": True, **links.to_json(), "ticket": public_ticket(ticket), "stage": stage}
+    return {"ok": True, **ticket_links(links), "ticket": public_ticket(ticket), "stage": stage}
+
+
+def erased(e: Erasure) -> dict[str, Any]:
+    return {"ok": True, "erased": {"sessions": e.sessions, "transcripts": e.transcripts, "images": e.images,
+                                   "ticketsAnonymised": e.tickets}}
 
 
 def upload(r: ImageRecord) -> dict[str, Any]:

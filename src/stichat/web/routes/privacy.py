@@ -42,4 +42,4 @@ async def erase_my_data(request: Request, svc: ServicesDep, x_session_id: Sessio
     session_id = await _session(request, svc)
     erasure = await svc.privacy.erase(session_id=session_id, csrf=request.headers.get("x-csrf-token"),
                                       browser=is_browser(request))
-    return Json({"ok": True, "erased": erasure.to_json()})
+    return Json(views.erased(erasure))
