@@ -63,6 +63,48 @@ def test_asking_for_the_advanced_steps_by_typing_shows_them_even_with_a_yes_in_f
         kb().steps("notebook", "no_power", "advanced"), start=1))
 
 
+def test_better_but_still_wrong_after_a_but_is_not_solved() -> None:
+    c = at_steps("se me mojó el celu")
+    out = say(c, "lo sequé y ahora prende, pero la pantalla tiene manchas y no anda el táctil")
+    assert out.conversation.stage == Stage.ESCALATE
+    assert say(c, "ya anda, gracias!").conversation.stage == Stage.ENDED
+
+
+@pytest.mark.parametrize(("locale", "text"), [
+    ("es-AR", "reseteé el chrome y desaparecieron las publicidades, genial"),
+    ("en", "that did the trick"), ("en", "it hasn't shut off in 2 hours, guess that was it!"),
+    ("en", "I reset it and now it connect!"),
+])
+def test_solved_said_by_what_went_away_or_what_works_now_ends_the_chat(locale: str, text: str) -> None:
+    first = "mi notebook no prende" if locale == "es-AR" else "my laptop won't turn on"
+    assert say(at_steps(first, locale), text).conversation.stage == Stage.ENDED
+
+
+def test_asking_for_the_most_technical_steps_is_the_advanced_steps_not_a_technician() -> None:
+    assert say(at_steps(), "eso ya lo hice todo, salteá y pasame lo más técnico").conversation.stage == (
+        Stage.ADVANCED_TESTS)
+
+
+@pytest.mark.parametrize("text", ["yes please connect me with someone",
+                                  "is there any possibility your technician can check it?"])
+def test_a_polite_or_roundabout_request_for_a_person_opens_a_ticket(text: str) -> None:
+    assert say(at_steps("my laptop won't turn on", "en"), text).conversation.stage == Stage.TICKET
+
+
+def test_a_menu_that_is_not_there_is_a_step_that_could_not_be_done_and_asks_which() -> None:
+    out = say(at_steps("mi celu no carga"), "en mi celu no existe ese menú que decís")
+    assert out.conversation.stage == Stage.BASIC_TESTS
+    assert "¿Cuál paso no pudiste hacer?" in out.reply.text
+    assert any(b.value.startswith("BTN_HELP_") for b in out.reply.buttons)
+
+
+def test_no_internet_on_every_machine_of_the_office_is_the_router() -> None:
+    heard = understand("no ai internet en ninguna maquina de la ofi")
+    assert (heard.device, heard.problem) == ("router", "no_internet")
+    assert understand("no internet on any device in the house").device == "router"
+    assert understand("mi celu no tiene internet en la casa").device == "smartphone"
+
+
 def test_a_bare_yes_at_the_steps_asks_whether_it_is_fixed_instead_of_closing() -> None:
     out = say(at_steps(), "sí")
     assert out.conversation.stage == Stage.BASIC_TESTS
@@ -183,6 +225,20 @@ def test_the_summary_is_one_readable_paragraph_of_what_was_tried_and_asked() -> 
                     "pasos avanzados sin resultado. No pudo hacer el paso básico 2. Preguntó: «¿puedo abrir la "
                     "tapa?». Pidió hablar con un técnico.")
     assert "|" not in text
+
+
+@pytest.mark.parametrize(("locale", "expected"), [
+    ("es-AR", "Ana consulta por su notebook: no prende. Vio los 3 pasos básicos, sin decir cómo le fue. Pidió "
+              "hablar con un técnico."),
+    ("en", "Ana needs help with their laptop: won't power on. They saw the 3 basic steps without saying how they "
+           "went. They asked to talk to a technician."),
+])
+def test_steps_shown_without_a_result_read_as_their_own_sentence(locale: str, expected: str) -> None:
+    device, problem = ("notebook", "no prende") if locale == "es-AR" else ("laptop", "won't power on")
+    text = summary_paragraph(locale=locale, name="Ana", device_label=device, problem_label=problem,
+                             levels_tried=("basic:unfinished",), notes=(), questions=(), reason="asked",
+                             counts={"basic": 3})
+    assert text == expected
 
 
 def test_a_ticket_after_still_broken_marks_the_level_as_failed_not_unfinished() -> None:

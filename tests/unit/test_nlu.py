@@ -184,6 +184,15 @@ def test_language_guess() -> None:
     assert understand("my computer won't turn on").language == "en"
 
 
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Hola, soy la señora Nélida Ortiz", "Nélida Ortiz"), ("Good day, I am Dr. Klaus Becker", "Klaus Becker"),
+    ("Hello sir, myself Rahul", "Rahul"), ("buen dia, Ramón de Reconquista", "Ramón"),
+    ("soy Ana María del Valle", "Ana María del Valle"), ("Juan de la Torre", "Juan de la Torre"),
+])
+def test_titles_greetings_and_where_someone_writes_from_are_not_part_of_the_name(text: str, name: str) -> None:
+    assert extract_name(text) == name
+
 def test_name_after_an_introduction() -> None:
     assert extract_name("me llamo Lucía") == "Lucía"
     assert extract_name("mi nombre es Juan Pablo") == "Juan Pablo"

@@ -227,9 +227,11 @@ def help_step(c: Conversation, e: Event, ctx: Context, *, lead: str = "") -> Out
 
 def cant_do(c: Conversation, e: Event, ctx: Context) -> Outcome:
     """The customer could not do a step: explain it, and note it for the technician."""
-    noted = c
-    if e.step is not None:
-        noted = replace(c, step_notes=(*c.step_notes, f"{level_of(c)}:{e.step}:cant_do")[-20:])
+    if e.step is None:
+        level = level_of(c)
+        text = ctx.kb.texts.say("cant_do_which", c.locale, count=len(steps_for(c, ctx.kb, level)))
+        return Outcome(c, Reply(text, step_buttons(c, ctx.kb, level)))
+    noted = replace(c, step_notes=(*c.step_notes, f"{level_of(c)}:{e.step}:cant_do")[-20:])
     return help_step(noted, e, ctx, lead=ctx.kb.texts.say("cant_do", c.locale))
 
 

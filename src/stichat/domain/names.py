@@ -82,7 +82,7 @@ def _collect(words: list[str], gaps: list[str], start: int) -> list[str]:
         # A capitalised name takes a capitalised surname: "Graciela del almacén" is Graciela.
         capitals = any(w[:1].isupper() for w in taken)
         particle = (bool(taken) and key in v.NAME_PARTICLES and after < len(words)
-                    and (words[after][:1].isupper() or not capitals))
+                    and (words[after][:1].isupper() or not capitals) and _name_key(words[after]) not in _PLACES)
         # After a particle a capitalised word is a surname even when it is also a word ("de la Torre").
         surname = bool(taken) and _name_key(taken[-1]) in v.NAME_PARTICLES and words[i][:1].isupper()
         # A capitalised word beside another capitalised name is a name even when it is also a word ("Mark Thompson").
@@ -108,7 +108,9 @@ _CONTACT = re.compile(
     r"\b(?:cel|cell|celu|tel|mail|email|phone|whatsapp|wsp)\b\s*[:.]?\s*(?=\[|\d|\S+@))")
 #: Greetings in front of a name, however many: "Good evening, myself Priya", "Hola, buenas, soy Ana".
 _GREETING = re.compile(r"(?i)^(?:(?:good (?:morning|afternoon|evening)|buenas (?:tardes|noches)|buenos d[ií]as|"
-                       r"buen d[ií]a|hi there|hi|hello|hey|hola|holis|holaa|hla|ola|buenas|bonjour|yo)\b[,!.\s]*)+")
+                       r"buen d[ií]a|good day|hi there|hi|hello|hey|hola|holis|holaa|hla|ola|buenas|bonjour|yo|dear|"
+                       r"sir|"
+                       r"madam|ma'?am|se[ñn]or|se[ñn]ora|se[ñn]orita)\b[,!.\s]*)+")
 #: What follows a name after a comma or a dash is about the person, not the name: "Osvaldo, de la ferretería".
 _AFTER_NAME = re.compile(r"\s*(?:[,;(]|\s[-–—]\s|[.!]\s)|\s+(?:y\s+)?tengo\s")
 _TITLE_DOT = re.compile(r"(?i)^(?:(?:soy|i am|im|i'm)\s+)?(?:prof|dr|dra|sr|sra|srta|lic|ing|mr|mrs|ms)\.\s*")
@@ -117,7 +119,13 @@ _TITLE_ABBREVIATION = re.compile(r"(?i)\b(prof|dr|dra|sr|sra|srta|lic|ing|mr|mrs
 #: Titles before a name are not part of it: "Prof. Liliana Ortiz", "Don Osvaldo", "Dr. Paz".
 _TITLES = frozenset({"prof", "profe", "profesor", "profesora", "dr", "dra", "doctor", "doctora", "don", "dona", "sr",
                      "sra", "srta", "lic", "licenciado", "licenciada", "ing", "ingeniero", "ingeniera", "arquitecto",
-                     "arquitecta", "mr", "mrs", "ms", "miss", "father", "padre", "sister", "pastor"})
+                     "arquitecta", "mr", "mrs", "ms", "miss", "father", "padre", "sister", "pastor", "senor", "senora",
+                     "senorita"})
+#: Where someone writes from, after "de": "Ramón de Reconquista" is Ramón (the city is not a surname).
+_PLACES = frozenset("""
+rosario reconquista funes roldan santa cordoba buenos villa granadero casilda rafaela venado parana capitan
+arroyo canada firmat fisherton echesortu zona barrio centro alberdi baigorria
+""".split())
 _NAME_TAIL = re.compile(r"(?i)^(?:name'?s|names|name is)\s+|\s+(?:here|aqu[ií]|ac[aá])\s*[.!]*$")
 
 
@@ -171,4 +179,6 @@ def extract_name(text: str) -> str | None:
     if not rest or len(rest) > 6:
         return None
     taken = _collect(words, gaps, start)
-    return _format_name(taken) if len(taken) == len(rest) else None
+    left = [_name_key(w) for w in rest[len(taken):]]
+    from_place = len(left) >= 2 and left[0] in ("de", "desde", "from") and left[1] in _PLACES
+    return _format_name(taken) if taken and (len(taken) == len(rest) or from_place) else None

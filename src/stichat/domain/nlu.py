@@ -166,6 +166,8 @@ def _read(text: str) -> Understanding:
         found = _STEP_ARTICLE_RE.search(canon)  # "no pude hacer el 2"
         step = _to_step(found.group(1)) if found else None
     problem, problem_conf, hits = find_problem(canon, prefixes)
+    if Intent.SOLVED in intents and _still_wrong_after_but(canon, prefixes):
+        intents = (intents - {Intent.SOLVED}) | {Intent.PERSISTS}
     device, device_conf, candidates = find_device(canon, problem, prefixes)
     if problem is not None and device is not None and hits:
         problem, problem_conf = prefer_plausible(device, problem, problem_conf, hits)
@@ -187,6 +189,19 @@ def _read(text: str) -> Understanding:
         extra={"vague": "yes"} if vague else {},
         done=frozenset(tag for tag, said in _DONE_RES.items() if said.search(canon) or said.search(plain)),
     )
+
+
+_BUT = re.compile(r" (?:pero|but|aunque|although|except|salvo que|solo que) ")
+_STILL = re.compile(r"(?<!\S)(?:todavia|sigue|siguen|still|no|not|ni)(?!\S)")
+
+
+def _still_wrong_after_but(canon: str, prefixes: frozenset[str]) -> bool:
+    """ "Ahora prende pero la pantalla tiene manchas": better, and still a problem after the "pero"."""
+    for part in _BUT.split(canon)[1:]:
+        problem, confidence, _ = find_problem(part, prefixes)
+        if problem is not None and (confidence >= 0.6 or _STILL.search(part)):
+            return True
+    return False
 
 
 def _dialogue(canon: str, plain: str, raw: str, intents: set[Intent], prefixes: frozenset[str]) -> str | None:

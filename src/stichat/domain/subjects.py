@@ -121,6 +121,8 @@ def find_device(
         broken = {d: h for d, h in broken.items() if d not in v.PERIPHERALS} or broken
     if problem == "no_internet" and len(broken) > 1 and "router" not in broken and _NONE_OF.search(canon):
         return "router", 0.7, ()  # "ni el celu ni la note tienen internet": the connection itself
+    if problem == "no_internet" and not broken and _EVERY_DEVICE.search(canon):
+        return "router", 0.7, ()  # "no hay internet en ninguna máquina de la ofi": the connection, not one device
     # "el monitor anda con la otra compu, con esta no": the broken one is a computer, which one?
     named_vaguely = not broken and vague_names
     strong = {} if named_vaguely else (broken or strong)
@@ -196,6 +198,12 @@ _PLACE_OF_WORK = re.compile(r"\b(?:at|for|from|to) work\b|\b(?:del|en el|al) (?:
 _NONE_OF = re.compile(
     r"(?<!\S)(?:ni (?:el|la|mi|los|las) \S+ ni|ningun\w*|none of|neither|todos los|all (?:my|the)|"
     r"todo lo (?:que|q) (?:esta|tengo) conectado|everything (?:connected|on the wifi))(?!\S)")
+#: Every device of a place at once: "las 6 máquinas", "any device in the house".
+_EVERY_DEVICE = re.compile(
+    r"(?<!\S)(?:ningun[ao]?|todas? (?:las|los)|las \d+|los \d+|any|every|all (?:the|my|our)?|none of the) ?"
+    r"(?:maquinas?|compus?|computadoras?|pcs?|equipos?|dispositivos?|aparatos?|devices?|computers?|machines?|"
+    r"phones?|celus?|celulares)(?!\S)|(?<!\S)(?:(?:en|de) (?:toda )?(?:la|mi) (?:casa|ofi|oficina)|"
+    r"in (?:the|my|our) (?:whole )?(?:house|home|office)|whole (?:house|home|office))(?!\S)")
 _CLIENT_OF_WIFI = re.compile(
     r"(?<!\S)(?:se desconecta|desconecta|se cae|no se conecta|no conecta|no agarra|no engancha|drops|disconnects|"
     r"keeps disconnecting|wont connect|cant connect) (?:\S+ ){0,4}(?:del|al|el|de la|a la|from|to|the) (?:wifi|red)")

@@ -54,6 +54,7 @@ def summary_paragraph(*, locale: str, name: str | None, device_label: str, probl
              f"{who} needs help with their {device_label}: {problem_label}."]
     cant = sorted(_cant_do(notes))
     tried: list[str] = []
+    seen: list[str] = []
     for entry in levels_tried:
         level, _, result = entry.partition(":")
         count, label = counts.get(level, 0), names.get(level, level)
@@ -61,15 +62,18 @@ def summary_paragraph(*, locale: str, name: str | None, device_label: str, probl
             tried.append(f"los {count} pasos {label}, que lo resolvieron" if es else f"the {count} {label} steps, "
                          "which fixed it")
         elif result == "unfinished":
-            tried.append(f"vio los {count} pasos {label} sin decir cómo le fue" if es else
-                         f"saw the {count} {label} steps without saying how they went")
+            seen.append(f"los {count} pasos {label}" if es else f"the {count} {label} steps")
         else:
             tried.append(f"los {count} pasos {label} sin resultado" if es else
                          f"the {count} {label} steps with no luck")
     if tried:
         joined = " y ".join(tried) if es else " and ".join(tried)
         parts.append(f"Probó {joined}." if es else f"They tried {joined}.")
-    else:
+    if seen:
+        joined = " y ".join(seen) if es else " and ".join(seen)
+        parts.append(f"Vio {joined}, sin decir cómo le fue." if es else
+                     f"They saw {joined} without saying how they went.")
+    if not tried and not seen:
         parts.append("No llegó a probar pasos." if es else "They did not get to try any steps.")
     if cant:
         if es:

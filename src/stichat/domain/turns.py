@@ -45,7 +45,8 @@ _REQUEST = re.compile(
     r"|\b(?:puedo|can i|could i|may i) (?:hablar|talk|speak|chat)\b"
     r"|\b(?:someone|alguien)\b.{0,20}\b(?:call|contact|llam\w*|contact\w*)"
     r"|\b(?:is there|theres|hay|no hay)\b.{0,12}\b(?:human|person|someone|somebody|tech\w*|agent|alguien|nadie|"
-    r"persona|t[ée]cnico)\b")
+    r"persona|t[ée]cnico)\b"
+    r"|\b(?:possib\w*|chance|posib\w*|forma de)\b.{0,25}\b(?:tech\w*|someone|somebody|a person|alguien|t[ée]cnic\w*)\b")
 #: A question proper, as opposed to a request phrased with a question mark ("¿me pasás con un técnico?").
 _INTERROGATIVE = re.compile(
     r"^(?:(?:y|pero|che|ok|bueno|hola|disculpa|perdon|una consulta|consulta) )*(?:que|como|cual|cuales|cuando|donde|"
@@ -240,7 +241,10 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
     if Intent.SHOW_STEPS in intents and Intent.PERSISTS not in intents:
         return ev(Kind.SHOW_STEPS)
     if Intent.CANT_DO in intents and Intent.SOLVED not in intents:
-        return ev(Kind.CANT_DO, step=heard.step)
+        step = heard.step
+        if step is None and kb is not None and c.stage in STEP_STAGES:
+            step = _step_about(c, heard, kb)  # "no existe ese menú de estado de la batería" names its step
+        return ev(Kind.CANT_DO, step=step)
     if heard.step is not None and (Intent.HELP in intents or Intent.QUESTION in intents):
         return ev(Kind.HELP, step=heard.step)
     if answer is not None:

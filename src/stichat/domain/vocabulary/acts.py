@@ -16,7 +16,10 @@ DIALOGUE_PATTERNS: dict[str, str] = {
         r"(?:couldnt|could not|cant|cannot|can not|wasnt able to|unable to) (?:\S+ ){0,2}(?:do|find|try|open|get|"
         r"reach|access|see|locate|follow)|(?:dont|do not) (?:have|see|find) (?:a|an|another|the|any|that|one)|"
         r"(?:doesnt|does not|wont) let me|theres no (?:such|button|option)|it wont let me|"
-        r"(?:so |then )?i (?:cant|cannot|couldnt)$|(?:asi que|entonces) no (?:puedo|pude)$"
+        r"(?:so |then )?i (?:cant|cannot|couldnt)$|(?:asi que|entonces) no (?:puedo|pude)$|"
+        r"no (?:existe|aparece|figura|esta) (?:ese|esa|el|la|tal|ningun|ninguna) (?:\S+ )?(?:menu|opcion|boton|"
+        r"pestana|seccion|ajuste|configuracion|parte|cosa|item)|(?:el |lo del )?paso \d (?:no )?(?:no me sirve|"
+        r"no aplica|no corresponde|no va)|(?:step \d|that step) (?:doesnt|does not) (?:apply|exist)"
     ),
     "question": (
         r"(?:es|sera|seria) (?:seguro|peligroso|riesgoso|normal|grave)|(?:puedo|podria|conviene|hay que|tengo que|"
@@ -78,6 +81,7 @@ DIALOGUE_PATTERNS: dict[str, str] = {
         r"(?:y )?(?:ademas|tambien|aparte|encima|de paso|otra cosa)|y (?:la|el|mi) \S+ (?:tambien|tampoco)|"
         r"(?:also|another thing|on top of that|besides|as well|too|btw|by the way|later|mas tarde|"
         r"despues (?:lo|la|vemos)|otro dia|(?:despues|luego|mas tarde) te (?:consulto|pregunto|cuento|paso)|"
-        r"(?:ill|i will|i ll) ask (?:you )?(?:about|later)|(?:ask|check) (?:you )?about (?:\S+ ){1,3}later)"
+        r"(?:ill|i will|i ll) ask (?:you )?(?:about|later)|(?:ask|check) (?:you )?about (?:\S+ ){1,3}later|"
+        r"unrelated|another day|otro tema|(?:para|en) otro momento|nada que ver con esto|no tiene que ver)"
     ),
 }
