@@ -105,6 +105,38 @@ def test_no_internet_on_every_machine_of_the_office_is_the_router() -> None:
     assert understand("mi celu no tiene internet en la casa").device == "smartphone"
 
 
+def test_a_surname_that_is_also_a_device_word_names_no_device() -> None:
+    c, _ = conv.start("s" * 32, locale="es-AR", now=0.0, kb=kb())
+    c = press(c, "BTN_LANG_ES_AR").conversation
+    c = say(c, "me llamo Juan Cruz de la Torre").conversation
+    assert (c.name, c.device, c.stage) == ("Juan Cruz de la Torre", None, Stage.ASK_PROBLEM)
+    assert say(c, "la compu tarda una eternidad en arrancar").conversation.stage == Stage.ASK_DEVICE
+
+
+def test_correcting_to_the_notebooks_own_keyboard_moves_to_the_notebook() -> None:
+    out = say(at_steps("el teclado no anda"), "ah no para, es el teclado de la notebook, no uno enchufado aparte")
+    assert (out.conversation.device, out.conversation.stage) == ("notebook", Stage.BASIC_TESTS)
+
+
+def test_a_where_do_i_find_question_about_another_thing_is_answered_not_taken_as_a_new_problem() -> None:
+    c = say(at_steps("mi notebook no tiene internet"), "sigue igual").conversation
+    out = say(c, "y la contraseña del wifi donde la veo? no me la acuerdo")
+    assert out.conversation.stage == Stage.ESCALATE and out.conversation.device == "notebook"
+    assert "etiqueta" in out.reply.text
+
+
+def test_asking_how_much_free_space_there_is_is_not_a_price_question() -> None:
+    out = say(at_steps("my laptop is slow", "en"), "how do i check how much free space i have?")
+    assert "This PC" in out.reply.text and "$" not in out.reply.text
+
+
+def test_an_angry_first_message_is_still_read_for_its_problem() -> None:
+    c, _ = conv.start("s" * 32, locale="es-AR", now=0.0, kb=kb())
+    c = say(press(c, "BTN_LANG_ES_AR").conversation, "Ana").conversation
+    out = say(c, "ESTA IMPRESORA DE MIERDA NO IMPRIME NADA")
+    assert (out.conversation.device, out.conversation.problem) == ("printer", "printing")
+
+
 def test_a_bare_yes_at_the_steps_asks_whether_it_is_fixed_instead_of_closing() -> None:
     out = say(at_steps(), "sí")
     assert out.conversation.stage == Stage.BASIC_TESTS

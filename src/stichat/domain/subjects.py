@@ -96,6 +96,15 @@ _NETWORKED = frozenset({"router", "printer", "monitor"})
 _PART_OF = (re.compile(rf"\b{v.PART_OF}\b"), re.compile(rf"\b{v.PART_OF_EN}\b"))
 
 
+def part_host(canon: str) -> str | None:
+    """The device a part belongs to: "el teclado de la notebook" is the notebook."""
+    for pattern in _PART_OF:
+        part = pattern.search(canon)
+        if part:
+            return v.PART_HOSTS[part.group("host")]
+    return None
+
+
 def find_device(
     canon: str, problem: str | None, prefixes: frozenset[str]
 ) -> tuple[str | None, float, tuple[str, ...]]:
@@ -104,10 +113,9 @@ def find_device(
         old = hits.get(device)
         if old is None or weight > old[0]:
             hits[device] = (weight, match.start())
-    for pattern in _PART_OF:
-        part = pattern.search(canon)
-        if part:
-            return v.PART_HOSTS[part.group("host")], 0.8, ()
+    host = part_host(canon)
+    if host is not None:
+        return host, 0.8, ()
     if hits.get("other", (0.0, 0))[0] >= 3.0:
         return "other", 0.9, ()  # a device outside the taxonomy, named outright
     strong = {d: h for d, h in hits.items() if h[0] >= 2.0 and d != "other"}
@@ -194,6 +202,9 @@ _WORKS_TOO = re.compile(r"(?<!\S)(?:can|does|do|si|yes|puede|anda)$")
 #: Problems only a computer, phone or tablet has: a peripheral named beside one is not the one at fault.
 _COMPUTER_PROBLEMS = frozenset({"blue_screen", "no_boot", "slow", "freezes", "malware", "software", "overheating",
                                 "battery", "account"})
+#: A clause about how things were before: "first it was working good", "hasta ayer andaba joya".
+_IN_THE_PAST = re.compile(r"(?<!\S)(?:was|were|used to|yesterday|at first|al principio|hasta ayer|ayer|antes "
+                          r"(?:andaba|funcionaba|imprimia|cargaba))(?!\S)")
 _PLACE_OF_WORK = re.compile(r"\b(?:at|for|from|to) work\b|\b(?:del|en el|al) (?:trabajo|laburo)\b")
 _NONE_OF = re.compile(
     r"(?<!\S)(?:ni (?:el|la|mi|los|las) \S+ ni|ningun\w*|none of|neither|todos los|all (?:my|the)|"
@@ -215,6 +226,8 @@ def _working(canon: str, prefixes: frozenset[str]) -> set[str]:
     working: set[str] = set()
     for clause in _CLAUSE.split(canon):
         clause = _PLACE_OF_WORK.sub(" ", clause)  # "the tower under my desk at work" says nothing works
+        if _IN_THE_PAST.search(clause):
+            continue  # "my laptop was working fine yesterday" tells how it was before the problem
         says_works = _WORKS_FINE.search(clause) or _WORKS_TOO.search(clause) or _FINE.search(clause)
         if _NEGATED.search(clause) or not says_works or (
                 find_problem(clause, prefixes)[1] >= 0.6 and not _WORKS_WELL.search(clause)):

@@ -19,6 +19,7 @@ from stichat.domain.nlu import Intent, Understanding, extract_name, understand
 from stichat.domain.pii import Masked
 from stichat.domain.prompts import level_of, steps_for
 from stichat.domain.spelling import normalise
+from stichat.domain.subjects import part_host
 
 _SIMPLE_BUTTONS = {
     "BTN_LANG_ES_AR": (Kind.LANGUAGE, "es-AR"),
@@ -46,6 +47,8 @@ _REQUEST = re.compile(
     r"|\b(?:someone|alguien)\b.{0,20}\b(?:call|contact|llam\w*|contact\w*)"
     r"|\b(?:is there|theres|hay|no hay)\b.{0,12}\b(?:human|person|someone|somebody|tech\w*|agent|alguien|nadie|"
     r"persona|t[ée]cnico)\b"
+    r"|\b(?:me pas[aá]n|me pas[aá]s|pasame|p[aá]senme|me comunic[aá]n|me deriv[aá]n|conectame|connect me|put me)\b"
+    r".{0,12}\b(?:con|with|to|through)\b"
     r"|\b(?:possib\w*|chance|posib\w*|forma de)\b.{0,25}\b(?:tech\w*|someone|somebody|a person|alguien|t[ée]cnic\w*)\b")
 #: A question proper, as opposed to a request phrased with a question mark ("¿me pasás con un técnico?").
 _INTERROGATIVE = re.compile(
@@ -104,6 +107,9 @@ def text_event(conversation: Conversation, text: Masked, heard: Understanding, *
     if stage == Stage.ASK_NAME:
         name = extract_name(text)
         if name:
+            rest = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
+            if rest != text:
+                heard = understand(rest)  # "me llamo Juan Cruz de la Torre": a surname names no device
             return ev(Kind.NAME, name)
     if kb is not None and stage in (Stage.ASK_NAME, Stage.ASK_PROBLEM, Stage.ASK_DEVICE, Stage.TICKET, Stage.ENDED):
         heard = _learned_problem(heard, kb)
@@ -129,7 +135,9 @@ def text_event(conversation: Conversation, text: Masked, heard: Understanding, *
         if Intent.NO in intents:
             return ev(Kind.SKIP_NAME)
         return ev(Kind.UNCLEAR)
-    if Intent.FRUSTRATION in intents and not (intents & {Intent.ADVANCED, Intent.PERSISTS, Intent.SOLVED}):
+    describes_angrily = stage in (Stage.ASK_PROBLEM, Stage.ASK_DEVICE) and bool(heard.problem)
+    if Intent.FRUSTRATION in intents and not (intents & {Intent.ADVANCED, Intent.PERSISTS, Intent.SOLVED}) and (
+            not describes_angrily):  # "ESTA IMPRESORA DE MIERDA NO IMPRIME" still says what is wrong
         return ev(Kind.FRUSTRATION)
     if stage in FOLLOW_UP_STAGES:
         return _follow_up(c, heard, kb, ev)
@@ -207,6 +215,9 @@ def _corrected_device(heard: Understanding) -> str | None:
         if words[i - 1] in ("es", "its", "is") and i < len(words):
             tail_words = words[i:]
             cut = next((j for j, w in enumerate(tail_words) if j and w in _DENIAL), len(tail_words))
+            host = part_host(" ".join(tail_words[:cut]))
+            if host:
+                return host  # "es el teclado de la notebook, no uno aparte": the notebook's own keyboard
             for end in range(1, cut + 1):  # the first device named after it: "es la notebook, la de escritorio ni…"
                 tail = understand(" ".join(tail_words[:end])).device
                 if tail:
@@ -220,6 +231,9 @@ def _asks_what_to_do(heard: Understanding, kb: KnowledgeBase | None) -> bool:
             and kb.answers.find(heard.canon) is not None)
 
 
+#: "¿Dónde la veo?", "how do I check it?": a question about how or where to do something.
+_WHERE_OR_HOW = re.compile(r"\b(?:donde|como|where|how) (?:(?:la|lo|las|los|se|me|i|do i|can i|could i) )?(?:veo|ve|"
+                           r"encuentro|busco|saco|cambio|hago|fijo|chequeo|find|see|check|get|change|look)\b")
 _OTHERS_WORK = re.compile(r"\b(?:andan|funcionan|se conectan|conectan|anda todo|work fine|all work|connect fine)\b")
 #: "¿Las avanzadas son muy complicadas?" asks about the steps before asking for them.
 _ASKS_WHAT_THEY_ARE = re.compile(
@@ -276,6 +290,8 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
         if heard.device not in (None, c.device, "other") and _OTHERS_WORK.search(heard.canon):
             return ev(Kind.AFFIRM)  # "el celu y la note se conectan bien": other devices work; ask about this one
         return ev(Kind.SOLVED)
+    if Intent.QUESTION in intents and _WHERE_OR_HOW.search(heard.canon) and Intent.PERSISTS not in intents:
+        return ev(Kind.QUESTION)  # "y la contraseña del wifi dónde la veo?" asks, it reports no new problem
     if Intent.ALSO in intents and heard.device not in (None, c.device, "other") and heard.problem != c.problem and (
             Intent.PERSISTS not in intents or _NEITHER.search(heard.canon)):
         # "ah, y la impresora tampoco anda, eso lo vemos después": "tampoco" is said of the other device

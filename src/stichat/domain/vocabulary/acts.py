@@ -75,7 +75,7 @@ DIALOGUE_PATTERNS: dict[str, str] = {
         r"quise decir|mejor dicho|no no es|(?:its|it is) (?:not|actually) (?:the|my|a)|i meant|"
         r"actually (?:its|it is|the|my)|"
         r"sorry (?:its|it is) (?:the|my|a)|not the \S+ (?:the|my|its)|me (?:explique|exprese) mal|"
-        r"(?:i )?(?:explained|said) it wrong"
+        r"(?:i )?(?:explained|said) it wrong|^(?:ah |eh |uh )?no (?:para|pera|espera|wait|hold on) (?:\S+ )?es"
     ),
     "also": (
         r"(?:y )?(?:ademas|tambien|aparte|encima|de paso|otra cosa)|y (?:la|el|mi) \S+ (?:tambien|tampoco)|"

@@ -11,6 +11,10 @@ DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"(?:compu|computadora|computador|ordenador|maquina|computer|equipo) (?:de )?escritorio", 3.0),
         (r"desktop (?:computer|pc)|tower|optiplex|prodesk|thinkcentre|elitedesk|de escritorio|todo en uno|"
          r"gaming rig|custom built|pc gamer|pc armada|la torre", 2.5),
+        (r"(?:compu|computadora|maquina|computer) (?:grande|de mesa)|"
+         r"(?:caja|box|gabinete) (?:\S+ ){0,2}(?:abajo|debajo|bajo|"
+         r"under|below|beneath) (?:del|de la|the|my) (?:escritorio|mesa|desk|table)|big box|(?:the )?box (?:one|"
+         r"thing)", 2.6),
     ),
     "notebook": (
         (r"xps|dell xps|surface (?:pro|laptop)|zenbook|matebook", 2.6),
@@ -67,13 +71,14 @@ DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"disco|disco rigido|hdd|ssd|hard drive|hard disk|usb|memoria", 0.7),
     ),
     "other": (
-        (r"webcam|camara|camera|parlantes?|speakers?|auriculares|headphones|headset|joystick|microfono|"
+        (r"webcam|camara|camera|parlantes?|speakers?|auriculares|headphones|headset|microfono|"
          r"microphone|drone", 0.9),
         # Devices outside the taxonomy, named outright: they are "other" even beside a brand
         # ("un proyector epson"), and never get a laptop's or a phone's steps.
         (r"proyector|proyectores|projector|kindle|kindles|e ?reader|lector de (?:libros|ebooks)|"
          r"robot (?:aspiradora|de limpieza)|aspiradora robot|robot vacuum|roomba|camaras? (?:de seguridad|ip|wifi)|"
          r"security cam\w*|camarit[ao]s?|dvr|nvr|consola|consolas|console|playstation|play ?[345]|ps[345]|xbox|"
+         r"joystick|joysticks|gamepad|gamepads|joystic|"
          r"nintendo|"
          r"nintendo switch|"
          r"smartwatch|smart watch|reloj (?:inteligente|smart)|galaxy watch|apple watch|mi band|estabilizador|"

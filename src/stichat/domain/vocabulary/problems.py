@@ -30,6 +30,9 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
          r"(?:restarts|reboots|se reinicia|se apaga|shuts off|turns off|vuelve a empezar)|(?:restarts|reboots|"
          r"restarting|"
          r"rebooting) over and over", 3.0),
+        (r"windows no (?:se )?(?:pudo|puede) (?:iniciar|arrancar|cargar)|"
+         r"(?:windows|it) (?:could not|couldnt|failed to) "
+         r"(?:start|load|boot)(?: correctly| properly)?", 2.8),
         (r"no bootea|wont boot|(?:se )?reinicia antes de (?:que )?(?:cargue|entre|arranque|inicie)|"
          r"restarts before (?:windows|it) (?:loads|starts)", 2.7),
         (r"folder with a question mark|carpeta con (?:un )?signo de pregunta|boot animation", 2.9),
@@ -96,11 +99,14 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
         (r"tarda (?:mucho|una eternidad|anos|banda|siglos|demasiado|una banda|horas|un monton)|"
          r"(?:tarda|demora) {G}en (?:prender|arrancar|iniciar|abrir|cargar|encender|responder)|demora mucho|"
          r"takes (?:forever|ages|a long time|so long|minutes)|se pone pesad[oa]|anda pesad[oa]|muy pesad[oa]", 1.9),
+        (r"(?:take|takes|taking) (?:forever|ages|so long|too long|a long time) to "
+         r"(?:start|boot|load|open|turn on)", 2.4),
+        (r"anda (?:como (?:el|la) (?:traste|orto|mona|culo|reverendo)|para el (?:orto|culo|traste))", 2.0),
     ),
     "freezes": (
         (r"(?:keeps |se )?(?:switching|turning|shutting) (?:itself )?(?:off|down)(?: \S+){0,3} (?:in the middle|while|"
          r"during|mid)|se apaga (?:sol[oa] )?(?:en medio|mientras|jugando)", 2.5),
-        (r"(?:se )?(?:queda|quedo) congelad[oa]|congelad[oa] (?:y|la)", 2.5),
+        (r"(?:se )?(?:me )?(?:queda|quedo) (?:congelad[oa]|pegad[oa])|congelad[oa] (?:y|la)", 2.5),
         (r"se (?:me |le )?(?:tilda|tildo|tildan|tildaba|tildea|cuelga|colgo|cuelgan|colgaba|congela|congelo|"
          r"congelan|traba|trabo|traban|trababa|clava|clavo|clavan|frena|freno)", 2.0),
         (r"tildad[oa]s?|colgad[oa]s?|congelad[oa]s?|trabad[oa]s?|tildes|cuelgues|freez\w*|frozen|hangs|"
@@ -202,7 +208,8 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
         (r"(?:muy |re |demasiado |super |bastante )?(?:caliente|hirviendo)|recalentamiento|recalentad[oa]|"
          r"calentamiento|temperatura|calor|quema|quemando|olor a quemad[oa]|huele a quemad[oa]|"
          r"smells? (?:like )?burn\w*|burning smell|overheat\w*|burning up|too hot|heat|"
-         r"(?:get|gets|getting|runs|running|is|very|really|so|super) (?:very |really |so |too |super |this |that )?hot",
+         r"(?:get|gets|getting|runs|running|is|very|really|so|super) (?:very |really |so |too |super |this |that )?hot|"
+         r"(?:gets|getting|runs|running|is) (?:this|that|so|very|really|too) (?:warm|hot)",
          1.9),
         (r"ruido {G}(?:de |del )?(?:ventilador|cooler|fan)|(?:ventilador|cooler) trabad[oa]|fan (?:is )?stuck|"
          r"(?:ventilador|ventiladores|cooler|coolers|fan|fans|ventilacion) {G}(?:hace (?:mucho )?ruido|"
@@ -230,7 +237,8 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
          r"(?:wont|doesnt|no|not) (?:\S+ )?(?:connect\w*|"
           r"conecta|pair\w*|"
          r"empareja|responde)", 2.8),
-        (r"(?:isnt|is not|not|never) (?:being )?(?:detected|recognized|recognised)|wont pair|"
+        (r"(?:isnt|is not|not|never) (?:being )?(?:detected|recognized|recognised)|wont pair|(?:wont|doesnt|cant|"
+         r"does not|will not) sync|no (?:se )?sincroniza|"
           r"no (?:se )?(?:empareja|vincula)|"
          r"no (?:lo |la )?(?:detecta|reconoce|lee)", 2.3),
         (r"{NEG} {CL}(?:reconoce|reconocen|reconocio|detecta|detectan|detecto|lee|leen|leyo|toma|"
@@ -271,6 +279,8 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
          r"(?:se traba|atasca|trabad[oa])|(?:cartuchos?|tinta|toner|cartridges?|ink)(?: \S+){0,5} (?:no )?(?:los |lo )?"
          r"(?:reconoce|detecta|recognize\w*|detect\w*)|(?:no )?(?:reconoce|detecta) (?:\S+ ){0,2}(?:cartuchos?|"
          r"tinta|toner)", 2.7),
+        (r"(?:send|sent|mando|mande|envio|envie) (?:a |un |el |the )?(?:document|documento|archivo|file|pdf|hoja)s? "
+         r"(?:\S+ ){0,2}(?:nothing|no pasa nada|no sale|nada|doesnt|it doesnt|no imprime)", 2.6),
         (r"no (?:saca|tira|larga|agarra|toma) (?:\S+ )?(?:hojas?|papel|copias?|impresiones)|(?:wont|doesnt|does not) "
          r"(?:print|feed|take paper)|paper jam|atasc\w*|mancha\w* (?:\S+ ){0,2}hojas", 2.4),
         (r"{NEG} {CL}(?:imprime|imprimen|imprimio|imprimir|imprima|saca copias|escanea|escanear|"

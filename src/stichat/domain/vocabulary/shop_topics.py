@@ -26,7 +26,8 @@ SHOP_TOPICS: dict[str, str] = {
         r"cuanto (?:sale|cuesta|cobran|me cobran|me cobrarian|cobrarian|vale|saldria|costaria|seria)|precios?|"
         r"presupuesto|tarifa|"
         r"(?:cobran|sale) (?:el|la) (?:diagnostico|revision|visita)|diagnostico (?:cuesta|sale|tiene costo|es gratis)|"
-        r"how much|price|prices|pricing|cost|costs|fee|fees|quote|estimate|charge for|charges for"
+        r"how much(?! (?:free |disk |storage )?(?:space|memory|storage|ram|battery|data|time|longer))|price|prices|"
+        r"pricing|cost|costs|fee|fees|quote|estimate|charge for|charges for"
     ),
     "warranty": (
         r"garantia|garantias|garantizan|(?:tienen|tiene|dan) garantia|warranty|guarantee|guaranteed|"
