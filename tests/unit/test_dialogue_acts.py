@@ -245,14 +245,15 @@ def test_an_english_typed_reply_to_the_notice_gets_the_english_fallback() -> Non
 
 
 def test_steps_tried_list_each_step_with_its_result() -> None:
-    lines = summarize_steps(("basic",), {"basic": ["A", "B", "C"]}, "en", ("basic:2:cant_do",))
+    lines = summarize_steps(("basic",), {"basic": ["A", "B", "C"]}, "en", ("basic:2:cant_do",), texts=kb().texts)
     assert lines == ("Basic 1: A — did not fix it", "Basic 2: B — could not do it", "Basic 3: C — did not fix it")
 
 
 def test_the_summary_is_one_readable_paragraph_of_what_was_tried_and_asked() -> None:
     text = summary_paragraph(locale="es-AR", name="Marta", device_label="impresora", problem_label="no imprime",
                              levels_tried=("basic", "advanced"), notes=("basic:2:cant_do",),
-                             questions=("¿puedo abrir la tapa?",), reason="asked", counts={"basic": 3, "advanced": 3})
+                             questions=("¿puedo abrir la tapa?",), reason="asked", counts={"basic": 3, "advanced": 3},
+                             texts=kb().texts)
     assert text == ("Marta consulta por su impresora: no imprime. Probó los 3 pasos básicos sin resultado y los 3 "
                     "pasos avanzados sin resultado. No pudo hacer el paso básico 2. Preguntó: «¿puedo abrir la "
                     "tapa?». Pidió hablar con un técnico.")
@@ -269,7 +270,7 @@ def test_steps_shown_without_a_result_read_as_their_own_sentence(locale: str, ex
     device, problem = ("notebook", "no prende") if locale == "es-AR" else ("laptop", "won't power on")
     text = summary_paragraph(locale=locale, name="Ana", device_label=device, problem_label=problem,
                              levels_tried=("basic:unfinished",), notes=(), questions=(), reason="asked",
-                             counts={"basic": 3})
+                             counts={"basic": 3}, texts=kb().texts)
     assert text == expected
 
 

@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from stichat.domain.nlu import Intent, Understanding
+from stichat.domain.replies import Catalog
 
 SENTIMENTS = ("positive", "neutral", "negative", "frustrated")
 #: Intents a model may report. YES/NO are left to the rules: they answer questions the model never saw.
@@ -86,7 +87,8 @@ MAX_PHOTO_TEXT = 200
 
 def photo_analysis(*, device: str | None, problem: str | None, text_seen: str | None, error_code: str | None,
                    suggestion: str | None, devices: Collection[str], problems: Collection[str],
-                   device_label: str | None, problem_label: str | None, locale: str) -> dict[str, str | None] | None:
+                   device_label: str | None, problem_label: str | None, locale: str,
+                   texts: Catalog) -> dict[str, str | None] | None:
     """A vision model's reading of a photo, narrowed to known keys and bounded; None when it says nothing.
 
     Text fields must arrive masked: the caller masks what the model read off the photo.
@@ -97,14 +99,10 @@ def photo_analysis(*, device: str | None, problem: str | None, text_seen: str | 
     tip = (suggestion or "").strip()[:MAX_PHOTO_TEXT] or None
     if not (d or p or seen or code):
         return None
-    if locale == "en":
-        parts = [f"I can see your {device_label}" if d and device_label else "I looked at the photo",
-                 f"it looks like: {problem_label}" if p and problem_label else None,
-                 f"the screen reads «{code or seen}»" if code or seen else None]
-    else:
-        parts = [f"Veo tu {device_label}" if d and device_label else "Miré la foto",
-                 f"parece que: {problem_label}" if p and problem_label else None,
-                 f"en pantalla dice «{code or seen}»" if code or seen else None]
+    parts = [texts.say("photo_device", locale, device=device_label) if d and device_label else
+             texts.say("photo_looked", locale),
+             texts.say("photo_problem", locale, problem=problem_label) if p and problem_label else None,
+             texts.say("photo_text", locale, text=code or seen) if code or seen else None]
     summary = "; ".join(x for x in parts if x) + "."
     return {"device": d, "problem": p, "textSeen": seen, "errorCode": code, "suggestion": tip, "summary": summary}
 

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import quote
 
 from stichat.domain.errors import InvalidTicketSuffix
+from stichat.domain.replies import Catalog
 
 ERASED = "[erased]"  # what erasure leaves in a ticket's free-text fields
 ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
@@ -105,24 +106,16 @@ def iso_utc(at: float) -> str:
     return datetime.fromtimestamp(at, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def whatsapp_text(ticket: Ticket, public_url: str) -> str:
-    """The prefilled WhatsApp message, in the customer's language."""
-    if ticket.locale == "en":
-        parts = [
-            f"Hi STI! I'm {ticket.name}." if ticket.name else "Hi STI!",
-            f"I need help with ticket {ticket.id}.",
-            f"Device: {ticket.device_label}. Problem: {ticket.problem_label}.",
-            f"Summary: {ticket.summary or ticket.description}" if ticket.summary or ticket.description else "",
-            f"Ticket: {public_url}",
-        ]
-    else:
-        parts = [
-            f"¡Hola STI! Soy {ticket.name}." if ticket.name else "¡Hola STI!",
-            f"Necesito ayuda con el ticket {ticket.id}.",
-            f"Equipo: {ticket.device_label}. Problema: {ticket.problem_label}.",
-            f"Resumen: {ticket.summary or ticket.description}" if ticket.summary or ticket.description else "",
-            f"Ticket: {public_url}",
-        ]
+def whatsapp_text(ticket: Ticket, public_url: str, texts: Catalog) -> str:
+    """The prefilled WhatsApp message, in the customer's language (``whatsapp_*`` in the locale files)."""
+    loc, summary = ticket.locale, ticket.summary or ticket.description
+    parts = [
+        texts.say("whatsapp_hello_name", loc, name=ticket.name) if ticket.name else texts.say("whatsapp_hello", loc),
+        texts.say("whatsapp_ticket", loc, ticket=ticket.id),
+        texts.say("whatsapp_subject", loc, device=ticket.device_label, problem=ticket.problem_label),
+        texts.say("whatsapp_summary", loc, summary=summary) if summary else "",
+        texts.say("whatsapp_link", loc, url=public_url),
+    ]
     return "\n".join(p for p in parts if p)
 
 

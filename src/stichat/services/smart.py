@@ -256,7 +256,7 @@ class SmartAnalyzer:
             device=device, problem=problem, text_seen=clean(answer.text_seen), error_code=clean(answer.error_code),
             suggestion=clean(answer.suggestion), devices=kb.devices, problems=kb.problems,
             device_label=kb.device_label(device, locale) if device else None,
-            problem_label=kb.problem_label(problem, locale) if problem else None, locale=locale)
+            problem_label=kb.problem_label(problem, locale) if problem else None, locale=locale, texts=kb.texts)
         return dict(analysis) if analysis else None
 
 

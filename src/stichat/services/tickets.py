@@ -63,11 +63,12 @@ class TicketService:
         summary = summary_paragraph(
             locale=loc, name=c.name, device_label=device_label, problem_label=problem_label,
             levels_tried=c.levels_tried, notes=c.step_notes, questions=c.questions, reason=reason,
-            counts={level: len(texts) for level, texts in step_texts.items()})
+            counts={level: len(texts) for level, texts in step_texts.items()}, texts=kb.texts)
         return Ticket(
             id=ticket_id, created_at=now, session_id=c.session_id, locale=loc, name=c.name,
             device=c.device, problem=c.problem, device_label=device_label, problem_label=problem_label,
-            description=c.description, steps_tried=summarize_steps(c.levels_tried, step_texts, loc, c.step_notes),
+            description=c.description,
+            steps_tried=summarize_steps(c.levels_tried, step_texts, loc, c.step_notes, texts=kb.texts),
             images=c.images, link_expires_at=now + self._ttl, summary=mask(summary), questions=c.questions,
             reason=reason,
         )
@@ -106,7 +107,8 @@ class TicketService:
     def links(self, ticket: Ticket) -> TicketLinks:
         token = self._signer.token(ticket.id, ticket.link_expires_at)
         public = f"{self._base}/ticket/{ticket.id}?t={quote(token)}"
-        return TicketLinks(ticket.id, whatsapp_url(self._number, whatsapp_text(ticket, public)), public)
+        text = whatsapp_text(ticket, public, self._kb.texts)
+        return TicketLinks(ticket.id, whatsapp_url(self._number, text), public)
 
     async def by_link(self, ticket_id: str, token: str | None) -> Ticket:
         if not is_ticket_id(ticket_id):
