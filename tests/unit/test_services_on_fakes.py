@@ -83,6 +83,39 @@ def test_a_turn_is_saved_and_both_sides_are_transcribed_masked(app: OnFakes) -> 
     run(scenario())
 
 
+def test_a_conversation_that_never_starts_keeps_no_transcript(app: OnFakes) -> None:
+    sid = run(conversation(app))
+    assert sid not in app.transcripts.entries
+    assert run(app.chat.transcript(sid)) == []
+
+
+def test_the_first_turn_writes_the_greeting_first_with_the_greetings_own_time(app: OnFakes) -> None:
+    async def scenario() -> None:
+        greeting = await app.chat.greet(locale="es-AR")
+        sid = greeting.conversation.session_id
+        app.clock.advance(90)
+        await app.chat.handle(session_id=sid, message=None, action="BTN_LANG_ES_AR")
+        await app.chat.handle(session_id=sid, message="Ana", action=None)
+        said = await app.chat.transcript(sid)
+        assert [(e.role, e.stage) for e in said] == [("bot", "ASK_CONSENT"), ("customer", "ASK_CONSENT"),
+                                                     ("bot", "ASK_NAME"), ("customer", "ASK_NAME"),
+                                                     ("bot", "ASK_PROBLEM")]
+        assert said[0].text == greeting.reply.text
+        assert said[0].at == greeting.conversation.created_at == said[1].at - 90
+    run(scenario())
+
+
+def test_a_reset_before_the_first_answer_still_transcribes_the_greeting(app: OnFakes) -> None:
+    async def scenario() -> None:
+        greeting = await app.chat.greet(locale="es-AR")
+        sid = greeting.conversation.session_id
+        await app.chat.reset(session_id=sid)
+        said = await app.chat.transcript(sid)
+        assert [e.role for e in said] == ["bot", "bot"]
+        assert said[0].text == greeting.reply.text
+    run(scenario())
+
+
 def test_a_session_past_its_lifetime_is_not_found(app: OnFakes) -> None:
     async def scenario() -> None:
         sid = (await app.chat.greet(locale="en")).conversation.session_id
@@ -157,6 +190,13 @@ def test_a_ticket_typed_in_by_an_operator_is_masked(app: OnFakes) -> None:
 
 async def conversation(app: OnFakes) -> str:
     return (await app.chat.greet(locale="es-AR")).conversation.session_id
+
+
+async def started(app: OnFakes) -> str:
+    """A conversation the customer answered once: it has a transcript."""
+    sid = await conversation(app)
+    await app.chat.handle(session_id=sid, message=None, action="BTN_LANG_ES_AR")
+    return sid
 
 
 def test_a_photo_is_queued_attached_and_its_original_kept_for_the_job(app: OnFakes) -> None:
@@ -259,7 +299,7 @@ def test_an_erasure_removes_the_customers_session_transcript_and_photos_and_anon
 
 def test_an_erasure_leaves_another_customer_untouched(app: OnFakes) -> None:
     async def scenario() -> None:
-        mine, theirs = await conversation(app), await conversation(app)
+        mine, theirs = await started(app), await started(app)
         await app.privacy.erase(session_id=mine)
         assert theirs in app.sessions.rows and theirs in app.transcripts.entries
         assert mine not in app.sessions.rows
@@ -268,7 +308,7 @@ def test_an_erasure_leaves_another_customer_untouched(app: OnFakes) -> None:
 
 def test_a_browser_erasure_without_the_csrf_token_erases_nothing(app: OnFakes) -> None:
     async def scenario() -> None:
-        sid = await conversation(app)
+        sid = await started(app)
         with pytest.raises(CsrfFailed):
             await app.privacy.erase(session_id=sid, browser=True, csrf="wrong")
         assert sid in app.sessions.rows and sid in app.transcripts.entries

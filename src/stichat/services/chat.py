@@ -81,7 +81,8 @@ class ChatService:
         conversation, reply = conv.start(new_session_id(), locale=locale, now=now, kb=self._kb)
         csrf = secrets.token_urlsafe(24)
         await self._sessions.create(conversation, csrf_token=csrf, expires_at=now + self._ttl)
-        await self._transcripts.append(conversation.session_id, [self._bot(conversation, reply, now)])
+        # No transcript yet: the greeting's line is written with the first turn (`_transcribe`), so a
+        # conversation that never starts keeps no file; creating the file was most of a greeting's cost.
         self._metrics.stage_reached(Stage.ASK_CONSENT.value)
         self._count("started", now)
         self._count(f"stage:{Stage.ASK_CONSENT.value}", now)
@@ -151,7 +152,7 @@ class ChatService:
         if links is None and after.ticket_id and after.stage == Stage.TICKET:
             links = self._tickets.links(await self._tickets.ensure(after, after.ticket_id))
         await self._sessions.save(after, expires_at=now + self._ttl)
-        await self._transcripts.append(conversation.session_id, [
+        await self._transcribe(conversation, [
             TranscriptEntry(now, "customer", conversation.stage.value, event.text, event.button),
             self._bot(after, reply, now),
         ])
@@ -229,7 +230,7 @@ class ChatService:
                                  conv.Context(self._kb, now))
             fresh, reply = outcome.conversation, outcome.reply
             await self._sessions.save(fresh, expires_at=now + self._ttl)
-            await self._transcripts.append(session_id, [self._bot(fresh, reply, now)])
+            await self._transcribe(conversation, [self._bot(fresh, reply, now)])
         return Turn(fresh, reply, token)
 
     async def attach_image(self, session_id: str, image_id: str, *, max_images: int) -> Conversation:
@@ -247,6 +248,14 @@ class ChatService:
             if image_id in conversation.images:
                 after = replace(conversation, images=tuple(i for i in conversation.images if i != image_id))
                 await self._sessions.save(after, expires_at=self._clock.now() + self._ttl)
+
+    async def _transcribe(self, before: Conversation, entries: list[TranscriptEntry]) -> None:
+        """Append a turn's lines to the transcript. Before the first turn nothing is written yet: the
+        greeting's line goes first, with the greeting's own time."""
+        if before.turns == 0:
+            greeting = TranscriptEntry(before.created_at, "bot", before.stage.value, mask(before.last_reply))
+            entries = [greeting, *entries]
+        await self._transcripts.append(before.session_id, entries)
 
     async def transcript(self, session_id: str) -> list[TranscriptEntry]:
         return await self._transcripts.read(check_session_id(session_id))
