@@ -66,6 +66,23 @@ def test_the_documented_errors_name_the_codes_a_route_really_answers(client: Tes
     assert "too_many_images" in upload["429"]["description"]
 
 
+#: The operations that refuse a browser request without the session's CSRF token.
+CSRF_CHECKED = {("POST", "/api/chat"), ("POST", "/api/reset"), ("POST", "/api/whatsapp-ticket"),
+                ("POST", "/api/upload-image"), ("GET", "/api/privacy/my-data"), ("DELETE", "/api/privacy/my-data")}
+
+
+def test_every_operation_that_checks_the_csrf_token_documents_its_header_once(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    for method, path, operation in api_operations(spec):
+        csrf = [p for p in operation.get("parameters", []) if p["name"].lower() == "x-csrf-token"]
+        if (method, path) not in CSRF_CHECKED:
+            assert not csrf, (method, path)
+            continue
+        assert len(csrf) == 1, (method, path)
+        assert csrf[0]["in"] == "header" and csrf[0]["required"] is False and "Origin" in csrf[0]["description"]
+        assert {"type": "string"} in csrf[0]["schema"]["anyOf"]
+
+
 def conforms(model: type[BaseModel], body: dict[str, Any]) -> None:
     """Strictly: every field the body carries is documented (extra="forbid"), every required one is there."""
     model.model_validate(body)

@@ -13,7 +13,7 @@ from stichat.web import views
 from stichat.web.errors import locale_from_header
 from stichat.web.responses import BAD_BODY, ReplyOut, TicketOpenedOut, ValidationOut, failures
 from stichat.web.schemas import ChatIn, GreetingIn, SessionIn
-from stichat.web.security import CsrfHeader, ServicesDep, client_ip, is_browser, limit, limit_address
+from stichat.web.security import CSRF_HEADER, client_ip, is_browser, limit, limit_address, services_of
 from stichat.web.views import Json
 
 router = APIRouter(prefix="/api")
@@ -29,7 +29,8 @@ def _locale(requested: str | None, request: Request) -> str:
     return locale_from_header(request.headers.get("accept-language", ""))
 
 
-async def _greet(request: Request, svc: ServicesDep, body: GreetingIn | None) -> Json:
+async def _greet(request: Request, body: GreetingIn | None) -> Json:
+    svc = services_of(request)
     await limit(svc, svc.settings.rate_limit_greeting, "greeting", client_ip(request, svc.settings.trusted_proxies))
     turn = await svc.chat.greet(locale=_locale(body.locale if body else None, request))
     session_id_var.set(turn.conversation.session_id)
@@ -61,19 +62,20 @@ TURN_ERRORS = (e.InvalidSessionId, e.SessionNotFound, e.CsrfFailed, e.SessionBus
 
 @router.post("/greeting", response_model=ReplyOut,
              responses={**SESSION_LINKS, **failures(e.RateLimitExceeded, edge=BAD_BODY)})
-async def greeting(request: Request, svc: ServicesDep, body: GreetingIn | None = None) -> Json:
-    return await _greet(request, svc, body)
+async def greeting(request: Request, body: GreetingIn | None = None) -> Json:
+    return await _greet(request, body)
 
 
 @router.get("/greeting", response_model=ReplyOut, responses=failures(e.RateLimitExceeded))
-async def greeting_get(request: Request, svc: ServicesDep) -> Json:
+async def greeting_get(request: Request) -> Json:
     """The v7 widget greets with GET."""
-    return await _greet(request, svc, None)
+    return await _greet(request, None)
 
 
 @router.post("/session/validate", response_model=ValidationOut,
              responses=failures(e.RateLimitExceeded, e.SessionBusy, edge=BAD_BODY))
-async def validate(body: SessionIn, request: Request, svc: ServicesDep) -> Json:
+async def validate(body: SessionIn, request: Request) -> Json:
+    svc = services_of(request)
     await limit_address(request, svc, "validate")
     turn = await svc.chat.validate(body.sessionId)
     if turn is None:
@@ -84,8 +86,9 @@ async def validate(body: SessionIn, request: Request, svc: ServicesDep) -> Json:
 
 @router.post("/chat", response_model=ReplyOut, responses=failures(
     *TURN_ERRORS, e.RateLimitExceeded, e.MissingInput, e.MessageTooLong, e.UnknownButton, e.TicketIdsExhausted,
-    edge=BAD_BODY))
-async def chat(body: ChatIn, request: Request, svc: ServicesDep, x_csrf_token: CsrfHeader = None) -> Json:
+    edge=BAD_BODY), openapi_extra=CSRF_HEADER)
+async def chat(body: ChatIn, request: Request) -> Json:
+    svc = services_of(request)
     s = svc.settings
     await limit(svc, s.rate_limit_chat, "chat", client_ip(request, s.trusted_proxies))
     await limit(svc, s.rate_limit_chat_session, "chat-session", body.sessionId)
@@ -99,17 +102,20 @@ async def chat(body: ChatIn, request: Request, svc: ServicesDep, x_csrf_token: C
     return Json(views.reply(turn))
 
 
-@router.post("/reset", response_model=ReplyOut, responses=failures(*TURN_ERRORS, edge=BAD_BODY))
-async def reset(body: SessionIn, request: Request, svc: ServicesDep, x_csrf_token: CsrfHeader = None) -> Json:
+@router.post("/reset", response_model=ReplyOut, responses=failures(*TURN_ERRORS, edge=BAD_BODY),
+             openapi_extra=CSRF_HEADER)
+async def reset(body: SessionIn, request: Request) -> Json:
+    svc = services_of(request)
     turn = await svc.chat.reset(session_id=body.sessionId, csrf=request.headers.get("x-csrf-token"),
                                 browser=is_browser(request))
     return Json(views.reply(turn))
 
 
 @router.post("/whatsapp-ticket", response_model=TicketOpenedOut, responses=failures(
-    *TURN_ERRORS, e.RateLimitExceeded, e.TicketIdsExhausted, e.TicketNotOpened, edge=BAD_BODY))
-async def whatsapp_ticket(body: SessionIn, request: Request, svc: ServicesDep,
-                          x_csrf_token: CsrfHeader = None) -> Json:
+    *TURN_ERRORS, e.RateLimitExceeded, e.TicketIdsExhausted, e.TicketNotOpened, edge=BAD_BODY),
+    openapi_extra=CSRF_HEADER)
+async def whatsapp_ticket(body: SessionIn, request: Request) -> Json:
+    svc = services_of(request)
     await limit(svc, svc.settings.rate_limit_ticket, "ticket", body.sessionId)
     turn = await svc.chat.open_ticket(session_id=body.sessionId, csrf=request.headers.get("x-csrf-token"),
                                       browser=is_browser(request))
