@@ -229,8 +229,8 @@ def work_check(url: str, data: Path, bodies: list[dict[str, str]]) -> str:
             break
         settled = logged
         time.sleep(0.2)
-    saved = sum((data / "transcripts" / f"{b['sessionId']}.jsonl").read_text().count('"role": "customer"')
-                for b in bodies)
+    saved = sum(json.loads(line)["role"] == "customer" for b in bodies
+                for line in (data / "transcripts" / f"{b['sessionId']}.jsonl").read_text().splitlines())
     verdict = "all equal" if turns == saved == logged else "MISMATCH: work was dropped"
     return f"turns counted {turns}, customer lines in transcripts {saved}, chat_turn log lines {logged}: {verdict}"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -98,3 +99,18 @@ def test_the_expiry_index_of_an_older_version_is_dropped_and_purge_still_finds_e
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'sessions_expiry'"
                           ).fetchone() is None
+
+
+def test_a_session_written_by_the_previous_version_loads_with_its_accents(tmp_path: Path) -> None:
+    """The previous version wrote the standard library's JSON (non-ASCII escaped): it still reads."""
+    path = tmp_path / "sessions.sqlite3"
+    before = replace(conversation(), name="Lucía", stage=Stage.ASK_PROBLEM, levels_tried=("basic",))
+    SqliteSessionStore(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO sessions (id, data, csrf, expires_at) VALUES (?, ?, ?, ?)",
+                   (SID, json.dumps(before.to_json()), "tok", 100.0))
+
+    async def scenario() -> tuple[Conversation, str] | None:
+        return await SqliteSessionStore(path).load(SID, now=50.0)
+
+    assert asyncio.run(scenario()) == (before, "tok")

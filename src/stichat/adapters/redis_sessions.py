@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 
+import orjson
 from redis.asyncio import Redis
 
 from stichat.adapters import redis_keys as keys
@@ -40,7 +40,7 @@ class RedisSessionStore:
         key = keys.session(conversation.session_id)
         with unavailable_on_error():
             async with self._redis.pipeline(transaction=True) as pipe:
-                pipe.hset(key, mapping={keys.FIELD_DATA: json.dumps(conversation.to_json()),
+                pipe.hset(key, mapping={keys.FIELD_DATA: orjson.dumps(conversation.to_json()),
                                         keys.FIELD_CSRF: csrf_token, keys.FIELD_EXPIRES_AT: repr(expires_at)})
                 pipe.expire(key, self._ttl)
                 await pipe.execute()
@@ -51,12 +51,12 @@ class RedisSessionStore:
                 keys.session(session_id), [keys.FIELD_DATA, keys.FIELD_CSRF, keys.FIELD_EXPIRES_AT])
         if data is None or csrf is None or expires is None or float(expires) <= now:
             return None
-        return Conversation.from_json(json.loads(data)), str(csrf)
+        return Conversation.from_json(orjson.loads(data)), str(csrf)
 
     async def save(self, conversation: Conversation, *, expires_at: float) -> None:
         with unavailable_on_error():
             await self._save(keys=[keys.session(conversation.session_id)],
-                             args=[keys.FIELD_DATA, json.dumps(conversation.to_json()),
+                             args=[keys.FIELD_DATA, orjson.dumps(conversation.to_json()),
                                    keys.FIELD_EXPIRES_AT, repr(expires_at), self._ttl])
 
     async def delete(self, session_id: str) -> None:

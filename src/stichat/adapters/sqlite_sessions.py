@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 import threading
 from pathlib import Path
+
+import orjson
 
 from stichat.domain.conversation import Conversation
 from stichat.domain.retention import Aged
@@ -26,6 +27,12 @@ DROP INDEX IF EXISTS sessions_expiry;
 """
 #: Conversations kept decoded after a save, at most: those in the middle of a conversation.
 RECENT = 1024
+
+
+def _encode(conversation: Conversation) -> str:
+    # orjson: a fifth of the standard library's time for a conversation, which every turn writes. Text
+    # (not bytes), so the column stays TEXT; it reads rows the standard library wrote alike.
+    return orjson.dumps(conversation.to_json()).decode()
 
 
 class SqliteSessionStore:
@@ -73,7 +80,7 @@ class SqliteSessionStore:
         with self._lock:
             self._db.execute(
                 "INSERT INTO sessions (id, data, csrf, expires_at) VALUES (?, ?, ?, ?)",
-                (conversation.session_id, json.dumps(conversation.to_json()), csrf_token, expires_at),
+                (conversation.session_id, _encode(conversation), csrf_token, expires_at),
             )
             self._keep(conversation, csrf_token, expires_at)
 
@@ -92,7 +99,7 @@ class SqliteSessionStore:
             ).fetchone()
             if row is None:
                 return None
-            conversation, csrf = Conversation.from_json(json.loads(row[0])), str(row[1])
+            conversation, csrf = Conversation.from_json(orjson.loads(row[0])), str(row[1])
             self._keep(conversation, csrf, float(row[2]))
         return conversation, csrf
 
@@ -100,7 +107,7 @@ class SqliteSessionStore:
         with self._lock:
             cursor = self._db.execute(
                 "UPDATE sessions SET data = ?, expires_at = ? WHERE id = ?",
-                (json.dumps(conversation.to_json()), expires_at, conversation.session_id),
+                (_encode(conversation), expires_at, conversation.session_id),
             )
             kept = self._recent.get(conversation.session_id)
             if kept is not None and cursor.rowcount > 0:
