@@ -266,6 +266,9 @@ class FakeImageQueue:
     async def failed(self, limit: int = 100) -> list[dict[str, object]]:
         return []
 
+    async def refresh_length(self) -> None:
+        return None
+
 
 class FakeActivity:
     def __init__(self) -> None:

@@ -77,6 +77,12 @@ class Services:
             self.metrics.storage_writable.labels(dir=name).set(1 if state == OK else 0)
         return checks
 
+    async def update_metrics(self) -> None:
+        """What a scrape reads that no request keeps up to date: storage figures and the image queue."""
+        await asyncio.to_thread(self.update_storage_metrics)
+        if self.image_queue is not None:
+            await self.image_queue.refresh_length()
+
     def update_storage_metrics(self) -> None:
         """Free space and inodes on every scrape (cheap, and the disk alerts need them fresh); the bytes
         used per directory at most once a minute, because counting them walks every file."""

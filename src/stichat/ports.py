@@ -240,6 +240,10 @@ class ImageQueue(Protocol):
         """The last jobs that gave up, newest first: image id, error, attempts, time."""
         ...
 
+    async def refresh_length(self) -> None:
+        """Bring the queue-length gauge up to date (the metrics scrape asks before it reads the gauges)."""
+        ...
+
 
 class Analyzer(Protocol):
     """Smart mode's reading of one turn. None means "no analysis": the rules' answer stands.

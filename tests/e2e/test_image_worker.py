@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -148,3 +149,25 @@ def test_a_job_of_a_worker_killed_mid_job_is_finished_by_another(setup: tuple[Li
         first.stop()
         if second is not None:
             second.stop()
+
+
+def queue_length(http: httpx.Client) -> float:
+    found = re.search(r"^stichat_upload_queue_length ([0-9.e+]+)$", http.get("/metrics").text, re.M)
+    assert found is not None
+    return float(found.group(1))
+
+
+def test_the_api_reports_the_queue_drained_by_the_workers(setup: tuple[LiveServer, dict[str, str]]) -> None:
+    """The gauge is read at scrape time: the service sees the workers empty the queue it filled."""
+    server, env = setup
+    with httpx.Client(base_url=server.url, timeout=10) as http:
+        chat = Chat(http)
+        images = [send(http, chat, jpeg_bytes(640, 480)) for _ in range(2)]
+        assert queue_length(http) == 2  # no worker yet
+        one = worker(server, env, "worker-a", "--burst")
+        try:
+            assert one.process.wait(timeout=60) == 0
+        finally:
+            one.stop()
+        assert all(record(server, image_id)["status"] == "done" for image_id in images)
+        assert queue_length(http) == 0

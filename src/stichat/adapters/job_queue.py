@@ -183,7 +183,7 @@ class TaskiqImageQueue:
             self._waiting += 1
         with _unavailable():
             await self._task.kiq(image_id, 1)
-        await self._refresh_length()
+        await self.refresh_length()
 
     async def stop(self) -> None:
         """Embedded: stop starting jobs (they stay queued on disk), let running ones finish."""
@@ -202,15 +202,24 @@ class TaskiqImageQueue:
         with _unavailable():
             return await self._failed.read(limit)
 
-    async def length(self) -> int:
-        """Jobs waiting for a worker (not counting those running)."""
+    async def length(self) -> int | None:
+        """Jobs waiting for a worker (not counting those running); None when Redis does not answer."""
         if self._redis is None:
             return self._waiting
         with contextlib.suppress(RedisError, OSError):
             for group in await self._redis.xinfo_groups(STREAM):
                 if group.get("name") == GROUP:
                     return int(group.get("lag") or 0)
-        return 0
+            return 0
+        return None
+
+    async def refresh_length(self) -> None:
+        """Set `stichat_upload_queue_length` from the stream. With Redis the workers take the jobs, out
+        of this process's sight, so the gauge is read again at every scrape (and after an enqueue or a
+        job); when Redis does not answer it keeps the last value read. The embedded gauge reads the
+        queue itself."""
+        if self._redis is not None and (waiting := await self.length()) is not None:
+            self._metrics.upload_queue_length.set(waiting)
 
     # -- the job --------------------------------------------------------------------------------
 
@@ -240,7 +249,7 @@ class TaskiqImageQueue:
             if result == FAILED:
                 await self._record_failure(image_id, "unusable image", attempt)
         self._metrics.worker_jobs.labels(result=result).inc()
-        await self._refresh_length()
+        await self.refresh_length()
 
     async def _attempt(self, image_id: str) -> str | None:
         if self._slots is None:
@@ -257,10 +266,6 @@ class TaskiqImageQueue:
         with contextlib.suppress(RedisError, OSError):
             await self._failed.push({"imageId": image_id, "error": error, "attempts": attempt,
                                      "worker": worker_name(), "at": time.time()})
-
-    async def _refresh_length(self) -> None:
-        if self._redis is not None:
-            self._metrics.upload_queue_length.set(await self.length())
 
     # -- the worker process (Redis only) ---------------------------------------------------------
 
@@ -302,7 +307,7 @@ class TaskiqImageQueue:
             with contextlib.suppress(RedisError, OSError):
                 body = {"worker": worker_name(), "at": time.time()}
                 await redis.set(heartbeat_key(), json.dumps(body), ex=int(HEARTBEAT_TTL_SECONDS))
-                await self._refresh_length()
+                await self.refresh_length()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(finish.wait(), HEARTBEAT_SECONDS)
 

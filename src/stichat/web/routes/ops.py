@@ -114,6 +114,8 @@ async def log_stream(_: OperatorDep, request: Request, svc: ServicesDep, tail: i
 @router.get("/api/metrics", response_model=MetricsOut, responses=OPERATOR_ONLY)
 async def metrics_json(_: OperatorDep, svc: ServicesDep) -> Json:
     m = svc.metrics
+    if svc.image_queue is not None:
+        await svc.image_queue.refresh_length()
     analysis_count = _sample(m, "stichat_upload_analysis_seconds_count")
     analysis_sum = _sample(m, "stichat_upload_analysis_seconds_sum")
     if svc.smart is not None:
@@ -151,5 +153,5 @@ def _sum_samples(m: Any, name: str) -> float:
 
 @router.get("/metrics", response_class=PlainTextResponse)
 async def prometheus(svc: ServicesDep) -> Response:
-    await asyncio.to_thread(svc.update_storage_metrics)
+    await svc.update_metrics()
     return Response(svc.metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8")
