@@ -137,6 +137,51 @@ def test_an_angry_first_message_is_still_read_for_its_problem() -> None:
     assert (out.conversation.device, out.conversation.problem) == ("printer", "printing")
 
 
+@pytest.mark.parametrize(("locale", "text"), [
+    ("es-AR", "cambié el canal como decía el paso 2 y hace media hora que no se corta"),
+    ("en", "ok swapped to the displayport cable and the flickering stopped"),
+    ("en", "signed in with my work account and now its activated"),
+    ("en", "oh the bluetooth was still connected to my car lol, works now"),
+])
+def test_more_indirect_ways_of_saying_it_is_fixed_end_the_chat(locale: str, text: str) -> None:
+    first = "se corta el wifi" if locale == "es-AR" else "my monitor flickers"
+    assert say(at_steps(first, locale), text).conversation.stage == Stage.ENDED
+
+
+@pytest.mark.parametrize("text", ["pls escalate this to support staff",
+                                  "this is useless, connect me to an actual person"])
+def test_asking_to_escalate_or_for_an_actual_person_opens_a_ticket(text: str) -> None:
+    assert say(at_steps("my laptop won't turn on", "en"), text).conversation.stage == Stage.TICKET
+
+
+def test_no_hay_caso_still_fails_and_asking_for_the_list_again_shows_the_steps() -> None:
+    c = at_steps()
+    assert say(c, "no hay caso").conversation.stage == Stage.ESCALATE
+    again = say(c, "me pasás de nuevo la lista de pasos?")
+    assert again.conversation.stage == Stage.BASIC_TESTS and again.reply.steps
+
+
+def test_thanking_with_slang_after_the_end_is_not_a_new_problem() -> None:
+    ended = say(at_steps(), "ya anda!").conversation
+    assert ended.stage == Stage.ENDED
+    assert say(ended, "mil gracias crack").conversation.stage == Stage.ENDED
+
+
+@pytest.mark.parametrize(("text", "device", "problem"), [
+    ("se me tildó la compu y no responde nada, ni el mouse", None, "freezes"),
+    ("enchufé el monitor a la notebook de mi hermano y anda, en mi pc no da imagen", "pc", "no_display"),
+    ("el ssd nuevo que compré no aparece en la pc", "storage", "not_detected"),
+    ("no sound on calls on my samsung, and people cant hear me either", "smartphone", "no_sound"),
+    ("volqué mate sobre el teclado y ahora escribe cualquier cosa", "keyboard", "physical_damage"),
+    ("it's broken", None, None), ("celu roto", "smartphone", "physical_damage"),
+    ("la pc anda para atrás", "pc", None),
+])
+def test_first_messages_name_the_device_at_fault_and_only_a_problem_they_say(
+        text: str, device: str | None, problem: str | None) -> None:
+    heard = understand(text)
+    assert (heard.device, heard.problem) == (device, problem)
+
+
 def test_a_bare_yes_at_the_steps_asks_whether_it_is_fixed_instead_of_closing() -> None:
     out = say(at_steps(), "sí")
     assert out.conversation.stage == Stage.BASIC_TESTS

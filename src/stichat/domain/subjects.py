@@ -81,9 +81,9 @@ def prefer_plausible(
     for key, (weight, _) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1])):
         if key in plausible and weight >= 1.0 and weight + 0.3 >= top:
             return key, min(1.0, weight / 2.5) * 0.8
-    if len(plausible) == 1 and top < 2.0 and problem in {"no_internet", "slow"}:
+    if len(plausible - {"physical_damage"}) == 1 and top < 2.0 and problem in {"no_internet", "slow"}:
         # "el teclado inalámbrico no conecta" is not an internet problem: a keyboard is not detected
-        return next(iter(plausible)), min(confidence, 0.7)
+        return next(iter(plausible - {"physical_damage"})), min(confidence, 0.7)
     return problem, confidence
 
 
@@ -131,6 +131,15 @@ def find_device(
         return "router", 0.7, ()  # "ni el celu ni la note tienen internet": the connection itself
     if problem == "no_internet" and not broken and _EVERY_DEVICE.search(canon):
         return "router", 0.7, ()  # "no hay internet en ninguna máquina de la ofi": the connection, not one device
+    if vague_names and problem in _COMPUTER_PROBLEMS and broken and all(d in v.PERIPHERALS for d in broken):
+        broken = {}  # "se me tildó la compu, no responde ni el mouse": the computer froze, which one is it?
+    if problem == "not_detected" and _STORAGE_WORD.search(canon) and set(broken) & {"pc", "notebook"} and not (
+            set(hits) & {"keyboard", "mouse", "smartphone", "tablet", "printer"}):
+        return "storage", 0.7, ()  # "el ssd nuevo no aparece en la pc": the drive is what is not detected
+    if problem == "no_display" and "monitor" in broken and len(broken) == 2 and set(broken) & {"pc", "notebook"} and (
+            _ON_THE_MONITOR.search(canon) and not _ANOTHER_COMPUTER.search(canon)):
+        # "prenden los ventiladores de la pc pero no aparece nada en el monitor": the computer gives no picture
+        return next(d for d in broken if d != "monitor"), 0.6, ()
     # "el monitor anda con la otra compu, con esta no": the broken one is a computer, which one?
     named_vaguely = not broken and vague_names
     strong = {} if named_vaguely else (broken or strong)
@@ -169,6 +178,9 @@ def find_device(
             return owner, 0.6, ()  # "mi hp no imprime más": of an HP laptop, desktop or printer, only one prints
         if problem == "battery" and "notebook" in candidates and "pc" in candidates:
             return "notebook", 0.6, ()
+        hinted = [d for d in candidates if d in weak]
+        if len(hinted) == 1:
+            return hinted[0], 0.6, ()  # "no sound on calls on my samsung": of a Samsung's devices, a phone takes calls
         if len(candidates) == 1:
             return candidates[0], 0.6, ()
         return None, 0.0, candidates
@@ -180,7 +192,9 @@ def find_device(
     return None, 0.0, ()
 
 
-_CLAUSE = re.compile(r" (?:pero|but|y en|and on|mientras que|while|aunque|although) |(?<=\S) (?:con esta|con este|"
+_CLAUSE = re.compile(r" (?:pero|but|y en|and on|mientras que|while|aunque|although) |"
+                     r" (?=(?:en|on|con|with) (?:mi|my|la|el|the) \S+ (?:no|not|doesnt|dont|wont|nunca|never)(?!\S))|"
+                     r"(?<=\S) (?:con esta|con este|"
                      r"with this one|on this one|en la mia|en el mio|on mine)(?= )")
 _WORKS_FINE = re.compile(rf"(?<!\S)(?:{v.WORKS}|imprime|imprimo|prints|se conectan?|connects?|charges?|carga|"
                          rf"agarran?|enganchan?|can print|puedo imprimir|(?:its|is|esta) (?:fine|ok|bien)|"
@@ -209,6 +223,12 @@ _PLACE_OF_WORK = re.compile(r"\b(?:at|for|from|to) work\b|\b(?:del|en el|al) (?:
 _NONE_OF = re.compile(
     r"(?<!\S)(?:ni (?:el|la|mi|los|las) \S+ ni|ningun\w*|none of|neither|todos los|all (?:my|the)|"
     r"todo lo (?:que|q) (?:esta|tengo) conectado|everything (?:connected|on the wifi))(?!\S)")
+#: A drive named as such: "usb" alone may be a port, a mouse or a phone's cable.
+_STORAGE_WORD = re.compile(r"(?<!\S)(?:ssd|ssds|hdd|disco|discos|pendrive|pen drive|hard drive|drive|nvme|m2)(?!\S)")
+#: The monitor as the place where nothing shows: "no aparece nada en el monitor".
+_ON_THE_MONITOR = re.compile(r"(?<!\S)(?:en|on|in) (?:el|the|my|mi) monitor(?!\S)")
+_ANOTHER_COMPUTER = re.compile(r"(?<!\S)(?:otra|otro|another|other|ninguna|any) (?:pc|compu|computadora|notebook|note|"
+                               r"laptop|computer)(?!\S)")
 #: Every device of a place at once: "las 6 máquinas", "any device in the house".
 _EVERY_DEVICE = re.compile(
     r"(?<!\S)(?:ningun[ao]?|todas? (?:las|los)|las \d+|los \d+|any|every|all (?:the|my|our)?|none of the) ?"

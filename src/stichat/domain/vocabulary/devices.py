@@ -51,6 +51,9 @@ DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"celualr|cellular|celular|celulares|celu|cel|tubo|telefono|movil|smartphone|phone|cellphone|iphone|android|"
          r"galaxy|motorola|moto [a-z]\d*|xiaomi|redmi|huawei|poco|oppo|realme|nokia|pixel|mobile|fone|"
          r"samsung a\d+|samsung s\d+|galaxy [as]\d+", 2.0),
+        # Hints of a phone that settle a brand naming several devices ("no sound on calls on my samsung").
+        (r"(?:on|en|durante) (?:las |the |my |mis )?(?:calls|llamadas)|(?:people|they) cant hear me|no me escuchan|"
+         r"(?:hacer|recibir|make|receive) (?:\S+ )?(?:llamadas|calls)", 1.2),
     ),
     "tablet": (
         (r"tablet|tablets|tableta|ipad|ipads|tab [as]\d*|galaxy tab|(?:samsung|lenovo|huawei|xiaomi|amazon) tab|"
@@ -132,8 +135,8 @@ DEVICE_PROBLEMS: dict[str, frozenset[str]] = {
     "smartphone": frozenset({"battery", "account", "physical_damage", "slow", "no_power"}),
     "tablet": frozenset({"battery", "slow", "physical_damage", "no_power"}),
     "tv": frozenset({"no_display", "no_internet", "no_sound", "no_power"}),
-    "keyboard": frozenset({"not_detected"}),
-    "mouse": frozenset({"not_detected"}),
+    "keyboard": frozenset({"not_detected", "physical_damage"}),
+    "mouse": frozenset({"not_detected", "physical_damage"}),
     "storage": frozenset({"not_detected", "data_recovery"}),
 }
 

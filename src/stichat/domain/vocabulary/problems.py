@@ -33,7 +33,8 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
         (r"windows no (?:se )?(?:pudo|puede) (?:iniciar|arrancar|cargar)|"
          r"(?:windows|it) (?:could not|couldnt|failed to) "
          r"(?:start|load|boot)(?: correctly| properly)?", 2.8),
-        (r"no bootea|wont boot|(?:se )?reinicia antes de (?:que )?(?:cargue|entre|arranque|inicie)|"
+        (r"no bootea|wont boot|(?:se )?reinicia (?:sol[oa] )?antes de (?:que )?(?:cargue|entre|arranque|inicie)|"
+         r"(?:queda )?en (?:un )?bucle|"
          r"restarts before (?:windows|it) (?:loads|starts)", 2.7),
         (r"folder with a question mark|carpeta con (?:un )?signo de pregunta|boot animation", 2.9),
         (r"pantalla negra con (?:letras|texto|un cursor)|black screen with (?:white )?(?:text|letters|a cursor)", 2.8),
@@ -59,6 +60,8 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
     "no_display": (
         (r"(?:picture|image|imagen) (?:is )?(?:gone|se fue)|has sound but (?:no|the) (?:picture|image)|"
          r"tiene sonido (?:pero|y) no (?:tiene )?imagen", 2.8),
+        (r"no (?:aparece|sale|se ve|muestra) nada en (?:el monitor|la pantalla|la tele|el monitor ni)|nothing (?:shows|"
+         r"appears|comes) (?:up )?on (?:the |my )?(?:screen|monitor|display)", 2.9),
         (r"(?:dice|muestra|says|shows) (?:\S+ )?(?:sin senal|no signal|no hay senal)|sin senal|no signal", 2.8),
         (r"(?:shows|showing|displays) (?:nothing|no (?:image|picture|signal))|no proyecta|(?:la )?imagen no "
          r"(?:aparece|sale)|no (?:aparece|sale) (?:la )?imagen|monitor (?:\S+ ){0,3}(?:works|anda|funciona) "
@@ -90,7 +93,7 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
         (r"parpadea|titila|flickers", 0.8),
     ),
     "slow": (
-        (r"lent[oa]s?|lentisim[oa]s?|lentitud|lentisimo|ralentiz\w*|tortuga|anda para atras|"
+        (r"lent[oa]s?|lentisim[oa]s?|lentitud|lentisimo|ralentiz\w*|tortuga|"
          r"slow|slowly|slower|sluggish|laggy|lagging|lags|lag", 1.6),
         (r"(?:tarda|tarde|tardan|demora|demore) (?:\S+ ){0,2}(?:minutos|horas|siglos|una eternidad) en (?:prender|"
          r"arrancar|iniciar|cargar|encender|abrir|bootear)|takes (?:\S+ ){0,2}(?:minutes|ages|forever) to (?:boot|"
@@ -101,7 +104,6 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
          r"takes (?:forever|ages|a long time|so long|minutes)|se pone pesad[oa]|anda pesad[oa]|muy pesad[oa]", 1.9),
         (r"(?:take|takes|taking) (?:forever|ages|so long|too long|a long time) to "
          r"(?:start|boot|load|open|turn on)", 2.4),
-        (r"anda (?:como (?:el|la) (?:traste|orto|mona|culo|reverendo)|para el (?:orto|culo|traste))", 2.0),
     ),
     "freezes": (
         (r"(?:keeps |se )?(?:switching|turning|shutting) (?:itself )?(?:off|down)(?: \S+){0,3} (?:in the middle|while|"
@@ -182,6 +184,11 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
         (r"internet|wifi", 0.6),
     ),
     "battery": (
+        (r"(?:se (?:me )?quemo|quemado|burnt|burned out|fried) (?:\S+ )?(?:el |la |the |my )?(?:cargador|charger)|"
+         r"(?:cargador|charger) (?:\S+ )?(?:quemado|burnt|fried)", 2.5),
+        (r"(?:charges|charging|carga) (?:super |really |very |so |re |muy |mega )?(?:slow|slowly|lento|despacio|"
+         r"lentisimo)|"
+         r"dies by (?:lunch|noon|midday|the afternoon)|(?:se muere|muere) (?:antes del|al) mediodia", 2.7),
         (r"se (?:me |le )?apaga (?:sola )?(?:apenas|cuando|si) (?:la |lo )?desenchufo|(?:dies|shuts off|turns off) "
          r"(?:\S+ )?(?:when|as soon as) (?:i )?unplug", 2.9),
         (r"(?:charges|carga) (?:\S+ ){0,5}(?:but|pero) (?:not|no)|(?:only|solo) (?:charges|carga) (?:con|with)", 2.2),
@@ -203,6 +210,8 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
         (r"bateria|battery|cargador|charger", 1.0),
     ),
     "overheating": (
+        (r"(?:llega|llegan|sube|suben|pasa|pasan|marca|hits|reaches|gets to|goes to|over) (?:a |de |los |to |the )?"
+         r"\d{2,3} ?(?:grados|degrees|c)(?!\S)", 2.6),
         (r"se (?:me |le )?(?:calienta|calento|calientan|recalienta|recalento|calentaba|pone (?:muy |re |super )?"
          r"caliente|pone hirviendo)", 2.3),
         (r"(?:muy |re |demasiado |super |bastante )?(?:caliente|hirviendo)|recalentamiento|recalentad[oa]|"
@@ -302,12 +311,14 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
 
 _AFTER_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
     "other": (
+        (r"vibra|vibrate|vibrates|vibration|vibracion", 2.0),
         (r"(?:upgrade|add|put (?:in )?more|more|extra) ram|(?:ampliar|agregar|sumar|poner mas) (?:\S+ )?"
          r"(?:ram|memoria)", 2.8),
     ),
     "physical_damage": (
         (r"(?:hizo|tiro|saco|largo|salieron) chispas|chispazo|sparks|sparked|sparking", 2.6),
-        (r"crack\w*|rajad[oa]|rajadura|partid[oa]|astillad[oa]", 2.6),
+        (r"(?<!gracias )(?<!sos un )(?<!sos una )(?<!genio )(?<!capo )(?<!mil )crack\w*|rajad[oa]|rajadura|partid[oa]|"
+         r"astillad[oa]", 2.6),
         (r"washing machine|lavarropas|lavarropa|se (?:me )?cayo al (?:agua|inodoro|pileta)", 2.6),
         (r"se (?:me |le |nos )?(?:cayo|cayeron|golpeo|golpearon|mojo|mojaron|rompio|rajo|partio|quebro|"
          r"doblo|hincho|quemo|fisuro|estrello)|me (?:la |lo )?(?:pisaron|tiraron|golpearon|rompieron)|"
