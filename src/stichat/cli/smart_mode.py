@@ -31,12 +31,12 @@ def _run(enabled: bool | None) -> None:
     except Exception as exc:  # a file or Redis that cannot be reached: one line, exit 1
         click.echo(f"stichat: cannot reach the smart-mode switch: {exc}", err=True)
         raise SystemExit(1) from None
-    switch = {True: "on", False: "off", None: "unreadable"}[status["enabled"]]
+    switch = {True: "on", False: "off", None: "unreadable"}[status.enabled]
     click.echo(f"smart-mode switch: {switch}")
     click.echo(f"configured at start (SMART_MODE and an OpenAI key or base URL): "
-               f"{'yes' if status['configured'] else 'no'}")
-    click.echo(f"LLM calls: {'allowed' if status['active'] else 'none'}")
-    if enabled and not status["configured"]:
+               f"{'yes' if status.configured else 'no'}")
+    click.echo(f"LLM calls: {'allowed' if status.active else 'none'}")
+    if enabled and not status.configured:
         click.echo("note: this process's settings leave smart mode off (SMART_MODE=false or no endpoint); "
                    "servers started that way stay rule-based until restarted with it on", err=True)
 

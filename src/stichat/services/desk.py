@@ -4,8 +4,8 @@ optimistic concurrency, internal notes, the figures of the last 24 hours and an 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import quote
 
 from stichat.domain.desk import (
@@ -40,6 +40,21 @@ class TicketView:
     audit: list[AuditEntry]
     customer_url: str
     reply_url: str
+
+
+@dataclass(frozen=True)
+class DeskFigures:
+    """The last 24 hours, as the console's overview draws them."""
+
+    conversations: int  # started
+    tickets_by_status: Mapping[str, int]  # tickets opened, by their status now
+    solved: int  # ended solved, without a technician
+    solved_rate: float | None  # of the conversations that ended, to 3 places; None when none ended
+    funnel: tuple[tuple[str, int], ...]  # (stage, conversations that reached it), in FUNNEL's order
+
+    @property
+    def tickets(self) -> int:
+        return sum(self.tickets_by_status.values())
 
 
 class DeskService:
@@ -93,23 +108,16 @@ class DeskService:
         log.info("console_note_added", extra={"ticket_id": ticket_id, "operator": actor})
         return state
 
-    async def figures(self, *, breaker: str) -> dict[str, Any]:
-        """The last 24 hours: conversations, tickets, solved rate, the funnel and the LLM breaker."""
+    async def figures(self) -> DeskFigures:
+        """The last 24 hours: conversations, tickets, solved rate and the funnel."""
         since = self._clock.now() - DAY
         counts = await self._activity.totals(since)
-        tickets = await self._desk.count_since(since)
-        started = counts.get("started", 0)
         solved = counts.get("outcome:solved", 0)
         finished = sum(v for k, v in counts.items() if k.startswith("outcome:"))
-        return {
-            "conversations": started,
-            "tickets": sum(tickets.values()),
-            "ticketsByStatus": tickets,
-            "solved": solved,
-            "solvedRate": round(solved / finished, 3) if finished else None,
-            "funnel": [{"stage": stage, "count": counts.get(f"stage:{stage}", 0)} for stage in FUNNEL],
-            "breaker": breaker,
-        }
+        by_status = await self._desk.count_since(since)
+        return DeskFigures(conversations=counts.get("started", 0), tickets_by_status=by_status, solved=solved,
+                           solved_rate=round(solved / finished, 3) if finished else None,
+                           funnel=tuple((stage, counts.get(f"stage:{stage}", 0)) for stage in FUNNEL))
 
     async def erase(self, ticket_id: str, *, actor: str) -> Erasure:
         """The customer of this ticket asked to be forgotten (by phone, at the counter, on WhatsApp)."""

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import logging
 import re
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -260,6 +261,20 @@ class SmartAnalyzer:
         return dict(analysis) if analysis else None
 
 
+@dataclass(frozen=True)
+class SmartStatus:
+    """Smart mode as operators see it (web/views.py writes it as the API's JSON)."""
+
+    enabled: bool | None  # the runtime switch; None when its file or key cannot be read
+    configured: bool  # SMART_MODE and an endpoint at start
+    circuit_state: CircuitState
+
+    @property
+    def active(self) -> bool:
+        """Whether a turn may call the model now: switched on, and configured at start."""
+        return bool(self.enabled and self.configured)
+
+
 class SmartMode:
     """What operators see and flip: SMART_MODE and an endpoint at start, the runtime switch, the breaker."""
 
@@ -274,16 +289,15 @@ class SmartMode:
     def circuit_state(self) -> CircuitState:
         return self._breaker.state if self._breaker is not None else CircuitState.CLOSED
 
-    async def status(self) -> dict[str, Any]:
+    async def status(self) -> SmartStatus:
         try:
             switch: bool | None = await self._switch.enabled()
         except Exception as exc:  # reported, not raised: the operator must still see the rest
             log.warning("smart_switch_unreadable", extra={"error": type(exc).__name__})
             switch = None
-        return {"enabled": switch, "configured": self._configured, "active": bool(switch and self._configured),
-                "circuitState": self.circuit_state().value}
+        return SmartStatus(enabled=switch, configured=self._configured, circuit_state=self.circuit_state())
 
-    async def set(self, enabled: bool) -> dict[str, Any]:
+    async def set(self, enabled: bool) -> SmartStatus:
         await self._switch.set(enabled)
         log.warning("smart_mode_switched", extra={"enabled": enabled})
         return await self.status()

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from html import escape
-from typing import Any
 
 from stichat.domain.desk import STATUSES, AuditEntry, ConsoleSession, QueueItem, QueueQuery, status_label
-from stichat.services.desk import FUNNEL, TicketView
+from stichat.services.breaker import CircuitState
+from stichat.services.desk import DeskFigures, TicketView
+from stichat.services.smart import SmartStatus
 from stichat.web.console_texts import FUNNEL_LABELS, action, texts
 
 
@@ -181,17 +182,19 @@ def _bars(rows: list[tuple[str, int]], label: str) -> str:
             f'height="{height}">{bars}</svg>')
 
 
-def overview(locale: str, session: ConsoleSession, figures: dict[str, Any], smart: dict[str, Any],
+def overview(locale: str, session: ConsoleSession, figures: DeskFigures, smart: SmartStatus | None,
              recent: list[AuditEntry], *, message: str | None = None) -> str:
+    """The last 24 hours, smart mode's switch and the breaker, and the latest audit entries. `smart` is
+    None when the process has no smart mode at all: shown as not configured, the breaker as closed."""
     t = texts(locale)
-    rate = figures["solvedRate"]
-    breaker = t.get(f"breaker_{figures['breaker']}", figures["breaker"])
+    rate = figures.solved_rate
+    state = (smart.circuit_state if smart is not None else CircuitState.CLOSED).value
+    breaker = t.get(f"breaker_{state}", state)
     names = FUNNEL_LABELS.get(locale, FUNNEL_LABELS["en"])
-    funnel = [(names.get(stage, stage), next(f["count"] for f in figures["funnel"] if f["stage"] == stage))
-              for stage in FUNNEL]
-    statuses = [(status_label(s, locale), figures["ticketsByStatus"].get(s, 0)) for s in STATUSES]
-    if smart.get("configured"):
-        on = bool(smart.get("enabled"))
+    funnel = [(names.get(stage, stage), count) for stage, count in figures.funnel]
+    statuses = [(status_label(s, locale), figures.tickets_by_status.get(s, 0)) for s in STATUSES]
+    if smart is not None and smart.configured:
+        on = bool(smart.enabled)
         switch = (f'<p>{t["smart_mode"]}: <strong>{t["smart_on"] if on else t["smart_off"]}</strong></p>'
                   f'<form method="post" action="/console/smart-mode">{_csrf(session)}'
                   f'<input type="hidden" name="enabled" value="{"false" if on else "true"}">'
@@ -200,8 +203,8 @@ def overview(locale: str, session: ConsoleSession, figures: dict[str, Any], smar
         switch = f'<p>{t["smart_not_configured"]}</p>'
     body = (f'<h1>{t["overview"]}</h1>{_notice(message)}'
             f'<section aria-labelledby="h-fig"><h2 id="h-fig">{t["figures"]}</h2><dl class="figures">'
-            f'<dt>{t["conversations"]}</dt><dd>{figures["conversations"]}</dd>'
-            f'<dt>{t["tickets_24h"]}</dt><dd>{figures["tickets"]}</dd>'
+            f'<dt>{t["conversations"]}</dt><dd>{figures.conversations}</dd>'
+            f'<dt>{t["tickets_24h"]}</dt><dd>{figures.tickets}</dd>'
             f'<dt>{t["solved_rate"]}</dt><dd>{t["none"] if rate is None else f"{round(rate * 100)} %"}</dd>'
             f'<dt>{t["breaker"]}</dt><dd>{escape(breaker)}</dd></dl>'
             f'<h3>{t["funnel"]}</h3>{_bars(funnel, t["funnel"])}'

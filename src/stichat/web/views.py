@@ -13,6 +13,7 @@ from stichat.domain.images import ImageRecord
 from stichat.domain.tickets import Ticket, iso_utc
 from stichat.services.chat import Turn
 from stichat.services.privacy import Erasure, Export
+from stichat.services.smart import SmartStatus
 from stichat.services.tickets import TicketLinks
 
 
@@ -107,3 +108,14 @@ def erased(e: Erasure) -> dict[str, Any]:
 
 def upload(r: ImageRecord) -> dict[str, Any]:
     return {"ok": True, "imageId": r.image_id, "status": r.status, "statusUrl": f"/api/upload-image/{r.image_id}"}
+
+
+def smart_status(s: SmartStatus) -> dict[str, Any]:
+    """Smart mode as `/api/health` reports it."""
+    return {"enabled": s.enabled, "configured": s.configured, "active": s.active,
+            "circuitState": s.circuit_state.value}
+
+
+def smart_mode(s: SmartStatus) -> dict[str, Any]:
+    """The answer of `/api/smart-mode`, read or flipped."""
+    return {"ok": True, **smart_status(s)}

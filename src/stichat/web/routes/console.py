@@ -211,9 +211,8 @@ async def overview(request: Request, svc: ServicesDep) -> HTMLResponse:
     if session is None:
         return _signed_out(request)
     locale = _locale(request)
-    smart = await svc.smart.status() if svc.smart is not None else {"configured": False}
-    figures = await svc.desk.figures(breaker=str(smart.get("circuitState", "closed")))
-    return _html(pages.overview(locale, session, figures, smart, await svc.desk.audit(30),
+    smart = await svc.smart.status() if svc.smart is not None else None
+    return _html(pages.overview(locale, session, await svc.desk.figures(), smart, await svc.desk.audit(30),
                                 message=_notice(request, locale)))
 
 

@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response, Streami
 from stichat import __version__
 from stichat.domain.errors import OperatorTokenRequired
 from stichat.logs import read_tail
+from stichat.web import views
 from stichat.web.errors import error_response
 from stichat.web.responses import BAD_QUERY, AliveOut, HealthOut, MetricsOut, ReadyOut, failures
 from stichat.web.security import OperatorDep, ServicesDep
@@ -39,7 +40,7 @@ async def health(svc: ServicesDep) -> JSONResponse:
     body = {"ok": ok, "status": "healthy" if ok else "unhealthy", "version": __version__,
             "uptimeSeconds": round(time.time() - svc.started_at, 1), "checks": checks,
             "smartMode": svc.settings.smart_mode_configured,
-            "smart": await svc.smart.status() if svc.smart else None}
+            "smart": views.smart_status(await svc.smart.status()) if svc.smart else None}
     return JSONResponse(body, status_code=200 if ok else 503)
 
 

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, StrictBool
 from stichat.bootstrap import Services
 from stichat.domain.errors import OperatorTokenRequired, OutOfService
 from stichat.services.smart import SmartMode
+from stichat.web import views
 from stichat.web.responses import BAD_BODY, SmartModeOut, failures
 from stichat.web.security import OperatorDep, ServicesDep
 from stichat.web.views import Json
@@ -28,9 +29,9 @@ def _smart(svc: Services) -> SmartMode:
 
 @router.get("/smart-mode", response_model=SmartModeOut, responses=failures(OperatorTokenRequired))
 async def smart_mode(_: OperatorDep, svc: ServicesDep) -> Json:
-    return Json({"ok": True, **await _smart(svc).status()})
+    return Json(views.smart_mode(await _smart(svc).status()))
 
 
 @router.post("/smart-mode", response_model=SmartModeOut, responses=failures(OperatorTokenRequired, edge=BAD_BODY))
 async def set_smart_mode(body: SmartModeIn, _: OperatorDep, svc: ServicesDep) -> Json:
-    return Json({"ok": True, **await _smart(svc).set(body.enabled)})
+    return Json(views.smart_mode(await _smart(svc).set(body.enabled)))
