@@ -85,6 +85,10 @@ class SessionLocks(Protocol):
 
 
 class TicketStore(Protocol):
+    """One port, not split: every caller reads and writes (tickets, desk, privacy); only `exists` and
+    `list_ids` (fresh ids, the operators' list) and `by_session` and `forget_session` (erasure) are one
+    service's each, too few to be ports of their own. One adapter and one fake implement all six."""
+
     async def save(self, ticket: Ticket) -> None:
         """Write atomically: a reader sees the old file, the new file, or nothing; never half."""
         ...
