@@ -20,13 +20,14 @@ class UploadService:
         self._queue, self._clock = queue, clock
 
     async def accept(self, *, session_id: str, data: bytes) -> ImageRecord:
-        """Validate (type by magic bytes, pixel cap, integrity), store aside, enqueue; raise 415/422/429."""
+        """Validate (type by magic bytes, pixel cap, integrity), store aside, enqueue; raise `ImageRejected`
+        (the type, the pixels, a broken file) or `TooManyImages`."""
         await asyncio.to_thread(self._processor.inspect, data)  # a JPEG is decoded at 1/8 scale: a thread
         image_id = secrets.token_hex(12)
         # The original first: a full disk fails here with nothing written and nothing attached.
         await self._originals.put(image_id, data)
         try:
-            # Attaching takes the session's lock, loads the conversation once and enforces the cap (429).
+            # Attaching takes the session's lock, loads the conversation once and enforces the cap.
             conversation = await self._chat.attach_image(session_id, image_id, max_images=MAX_IMAGES_PER_SESSION)
         except BaseException:
             await self._originals.drop(image_id)  # refused: the photo is not kept
@@ -41,7 +42,7 @@ class UploadService:
         try:
             await self._queue.enqueue(record.image_id)
         except Exception:
-            # The queue is down (Redis): the customer gets a 503, the photo is not left waiting and does
+            # The queue is down (Redis): the customer is told to retry, the photo is not left waiting and does
             # not count against the session's ten.
             await self._store.save_record(replace(record, status=FAILED, error="queue_unavailable"))
             await self._originals.drop(record.image_id)

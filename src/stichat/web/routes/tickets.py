@@ -92,7 +92,8 @@ def render_ticket(t: Ticket, *, transcript: list[str] | None = None) -> str:
 """
 
 
-@router.get("/api/transcript/{session_id}", response_class=PlainTextResponse, responses=failures(e.SessionNotFound))
+@router.get("/api/transcript/{session_id}", response_class=PlainTextResponse,
+            responses=failures(e.InvalidSessionId, e.SessionNotFound))
 async def transcript(session_id: str, request: Request, svc: ServicesDep, x_session_id: SessionHeader = None,
                      token: TokenQuery = None, authorization: BearerHeader = None) -> PlainTextResponse:
     owner = request.headers.get("x-session-id") == session_id
