@@ -182,6 +182,27 @@ def test_first_messages_name_the_device_at_fault_and_only_a_problem_they_say(
     assert (heard.device, heard.problem) == (device, problem)
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("el paso 2 como sería? dónde queda la tapita de atrás", Kind.HELP),
+    ("no sé cómo se abre el gabinete, no le encuentro los tornillos", Kind.CANT_DO),
+    ("no veo ninguna mejora, sigue siendo una tortuga", Kind.PERSISTS),
+    ("dejé el botón apretado 30 segundos y ni se inmuta", Kind.PERSISTS),
+    ("volvé a pasarme la lista q no la veo", Kind.SHOW_STEPS),
+    ("ya van 2 horas sin cortes", Kind.SOLVED),
+    ("no habrá alguien q me pueda dar una mano en persona?", Kind.TECHNICIAN),
+    ("che y no hay forma de q alguien la revise por anydesk?", Kind.TECHNICIAN),
+])
+def test_v14_follow_ups_are_read_as_the_act_they_are(text: str, kind: Kind) -> None:
+    c = at_steps("la pc está lenta")
+    assert turns.text_event(c, text, understand(text), kb=kb()).kind == kind
+
+
+def test_a_device_denied_after_the_one_meant_is_set_aside() -> None:
+    assert understand("la q se cierra y tiene batería, no la de escritorio").device == "notebook"
+    assert understand("es la aspiradora robot, una xiaomi, lo demás anda bien con el wifi").device == "other"
+    assert understand("el monitor nuevo anda con la play pero con la pc no da imagen").device == "pc"
+
+
 def test_a_bare_yes_at_the_steps_asks_whether_it_is_fixed_instead_of_closing() -> None:
     out = say(at_steps(), "sí")
     assert out.conversation.stage == Stage.BASIC_TESTS

@@ -108,9 +108,8 @@ _CONTACT = re.compile(
     r"\b(?:cel|cell|celu|tel|mail|email|phone|whatsapp|wsp)\b\s*[:.]?\s*(?=\[|\d|\S+@))")
 #: Greetings in front of a name, however many: "Good evening, myself Priya", "Hola, buenas, soy Ana".
 _GREETING = re.compile(r"(?i)^(?:(?:good (?:morning|afternoon|evening)|buenas (?:tardes|noches)|buenos d[ií]as|"
-                       r"buen d[ií]a|good day|hi there|hi|hello|hey|hola|holis|holaa|hla|ola|buenas|bonjour|yo|dear|"
-                       r"sir|"
-                       r"madam|ma'?am|se[ñn]or|se[ñn]ora|se[ñn]orita)\b[,!.\s]*)+")
+                       r"buen d[ií]a|good day|hi there|hiya|hi|hello|hey|hola|holis|holaa|hla|ola|buenas|bonjour|yo|"
+                       r"dear|sir|madam|ma'?am|se[ñn]or|se[ñn]ora|se[ñn]orita)\b[,!.\s]*)+")
 #: What follows a name after a comma or a dash is about the person, not the name: "Osvaldo, de la ferretería".
 _AFTER_NAME = re.compile(r"\s*(?:[,;(]|\s[-–—]\s|[.!]\s)|\s+(?:y\s+)?tengo\s")
 _TITLE_DOT = re.compile(r"(?i)^(?:(?:soy|i am|im|i'm)\s+)?(?:prof|dr|dra|sr|sra|srta|lic|ing|mr|mrs|ms)\.\s*")
@@ -136,6 +135,7 @@ def extract_name(text: str) -> str | None:
     number never becomes part of it.
     """
     raw = _CONTACT.split(text.strip()[:200], maxsplit=1)[0]
+    here = bool(_NAME_TAIL.search(raw.strip(" ,;:-–—.")))  # "Mark here": the tail introduces the name
     raw = _NAME_TAIL.sub("", raw.strip(" ,;:-–—.")).strip(" ,;:-–—.")
     raw = _TITLE_DOT.sub("", _GREETING.sub("", raw).strip())
     raw = _TITLE_ABBREVIATION.sub(r"\1 ", raw)
@@ -179,6 +179,8 @@ def extract_name(text: str) -> str | None:
     if not rest or len(rest) > 6:
         return None
     taken = _collect(words, gaps, start)
+    if here and not taken and len(rest) == 1 and rest[0][:1].isupper() and _name_key(rest[0]) not in _ROLES:
+        return rest[0]  # "Hi, Mark here": a capitalised word named as oneself, even when it is also a word
     left = [_name_key(w) for w in rest[len(taken):]]
     from_place = len(left) >= 2 and left[0] in ("de", "desde", "from") and left[1] in _PLACES
     return _format_name(taken) if taken and (len(taken) == len(rest) or from_place) else None

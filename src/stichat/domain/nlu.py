@@ -132,6 +132,9 @@ _SECOND = re.compile(
     r"(?:tampoco|tambi[eé]n)))\b[\s,:]*")
 
 
+_TOGETHER = re.compile(r"(?i)\b(?:both|los dos|las dos|ambos|ambas|at the same time|al mismo tiempo)\b")
+
+
 def understand(text: str) -> Understanding:
     """Read one customer message: intents, step, device, problem and language.
 
@@ -140,8 +143,8 @@ def understand(text: str) -> Understanding:
     """
     heard = _read(text)
     split = _SECOND.search(text[:MAX_INPUT])
-    if split is None or split.start() < 6 or not (heard.device or heard.problem):
-        return heard
+    if split is None or split.start() < 6 or not (heard.device or heard.problem) or _TOGETHER.search(text):
+        return heard  # "my laptop and my phone both lose wifi" is one problem of two devices
     first, second = _read(text[:split.start()]), _read(text[split.end():])
     if not (first.device or first.problem) or not (second.device or second.problem):
         return heard

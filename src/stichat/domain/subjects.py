@@ -116,10 +116,12 @@ def find_device(
     host = part_host(canon)
     if host is not None:
         return host, 0.8, ()
-    if hits.get("other", (0.0, 0))[0] >= 3.0:
-        return "other", 0.9, ()  # a device outside the taxonomy, named outright
     strong = {d: h for d, h in hits.items() if h[0] >= 2.0 and d != "other"}
     vague_names = any(rule.search(canon, prefixes) for rule, _ in _AMBIGUOUS_RES)
+    outright = hits.get("other", (0.0, 0))[0] >= 3.0
+    if outright and not (strong and _FINE_WITH_OTHER.search(canon)):
+        return "other", 0.9, ()  # a device outside the taxonomy, named outright
+    strong = {d: h for d, h in strong.items() if not _denied(canon, h[1])} or strong
     working = _working(canon, prefixes) if len(strong) > 1 or (strong and vague_names) else set()
     broken = {d: h for d, h in strong.items() if d not in working}
     if "notebook" in broken and "keyboard" in broken and not _PLUGS_IN.search(canon):
@@ -221,8 +223,20 @@ _IN_THE_PAST = re.compile(r"(?<!\S)(?:was|were|used to|yesterday|at first|al pri
                           r"(?:andaba|funcionaba|imprimia|cargaba))(?!\S)")
 _PLACE_OF_WORK = re.compile(r"\b(?:at|for|from|to) work\b|\b(?:del|en el|al) (?:trabajo|laburo)\b")
 _NONE_OF = re.compile(
-    r"(?<!\S)(?:ni (?:el|la|mi|los|las) \S+ ni|ningun\w*|none of|neither|todos los|all (?:my|the)|"
+    r"(?<!\S)(?:ni (?:el|la|mi|los|las) \S+ ni|ningun\w*|none of|neither|todos los|all (?:my|the)|both|los dos|ambos|"
+    r"at the same time|al mismo tiempo|"
     r"todo lo (?:que|q) (?:esta|tengo) conectado|everything (?:connected|on the wifi))(?!\S)")
+#: A device outside the taxonomy said to work beside one that does not: "el monitor anda con la play, con la pc no".
+_FINE_WITH_OTHER = re.compile(r"(?<!\S)(?:anda|funciona|works|va) (?:bien |fine )?(?:con|with|en|on) "
+                              r"(?!(?:el |la |mi |my |the )?(?:wifi|wi fi|internet|red|cable|network)(?!\S))\S")
+#: A device denied right before it is named: "no la de escritorio", "not the laptop".
+_DENIAL_BEFORE = re.compile(r"(?:^|\s)(?:no|not|ni|nor)(?: (?:es|la|el|los|las|the|my|a|an|un|una|its|mi))*\s*$")
+
+
+def _denied(canon: str, start: int) -> bool:
+    return bool(_DENIAL_BEFORE.search(canon[:start]))
+
+
 #: A drive named as such: "usb" alone may be a port, a mouse or a phone's cable.
 _STORAGE_WORD = re.compile(r"(?<!\S)(?:ssd|ssds|hdd|disco|discos|pendrive|pen drive|hard drive|drive|nvme|m2)(?!\S)")
 #: The monitor as the place where nothing shows: "no aparece nada en el monitor".

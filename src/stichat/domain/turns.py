@@ -59,7 +59,7 @@ FOLLOW_UP_STAGES = (Stage.BASIC_TESTS, Stage.ADVANCED_TESTS, Stage.ESCALATE)
 
 
 def button_event(value: str, kb: KnowledgeBase) -> Event:
-    """The event a button value stands for; an unknown value is a 422."""
+    """The event a button value stands for; an unknown value raises UnknownButton."""
     if value in _SIMPLE_BUTTONS:
         kind, arg = _SIMPLE_BUTTONS[value]
         return Event(kind, value=arg, button=value)
@@ -168,7 +168,8 @@ def text_event(conversation: Conversation, text: Masked, heard: Understanding, *
 
 _AGAIN = re.compile(r"\b(?:otra vez|de nuevo|again|still|todavia|aun)\b")
 #: A question that points back at what Tecnos said: "the troubleshooter you mentioned", "eso de …".
-_REFERS_TO_STEPS = re.compile(r"\b(?:you (?:mentioned|said|meant)|que (?:decis|dijiste|mencionaste)|eso de|lo de|"
+_REFERS_TO_STEPS = re.compile(r"\b(?:you (?:mentioned|said|meant|say)|que (?:decis|dijiste|mencionaste)|eso de|lo de|"
+                              r"cuando (?:decis|dices)|do you mean|"
                               r"como es|como hago|how do i|where do i find|where is|donde (?:encuentro|esta|queda))\b")
 _NUMBERED = re.compile(r"\b(?:el|la|the|step|paso) ([1-9])\b")
 #: Words too common to tie a question to one step.
@@ -347,10 +348,14 @@ def _learned_act(heard: Understanding, kb: KnowledgeBase | None, ev: _Ev) -> Eve
     return ev(_LEARNED_KINDS[guess.label], step=heard.step)
 
 
+_ARTICLES = frozenset({"el", "la", "los", "las", "mi", "mis", "un", "una", "the", "my", "a", "an", "su", "tu"})
+
+
 def _learned_problem(heard: Understanding, kb: KnowledgeBase) -> Understanding:
     """A description the rules placed no problem for, read by the examples when they are sure enough."""
-    if heard.problem is not None or not kb.examples.problems or len(heard.canon.split()) < 2:
-        return heard
+    words = [w for w in heard.canon.split() if w not in _ARTICLES]
+    if heard.problem is not None or not kb.examples.problems or len(words) < 2:
+        return heard  # "el celu" names a device and says nothing of it yet
     if heard.extra.get("vague"):
         return heard  # "no funciona bien": the customer has not said what it does yet, so ask
     if heard.intents - {Intent.GREETING, Intent.NO, Intent.YES, Intent.ALSO}:

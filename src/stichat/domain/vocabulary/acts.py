@@ -9,7 +9,9 @@ DIALOGUE_PATTERNS: dict[str, str] = {
         r"no (?:lo |la )?(?:pude|puedo|pudimos|logre|logro) (?:\S+ ){0,2}(?:hacer|probar|encontrar|sacar|"
         r"abrir|entrar|hacerlo|probarlo|encontrarlo|hacer eso|seguir)|no (?:encuentro|encontre|veo|ubico) "
         r"(?:el|la|los|las|ese|esa|donde)|no (?:tengo|tenemos) (?:otro|otra|otros|otras|un|una|donde|como|el|la)|"
-        r"no (?:lo |la |los |las )?(?:encuentro|encontre|veo|ubico)|no me (?:deja|dejo|sale|salio|aparece|"
+        r"no (?:lo |la |le |los |las )?(?:encuentro|encontre|veo|ubico)(?! (?:ninguna |ningun )?(?:mejora|cambio|"
+        r"diferencia))|(?:lo de|eso de|el de) (?:\S+ ){0,4}no se puede|no se (?:puede|pudo) (?:hacer|sacar|abrir)|"
+        r"no tiene (?:tapa|tornillos)|no me (?:deja|dejo|sale|salio|aparece|"
         r"aparecio)|no (?:hay|tiene) (?:ningun|ninguna|tal|ese|esa) |"
         r"(?:es )?(?:imposible|impossible)|(?:i )?(?:dont|do not|cant|cannot) (?:see|find) (?:\S+ ){0,3}"
         r"(?:anywhere|menu|option|button)|"
@@ -45,7 +47,7 @@ DIALOGUE_PATTERNS: dict[str, str] = {
         r"lo arreglaron|la retire|lo retire)|(?:la|lo) (?:retire|busque) (?:\S+ ){0,3}(?:y|pero)|"
         r"(?:ustedes|uds|ustedes me|les) (?:la|lo|me la|me lo) (?:arreglaron|repararon|cambiaron)|"
         r"(?:me |nos )?(?:la |lo |las |los )?(?:cambiaron|arreglaron|repararon|pusieron) (?:\S+ )?(?:ustedes|uds)|"
-        r"(?:you|u|you guys|they) (?:fixed|repaired|serviced|replaced) (?:it|my|the)|"
+        r"(?:you|u|you guys|they) (?:fixed|repaired|serviced|replaced) (?:it|my|the|this|that|these)|"
         r"(?:after|since) (?:the|your|you|my) (?:repair|fix|fixed|service)|(?:picked|got) it back|"
         r"brought it (?:to you|in) (?:\S+ ){0,4}(?:and|but)|paid (?:for|you) (?:\S+ ){0,4}(?:and|but)|"
         r"(?:les |le |se las |se la |se lo )?(?:lleve|deje|traje) (?:el|la|mi|esta|este)? ?(?:\S+ ){0,5}(?:para|a|por) "
@@ -82,6 +84,7 @@ DIALOGUE_PATTERNS: dict[str, str] = {
         r"(?:also|another thing|on top of that|besides|as well|too|btw|by the way|later|mas tarde|"
         r"despues (?:lo|la|vemos)|otro dia|(?:despues|luego|mas tarde) te (?:consulto|pregunto|cuento|paso)|"
         r"(?:ill|i will|i ll) ask (?:you )?(?:about|later)|(?:ask|check) (?:you )?about (?:\S+ ){1,3}later|"
-        r"unrelated|another day|otro tema|(?:para|en) otro momento|nada que ver con esto|no tiene que ver)"
+        r"unrelated|another day|otro tema|(?:para|en) otro momento|nada que ver con esto|no tiene que ver|"
+        r"despues quiero|pero primero (?:esto|lo otro|terminemos)|first this)"
     ),
 }

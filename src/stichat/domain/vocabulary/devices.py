@@ -11,6 +11,7 @@ DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"(?:compu|computadora|computador|ordenador|maquina|computer|equipo) (?:de )?escritorio", 3.0),
         (r"desktop (?:computer|pc)|tower|optiplex|prodesk|thinkcentre|elitedesk|de escritorio|todo en uno|"
          r"gaming rig|custom built|pc gamer|pc armada|la torre", 2.5),
+        (r"graphics card|placa de video|tarjeta grafica|motherboard|placa madre|tarjeta de video", 1.8),
         (r"(?:compu|computadora|maquina|computer) (?:grande|de mesa)|"
          r"(?:caja|box|gabinete) (?:\S+ ){0,2}(?:abajo|debajo|bajo|"
          r"under|below|beneath) (?:del|de la|the|my) (?:escritorio|mesa|desk|table)|big box|(?:the )?box (?:one|"
@@ -18,7 +19,10 @@ DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
     ),
     "notebook": (
         (r"xps|dell xps|surface (?:pro|laptop)|zenbook|matebook", 2.6),
-        (r"notebook|notebooks|note|notbuk|laptop|laptops|netbook|ultrabook|portatil|macbook|"
+        (r"surface|microsoft surface", 1.9),
+        (r"(?:la|el|the one) (?:que|q|that) (?:se cierra|se pliega|closes|folds)", 2.2),
+        (r"notebook|notebooks|(?<! a )(?<!^a )(?<! the )(?<!^the )(?<! ransom )(?<! this )note(?! (?:asking|saying|"
+         r"that|from|on|with))|notbuk|laptop|laptops|netbook|ultrabook|portatil|macbook|"
          r"chromebook|thinkpad|ideapad|vivobook|zenbook|aspire|pavilion|inspiron|vostro|latitude|"
          r"probook|elitebook|exo|bangho|bgh|positivo", 2.0),
         (r"(?:compu|computadora|computer|maquina) (?:portatil|portable)", 3.0),
@@ -47,7 +51,8 @@ DEVICE_PATTERNS: dict[str, tuple[Pattern, ...]] = {
          r"se me corta|se me cae|anda cortandose|dropping|drops|cuts|is down|went down|se fue|anda para atras)", 2.0),
     ),
     "smartphone": (
-        (r"(?:hackearon|robaron|hackeo|jaquearon) (?:el |mi )?(?:whatsapp|wasap|wsp|wpp)|selular|selu|"
+        (r"(?:hackearon|robaron|hackeo|jaquearon) (?:el |mi |la )?(?:cuenta (?:de|del) )?(?:whatsapp|wasap|wsp|wpp)|"
+         r"selular|selu|"
          r"celualr|cellular|celular|celulares|celu|cel|tubo|telefono|movil|smartphone|phone|cellphone|iphone|android|"
          r"galaxy|motorola|moto [a-z]\d*|xiaomi|redmi|huawei|poco|oppo|realme|nokia|pixel|mobile|fone|"
          r"samsung a\d+|samsung s\d+|galaxy [as]\d+", 2.0),

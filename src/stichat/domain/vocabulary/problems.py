@@ -25,6 +25,8 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
         (r"no (?:lo|la) puedo (?:prender|encender)|(?:cant|cannot) (?:turn|power) (?:it )?on", 1.8),
     ),
     "no_boot": (
+        (r"(?:stuck|clavad[oa]|se queda|queda) (?:on|at|en) (?:the |el |la |los )?(?:windows )?(?:loading|spinning|"
+         r"puntitos|circulo|circulito|rueda)(?: (?:circle|dots|wheel|screen))?|loading circle|circulito de carga", 2.9),
         (r"(?:gets|goes|llega|pasa) (?:to|hasta|del?) (?:the )?(?:logo|marca|windows logo|apple logo|"
          r"manzana)(?: \S+){0,4} "
          r"(?:restarts|reboots|se reinicia|se apaga|shuts off|turns off|vuelve a empezar)|(?:restarts|reboots|"
@@ -35,7 +37,8 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
          r"(?:start|load|boot)(?: correctly| properly)?", 2.8),
         (r"no bootea|wont boot|(?:se )?reinicia (?:sol[oa] )?antes de (?:que )?(?:cargue|entre|arranque|inicie)|"
          r"(?:queda )?en (?:un )?bucle|"
-         r"restarts before (?:windows|it) (?:loads|starts)", 2.7),
+         r"(?:restarts|restarting|reboots|rebooting) before (?:windows|it) (?:loads|starts)|(?:restarts|reboots|"
+         r"restarting|rebooting) again and again", 2.7),
         (r"folder with a question mark|carpeta con (?:un )?signo de pregunta|boot animation", 2.9),
         (r"pantalla negra con (?:letras|texto|un cursor)|black screen with (?:white )?(?:text|letters|a cursor)", 2.8),
         (r"(?:reinicia|reinician|reboot\w*|restart\w*) (?:\S+ ){0,3}(?:en el |on the |at the )?(?:logo|boot)|"
@@ -58,6 +61,10 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
         (r"(?:se )?reinicia\w* (?:en loop|una y otra vez|antes de (?:arrancar|cargar|iniciar)|sin parar y no)", 2.3),
     ),
     "no_display": (
+        (r"(?:queda|se pone|esta|se ve) (?:\S+ )?(?:en )?negr[oa] (?:\S+ ){0,3}(?:pero|y) (?:se escucha|hay|tiene|"
+         r"anda) "
+         r"(?:el )?(?:audio|sonido)|(?:has|hear|hay) (?:the )?(?:sound|audio|sonido) but (?:no|the screen|"
+         r"nothing)", 3.0),
         (r"(?:picture|image|imagen) (?:is )?(?:gone|se fue)|has sound but (?:no|the) (?:picture|image)|"
          r"tiene sonido (?:pero|y) no (?:tiene )?imagen", 2.8),
         (r"no (?:aparece|sale|se ve|muestra) nada en (?:el monitor|la pantalla|la tele|el monitor ni)|nothing (?:shows|"
@@ -134,6 +141,13 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
          r"page fault in nonpaged area|system service exception|kmode exception|video tdr|dpc watchdog", 3.0),
     ),
     "no_internet": (
+        (r"(?:lose|loses|losing|lost|drop|drops|dropping) (?:the )?(?:wifi|wi fi|internet|connection|signal)|"
+         r"(?:pierde|pierden|"
+         r"perdio|perdieron) (?:el |la )?(?:wifi|internet|senal|conexion)", 2.4),
+        (r"(?:wifi|red|network) (?:\S+ ){0,4}(?:wrong|incorrect) password|(?:wrong|incorrect) password (?:\S+ ){0,5}"
+         r"(?:wifi|network)|cant join (?:the |my )?(?:\S+ )?(?:wifi|network)|"
+         r"contrasena incorrecta (?:\S+ ){0,2}(?:wifi|red)|"
+         r"(?:wifi|red) (?:\S+ ){0,3}contrasena incorrecta", 2.8),
         (r"(?:cant|can not|cannot|wont|dont|doesnt|unable to) (?:get|connect|go|stay) (?:on|to|onto) (?:the )?"
          r"(?:wifi|internet|network)|none of (?:our|my|the) (?:devices|things) (?:\S+ ){0,2}(?:connect|get on|"
          r"work on)", 2.6),
@@ -184,6 +198,9 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
         (r"internet|wifi", 0.6),
     ),
     "battery": (
+        (r"(?:charges|carga) (?:fine|bien|perfecto) (?:\S+ ){0,5}(?:but|pero) (?:\S+ ){0,2}(?:doesnt|does not|wont|"
+         r"no)(?!\S)",
+         2.2),
         (r"(?:se (?:me )?quemo|quemado|burnt|burned out|fried) (?:\S+ )?(?:el |la |the |my )?(?:cargador|charger)|"
          r"(?:cargador|charger) (?:\S+ )?(?:quemado|burnt|fried)", 2.5),
         (r"(?:charges|charging|carga) (?:super |really |very |so |re |muy |mega )?(?:slow|slowly|lento|despacio|"
@@ -311,11 +328,14 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
 
 _AFTER_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
     "other": (
+        (r"gps|ubicacion|me ubica|location is wrong|rotation|auto ?rotate|rotacion|no gira la pantalla", 2.2),
         (r"vibra|vibrate|vibrates|vibration|vibracion", 2.0),
         (r"(?:upgrade|add|put (?:in )?more|more|extra) ram|(?:ampliar|agregar|sumar|poner mas) (?:\S+ )?"
          r"(?:ram|memoria)", 2.8),
     ),
     "physical_damage": (
+        (r"(?:touches|toques|clicks|taps) (?:\S+ )?(?:by itself|on its own|sol[oa]s?)|ghost touch\w*|"
+         r"(?:se )?(?:toca|presiona) sol[oa]", 2.6),
         (r"(?:hizo|tiro|saco|largo|salieron) chispas|chispazo|sparks|sparked|sparking", 2.6),
         (r"(?<!gracias )(?<!sos un )(?<!sos una )(?<!genio )(?<!capo )(?<!mil )crack\w*|rajad[oa]|rajadura|partid[oa]|"
          r"astillad[oa]", 2.6),

@@ -17,7 +17,8 @@ SHOP_TOPICS: dict[str, str] = {
     ),
     "address": (
         r"where (?:exactly )?is (?:the|your) (?:store|shop)|wheres (?:the|your) (?:store|shop)|"
-        r"donde (?:quedan|estan|queda|esta el local|los encuentro|atienden)|direccion|ubicacion|(?:como|por donde) "
+        r"donde (?:quedan|estan|queda(?! (?:el|la|los|las) (?!local|negocio|taller)\S+)|esta el local|los encuentro|"
+        r"atienden)|direccion|ubicacion|(?:como|por donde) "
         r"llego|estaciona\w*|estacionamiento|cochera|mapa (?:del local|de como llegar)|"
         r"(?:pasame|mandame|tenes|tienen) (?:el |un )?mapa|(?:where|wheres) (?:are you|is the shop|is your|do i go|"
         r"can i find)|address|location|parking|park (?:nearby|there|my car)|directions|how do i get there"
@@ -52,6 +53,7 @@ SHOP_TOPICS: dict[str, str] = {
         r"do you (?:guys )?(?:fix|repair|service|work on|do|sell|install|come)|services|home visits?|house calls?"
     ),
     "repair_status": (
+        r"(?:is|are) (?:\S+ ){1,10}ready (?:yet|for pick ?up)|dropped (?:it )?off (?:\S+ ){0,2}(?:for repair|last)|"
         r"(?:ya )?esta (?:lista|listo|arreglad[oa]|terminad[oa])|(?:como va|estado de|novedades de|noticias de) "
         r"(?:la|mi|el) (?:reparacion|arreglo|equipo|note|notebook|compu|pc|celu|celular|impresora|orden)|"
         r"(?:cuando|para cuando) (?:esta|estara|me la dan|me lo dan|la puedo retirar|lo puedo retirar|puedo "

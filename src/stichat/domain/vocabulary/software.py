@@ -77,6 +77,9 @@ SOFTWARE_PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (rf"{PASSWORD}|login|log in|sign in|cuenta|account", 1.3),
     ),
     "data_recovery": (
+        (r"(?:ahi|alli|where|donde) (?:tenia|tengo|had|have|estaban|guardaba) (?:\S+ ){0,3}(?:fotos|archivos|"
+         r"documentos|"
+         r"datos|photos|files|pictures|documents)", 2.8),
         (r"(?:tengo|tenia|estan|tiene|had|has|have) (?:\S+ ){0,3}(?:fotos|archivos|documentos|videos|photos|files|"
          r"pictures) (?:ahi|adentro|on it|in it)|(?:photos|files|pictures|fotos|archivos) (?:\S+ ){0,4}(?:are |se )?"
          r"(?:gone|lost|perdieron|borraron)", 2.7),

@@ -43,7 +43,7 @@ TOPICS: dict[str, str] = {
 GENERIC_MALFUNCTION: tuple[str, ...] = (
     rf"{{NEG}} {{CL}}{WORKS}",
     r"dejo de (?:andar|funcionar|funcar|responder)|anda mal|funciona mal|anda como (?:el|la) (?:orto|culo|tuje|traste|"
-    r"mona)|anda para (?:atras|el orto|el culo)",
+    r"mona)|anda para (?:atras|el orto|el culo)|(?:anda|esta|funciona) (?:\S+ )?(?:rar[oa]|rarisim[oa]|raros|raras)",
     r"falla|fallando|fallas|problema|problemas|problemita|problemitas|"
     r"(?:hace|tiene) (?:algo|cosas) rar[oa]s?|ruido raro",
     r"stopped working|broken|acting (?:up|weird|strange)|problem|problems|issue|issues|trouble|not working",

@@ -74,4 +74,5 @@ NAME_INTROS = (
     r"me llamo|mi nombre es|mi nombre|soy|soi|me dicen|decime|llamame|habla|te habla|le habla|aca|aqui|"
     r"my name is|my names|my name|im|i am|i m|this is|call me|its|it s|name is|nombre|myself"
 )
-NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "van", "von", "da", "dos", "di", "le", "mc"})
+NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "van", "von", "der", "den", "ter", "da", "dos", "di", "du",
+                            "della", "le", "mc"})
