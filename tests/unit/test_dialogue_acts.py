@@ -203,6 +203,33 @@ def test_a_device_denied_after_the_one_meant_is_set_aside() -> None:
     assert understand("el monitor nuevo anda con la play pero con la pc no da imagen").device == "pc"
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("listo!! lo pasé al puerto de abajo y ahora ya veo el escritorio de windows", Kind.SOLVED),
+    ("hice lo del comando netsh y reinicié, ahora navega perfecto", Kind.SOLVED),
+    ("bueno pasemos a lo difícil", Kind.ADVANCED),
+    ("no me salió ninguno, sigue tirando el mismo error", Kind.PERSISTS),
+    ("no tengo cinta de embalar como dice el 1", Kind.CANT_DO),
+    ("me lo arreglan ustedes? quiero hablar con el técnico para q me pase presupuesto", Kind.TECHNICIAN),
+    ("con quién hablo para que me lo instalen remoto?", Kind.TECHNICIAN),
+    ("hacen visitas a oficinas o hay q llevarla?", Kind.SHOP),
+])
+def test_v15_follow_ups_are_read_as_the_act_they_are(text: str, kind: Kind) -> None:
+    c = at_steps("la pc no da imagen")
+    assert turns.text_event(c, text, understand(text), kb=kb()).kind == kind
+
+
+@pytest.mark.parametrize(("text", "device", "problem"), [
+    ("la pc prende, las luces del teclado se encienden, pero no da video", "pc", "no_display"),
+    ("el teclado usb de la pc no prende las luces y no escribe", "keyboard", "not_detected"),
+    ("my laptop speakers crackle and then no sound at all", "notebook", "no_sound"),
+    ("cant print from my iphone", "smartphone", "printing"),
+    ("el celu se reinicia solo a cada rato, un xiaomi redmi note 10", "smartphone", "freezes"),
+])
+def test_v15_first_messages_name_the_device_and_problem(text: str, device: str, problem: str) -> None:
+    heard = understand(text)
+    assert (heard.device, heard.problem) == (device, problem)
+
+
 def test_a_bare_yes_at_the_steps_asks_whether_it_is_fixed_instead_of_closing() -> None:
     out = say(at_steps(), "sí")
     assert out.conversation.stage == Stage.BASIC_TESTS

@@ -189,7 +189,8 @@ def test_language_guess() -> None:
     ("Hola, soy la señora Nélida Ortiz", "Nélida Ortiz"), ("Good day, I am Dr. Klaus Becker", "Klaus Becker"),
     ("Hello sir, myself Rahul", "Rahul"), ("buen dia, Ramón de Reconquista", "Ramón"),
     ("soy Ana María del Valle", "Ana María del Valle"), ("Juan de la Torre", "Juan de la Torre"),
-    ("Hi, Mark here", "Mark"), ("hiya, I'm Zoe", "Zoe"), ("Anneke van der Berg", "Anneke van der Berg"),
+    ("Hi, Mark here", "Mark"), ("hola q tal, soy la lic. carla benitez", "Carla Benitez"),
+    ("Name: Lucas Moreau", "Lucas Moreau"), ("hiya, I'm Zoe", "Zoe"), ("Anneke van der Berg", "Anneke van der Berg"),
 ])
 def test_titles_greetings_and_where_someone_writes_from_are_not_part_of_the_name(text: str, name: str) -> None:
     assert extract_name(text) == name

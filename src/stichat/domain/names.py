@@ -109,7 +109,8 @@ _CONTACT = re.compile(
 #: Greetings in front of a name, however many: "Good evening, myself Priya", "Hola, buenas, soy Ana".
 _GREETING = re.compile(r"(?i)^(?:(?:good (?:morning|afternoon|evening)|buenas (?:tardes|noches)|buenos d[ií]as|"
                        r"buen d[ií]a|good day|hi there|hiya|hi|hello|hey|hola|holis|holaa|hla|ola|buenas|bonjour|yo|"
-                       r"dear|sir|madam|ma'?am|se[ñn]or|se[ñn]ora|se[ñn]orita)\b[,!.\s]*)+")
+                       r"dear|sir|madam|q tal|que tal|qu[eé] tal|como va|c[oó]mo and[aá]s|ma'?am|se[ñn]or|se[ñn]ora|"
+                       r"se[ñn]orita)\b[,!.\s]*)+")
 #: What follows a name after a comma or a dash is about the person, not the name: "Osvaldo, de la ferretería".
 _AFTER_NAME = re.compile(r"\s*(?:[,;(]|\s[-–—]\s|[.!]\s)|\s+(?:y\s+)?tengo\s")
 _TITLE_DOT = re.compile(r"(?i)^(?:(?:soy|i am|im|i'm)\s+)?(?:prof|dr|dra|sr|sra|srta|lic|ing|mr|mrs|ms)\.\s*")
@@ -125,7 +126,7 @@ _PLACES = frozenset("""
 rosario reconquista funes roldan santa cordoba buenos villa granadero casilda rafaela venado parana capitan
 arroyo canada firmat fisherton echesortu zona barrio centro alberdi baigorria
 """.split())
-_NAME_TAIL = re.compile(r"(?i)^(?:name'?s|names|name is)\s+|\s+(?:here|aqu[ií]|ac[aá])\s*[.!]*$")
+_NAME_TAIL = re.compile(r"(?i)^(?:name'?s|names|name is|name\s*:|nombre\s*:)\s*|\s+(?:here|aqu[ií]|ac[aá])\s*[.!]*$")
 
 
 def extract_name(text: str) -> str | None:

@@ -173,7 +173,7 @@ def _read(text: str) -> Understanding:
         intents = (intents - {Intent.SOLVED}) | {Intent.PERSISTS}
     device, device_conf, candidates = find_device(canon, problem, prefixes)
     if problem is not None and device is not None and hits:
-        problem, problem_conf = prefer_plausible(device, problem, problem_conf, hits)
+        problem, problem_conf = prefer_plausible(device, problem, problem_conf, hits, canon)
     if problem == "physical_damage" and device is None and not candidates and hits[problem][0] < 2.0:
         problem, problem_conf = None, 0.0  # "it's broken" says nothing yet; "celu roto" says the phone is damaged
     vague = problem is None and _generic_malfunction(canon, intents, prefixes)

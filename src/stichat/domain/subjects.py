@@ -67,12 +67,14 @@ def find_problem(canon: str, prefixes: frozenset[str]) -> tuple[str | None, floa
 
 
 def prefer_plausible(
-    device: str, problem: str, confidence: float, best: dict[str, tuple[float, int]]
+    device: str, problem: str, confidence: float, best: dict[str, tuple[float, int]], canon: str = ""
 ) -> tuple[str, float]:
     plausible = v.DEVICE_PROBLEMS.get(device, frozenset())
+    if problem == "printing" and device in ("smartphone", "tablet", "pc", "notebook") and not _OFFLINE.search(canon):
+        return problem, confidence  # "cant print from my iphone": the printing problem, whichever device sends it
     if problem in plausible:
         return problem, confidence
-    if problem == "printing" and device in _ONLINE_THINGS:
+    if problem == "printing" and device in _ONLINE_THINGS and _OFFLINE.search(canon):
         return "no_internet", min(confidence, 0.7)  # "my ring doorbell camera is offline" is not a printer's offline
     if problem == "no_internet" and device in v.DEVICE_DEFAULT_PROBLEM and device not in _NETWORKED:
         # "my external ssd disconnects randomly" is a drive that drops off, not a network problem
@@ -91,6 +93,7 @@ def prefer_plausible(
 _ONLY_ONE_HAS = {"printing": "printer"}
 #: Devices that go online but never print: a printing reading of "offline" is a lost connection for them.
 _ONLINE_THINGS = frozenset({"other", "tv", "router", "smartphone", "tablet"})
+_OFFLINE = re.compile(r"(?<!\S)(?:offline|sin conexion|desconectad[oa]|fuera de linea)(?!\S)")
 #: Devices whose "no se conecta" can be a network problem.
 _NETWORKED = frozenset({"router", "printer", "monitor"})
 _PART_OF = (re.compile(rf"\b{v.PART_OF}\b"), re.compile(rf"\b{v.PART_OF_EN}\b"))
@@ -154,6 +157,13 @@ def find_device(
                   if d not in v.PERIPHERALS or problem in v.DEVICE_PROBLEMS.get(d, frozenset())} or strong
         if len(strong) == 1:
             return next(iter(strong)), 0.8, ()
+    if problem and len(strong) > 1:
+        # "la pc prende, las luces del teclado se encienden, pero no da video": a keyboard shows no picture
+        unable = {d for d in strong if d in v.PERIPHERALS and problem not in v.DEVICE_PROBLEMS.get(d, frozenset())}
+        if unable and len(unable) < len(strong):
+            strong = {d: h for d, h in strong.items() if d not in unable}
+            if len(strong) == 1:
+                return next(iter(strong)), 0.7, ()
     if strong:
         peripherals = [d for d in strong if d in v.PERIPHERALS]
         if len(peripherals) == 1:

@@ -47,6 +47,8 @@ _REQUEST = re.compile(
     r"|\b(?:someone|alguien)\b.{0,20}\b(?:call|contact|llam\w*|contact\w*)"
     r"|\b(?:is there|theres|hay|no hay)\b.{0,12}\b(?:human|person|someone|somebody|tech\w*|agent|alguien|nadie|"
     r"persona|t[ée]cnico)\b"
+    r"|\b(?:quiero|quisiera|necesito|want to|wanna|need to) (?:hablar|talk|speak|chatear)\b"
+    r"|\bcon qui[eé]n (?:hablo|me comunico|puedo hablar)\b|\bwho (?:do|can|should) i (?:talk|speak) to\b"
     r"|\b(?:me pas[aá]n|me pas[aá]s|pasame|p[aá]senme|me comunic[aá]n|me deriv[aá]n|conectame|connect me|put me)\b"
     r".{0,12}\b(?:con|with|to|through)\b"
     r"|\b(?:possib\w*|chance|posib\w*|forma de)\b.{0,25}\b(?:tech\w*|someone|somebody|a person|alguien|t[ée]cnic\w*)\b")
@@ -255,7 +257,8 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
         return ev(Kind.ADVANCED)
     if Intent.SHOW_STEPS in intents and Intent.PERSISTS not in intents:
         return ev(Kind.SHOW_STEPS)
-    if Intent.CANT_DO in intents and Intent.SOLVED not in intents:
+    if Intent.CANT_DO in intents and Intent.SOLVED not in intents and not (
+            Intent.PERSISTS in intents and heard.step is None):  # "no me salió ninguno, sigue tirando el error"
         step = heard.step
         if step is None and kb is not None and c.stage in STEP_STAGES:
             step = _step_about(c, heard, kb)  # "no existe ese menú de estado de la batería" names its step
@@ -354,7 +357,8 @@ _ARTICLES = frozenset({"el", "la", "los", "las", "mi", "mis", "un", "una", "the"
 def _learned_problem(heard: Understanding, kb: KnowledgeBase) -> Understanding:
     """A description the rules placed no problem for, read by the examples when they are sure enough."""
     words = [w for w in heard.canon.split() if w not in _ARTICLES]
-    if heard.problem is not None or not kb.examples.problems or len(words) < 2:
+    if heard.problem is not None or not kb.examples.problems or len(words) < 2 or (
+            heard.intents == {Intent.GREETING} and len(words) <= 3):
         return heard  # "el celu" names a device and says nothing of it yet
     if heard.extra.get("vague"):
         return heard  # "no funciona bien": the customer has not said what it does yet, so ask

@@ -8,6 +8,8 @@ from stichat.domain.vocabulary.symptoms import LIQUID, OS, START, TURN_ON
 
 _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
     "no_power": (
+        (r"(?:lights?|luces|luz) (?:are |is )?(?:all )?(?:off|apagad[oa]s?)|no (?:lights?|luces)|ninguna luz|"
+         r"(?:no (?:prende|enciende) )?ninguna (?:luz|lucecita)", 2.4),
         (r"(?:no (?:me )?(?:prende|enciende)|wont turn on|doesnt turn on) (?:\S+ ){0,4}(?:luz|led|lucecita|light) "
          r"(?:roja|naranja|red|orange)", 3.0),
         (r"no (?:vuelve|volvio) a (?:prender|encender|arrancar)|(?:wont|doesnt) (?:come back|turn back) on", 2.9),
@@ -44,7 +46,7 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
         (r"(?:reinicia|reinician|reboot\w*|restart\w*) (?:\S+ ){0,3}(?:en el |on the |at the )?(?:logo|boot)|"
          r"boot ?loop\w*|loop|loops|looping|never (?:reaches|gets to) (?:the )?(?:login|desktop|windows)", 2.9),
         (r"(?:stuck|clavad[oa]|trabad[oa]|tildad[oa]|colgad[oa]|queda|se queda|frozen|"
-          r"hangs) (?:\S+ ){0,4}(?:logo|marca|"
+          r"hangs) (?:\S+ ){0,5}(?:logo|marca|"
          r"manzanita|apple logo|inicio|boot|splash)|(?:logo|marca) (?:\S+ ){0,4}(?:y no (?:sigue|pasa|avanza)|"
          r"no (?:sigue|pasa))", 2.7),
         (rf"{{NEG}} {{CL}}(?:{START}|carga|cargar|entra|entrar|abre|boot|boots|load|loads|start|starts) "
@@ -61,6 +63,10 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
         (r"(?:se )?reinicia\w* (?:en loop|una y otra vez|antes de (?:arrancar|cargar|iniciar)|sin parar y no)", 2.3),
     ),
     "no_display": (
+        (r"no (?:da|tira|tiene|hay|sale) (?:\S+ )?(?:senal|video|imagen)|(?:no sale|no se ve|no muestra) nada (?:x|"
+         r"por|en) "
+         r"(?:el |la )?(?:hdmi|pantalla|monitor|tele|tv)|(?:en|on) (?:la|el|mi|my|the) (?:torre|pc|compu|desktop) "
+         r"no (?:sale|se ve|aparece) nada", 2.7),
         (r"(?:queda|se pone|esta|se ve) (?:\S+ )?(?:en )?negr[oa] (?:\S+ ){0,3}(?:pero|y) (?:se escucha|hay|tiene|"
          r"anda) "
          r"(?:el )?(?:audio|sonido)|(?:has|hear|hay) (?:the )?(?:sound|audio|sonido) but (?:no|the screen|"
@@ -113,6 +119,8 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
          r"(?:start|boot|load|open|turn on)", 2.4),
     ),
     "freezes": (
+        (r"(?:screen|pantalla) (?:is |esta |se quedo |queda )?(?:frozen|congelad[oa]|trabad[oa]|tildad[oa]|"
+         r"colgad[oa])", 2.6),
         (r"(?:keeps |se )?(?:switching|turning|shutting) (?:itself )?(?:off|down)(?: \S+){0,3} (?:in the middle|while|"
          r"during|mid)|se apaga (?:sol[oa] )?(?:en medio|mientras|jugando)", 2.5),
         (r"(?:se )?(?:me )?(?:queda|quedo) (?:congelad[oa]|pegad[oa])|congelad[oa] (?:y|la)", 2.5),
@@ -141,6 +149,9 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
          r"page fault in nonpaged area|system service exception|kmode exception|video tdr|dpc watchdog", 3.0),
     ),
     "no_internet": (
+        (r"(?:wifi|wi fi) (?:\S+ )?(?:wont|doesnt|does not|no) (?:\S+ )?(?:turn on|switch on|prende|enciende|"
+         r"se activa|activa)",
+         3.0),
         (r"(?:lose|loses|losing|lost|drop|drops|dropping) (?:the )?(?:wifi|wi fi|internet|connection|signal)|"
          r"(?:pierde|pierden|"
          r"perdio|perdieron) (?:el |la )?(?:wifi|internet|senal|conexion)", 2.4),
@@ -229,7 +240,8 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
     "overheating": (
         (r"(?:llega|llegan|sube|suben|pasa|pasan|marca|hits|reaches|gets to|goes to|over) (?:a |de |los |to |the )?"
          r"\d{2,3} ?(?:grados|degrees|c)(?!\S)", 2.6),
-        (r"se (?:me |le )?(?:calienta|calento|calientan|recalienta|recalento|calentaba|pone (?:muy |re |super )?"
+        (r"se (?:me |le )?(?:re |muy |super )?(?:calienta|calento|calientan|recalienta|recalento|calentaba|"
+         r"pone (?:muy |re |super )?"
          r"caliente|pone hirviendo)", 2.3),
         (r"(?:muy |re |demasiado |super |bastante )?(?:caliente|hirviendo)|recalentamiento|recalentad[oa]|"
          r"calentamiento|temperatura|calor|quema|quemando|olor a quemad[oa]|huele a quemad[oa]|"
@@ -245,6 +257,8 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
         (r"ventilador|cooler|hace (?:mucho )?ruido|zumbido|ruido|noise|noisy|loud", 1.0),
     ),
     "no_sound": (
+        (r"(?:speakers?|sound|audio|parlantes?) (?:\S+ )?(?:crackle|crackles|crackling|buzz|buzzes|"
+         r"chisporrotea\w*)", 2.7),
         (r"no se (?:me |le )?(?:escucha|oye)|(?:cant|can not|cannot) hear|no (?:audio|sound) (?:in|on|"
           r"during) calls?", 2.3),
         (r"{NEG} {CL}(?:escucha|escuchan|escucho|oye|oyen|oigo|suena|suenan|sono|hear|sound|"
@@ -256,6 +270,9 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
         (r"sonido|audio|parlantes?|volumen|microfono|speakers?|sound|mute|silenciad[oa]", 1.0),
     ),
     "not_detected": (
+        (r"(?:teclado|keyboard) (?:\S+ ){0,10}(?:no escribe|dejo de escribir|doesnt type|wont type|stopped typing)|"
+         r"(?:no escribe|dejo de escribir|stopped typing) (?:\S+ ){0,2}(?:el|la|mi|the|my)? ?(?:teclado|"
+         r"keyboard)", 2.7),
         (r"card error|error (?:de|en) (?:la )?tarjeta|cartucho no reconocido|no reconoce el cartucho", 2.6),
         (r"(?:keyboard|trackpad|touchpad|teclado|teclas) (?:\S+ ){0,3}(?:stopped responding|not responding|"
          r"no responde|no responden|dejo de responder|dejaron de responder|dont respond|doesnt respond)", 2.5),
@@ -328,6 +345,8 @@ _BEFORE_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
 
 _AFTER_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
     "other": (
+        (r"(?:que|q|which|what) (?:\S+ ){0,2}(?:me conviene|conviene comprar|should i (?:buy|get))|"
+         r"(?:me )?(?:recomendas|recomiendan|recommend) (?:una|un|a|an) ", 2.4),
         (r"gps|ubicacion|me ubica|location is wrong|rotation|auto ?rotate|rotacion|no gira la pantalla", 2.2),
         (r"vibra|vibrate|vibrates|vibration|vibracion", 2.0),
         (r"(?:upgrade|add|put (?:in )?more|more|extra) ram|(?:ampliar|agregar|sumar|poner mas) (?:\S+ )?"
@@ -337,7 +356,8 @@ _AFTER_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
         (r"(?:touches|toques|clicks|taps) (?:\S+ )?(?:by itself|on its own|sol[oa]s?)|ghost touch\w*|"
          r"(?:se )?(?:toca|presiona) sol[oa]", 2.6),
         (r"(?:hizo|tiro|saco|largo|salieron) chispas|chispazo|sparks|sparked|sparking", 2.6),
-        (r"(?<!gracias )(?<!sos un )(?<!sos una )(?<!genio )(?<!capo )(?<!mil )crack\w*|rajad[oa]|rajadura|partid[oa]|"
+        (r"(?<!gracias )(?<!sos un )(?<!sos una )(?<!genio )(?<!capo )(?<!mil )crack(?!l)\w*|rajad[oa]|rajadura|"
+         r"partid[oa]|"
          r"astillad[oa]", 2.6),
         (r"washing machine|lavarropas|lavarropa|se (?:me )?cayo al (?:agua|inodoro|pileta)", 2.6),
         (r"se (?:me |le |nos )?(?:cayo|cayeron|golpeo|golpearon|mojo|mojaron|rompio|rajo|partio|quebro|"
@@ -351,7 +371,7 @@ _AFTER_SOFTWARE: dict[str, tuple[Pattern, ...]] = {
          r"cracked|broken|shattered|smashed|bent|doblad[oa]|floja|suelt[oa])|"
          r"(?:rot[oa]|partid[oa]|rajad[oa]|cracked|broken|shattered|smashed) (?:la |el |the |my )?"
          r"(?:pantalla|vidrio|display|screen|glass|bisagra|hinge)|bisagras?|hinge", 2.5),
-        (r"dropped|fell|cayo|golpe|golpeada?o?|fisura|abollad[oa]|cracked|shattered|smashed|"
+        (r"dropped|fell|cayo|(?<!de )golpe|golpeada?o?|fisura|abollad[oa]|cracked|shattered|smashed|"
          r"roto|rota|rompi|broken", 1.4),
     ),
 }

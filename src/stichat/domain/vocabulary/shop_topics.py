@@ -35,6 +35,9 @@ SHOP_TOPICS: dict[str, str] = {
         r"(?:is|would|will) (?:that|it|this) (?:be )?covered|(?:lo )?cubre la garantia"
     ),
     "services": (
+        r"(?:hacen|tienen|hay) (?:visitas|servicio a domicilio|atencion a domicilio)|a domicilio|(?:home|house|"
+        r"on ?site) "
+        r"(?:visits?|calls?|service)|(?:do you|can you) come (?:to|over)|"
         r"(?:in|at) the (?:store|shop)|en el local|"
         r"(?:ustedes |uds )?(?:arreglan|reparan|cambian|revisan|venden|instalan|configuran|recuperan) \S+|"
         r"(?:ustedes|uds) (?:hacen|tienen|venden|trabajan)|do you (?:guys )?(?:even )?(?:repair|fix) (?:those|"
@@ -53,6 +56,8 @@ SHOP_TOPICS: dict[str, str] = {
         r"do you (?:guys )?(?:fix|repair|service|work on|do|sell|install|come)|services|home visits?|house calls?"
     ),
     "repair_status": (
+        r"(?:is it|esta|is my \S+) (?:finish|finished|done|ready|lista|listo|terminad[oa])|(?:order|orden|"
+        r"ticket) (?:nro |no |#)?\d{3,}|"
         r"(?:is|are) (?:\S+ ){1,10}ready (?:yet|for pick ?up)|dropped (?:it )?off (?:\S+ ){0,2}(?:for repair|last)|"
         r"(?:ya )?esta (?:lista|listo|arreglad[oa]|terminad[oa])|(?:como va|estado de|novedades de|noticias de) "
         r"(?:la|mi|el) (?:reparacion|arreglo|equipo|note|notebook|compu|pc|celu|celular|impresora|orden)|"

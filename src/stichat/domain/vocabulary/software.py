@@ -25,7 +25,7 @@ SOFTWARE_PROBLEM_PATTERNS: dict[str, tuple[Pattern, ...]] = {
         (r"(?:whatsapp|wsp|wpp|wasap) web", 2.2),
         (r"(?:netflix|youtube|spotify|disney|prime video|hbo|paramount|flow|la app|una app|the app|an app) "
          r"(?:\S+ ){0,4}(?:no abre|no anda|no carga|no funciona|se cierra|se queda cargando|doesnt open|wont open|"
-         r"keeps crashing|crashes|wont load|doesnt load)", 2.8),
+         r"keeps crashing|crashes|wont load|doesnt load)", 2.5),
         (r"no (?:carga|abre|anda|funciona) (?:\S+ )?(?:las |la )?(?:apps?|aplicaciones|programas?)|"
           r"apps? (?:\S+ ){0,2}(?:no abren|"
          r"se cierran|crash\w*)", 2.6),

@@ -50,5 +50,5 @@ GENERIC_MALFUNCTION: tuple[str, ...] = (
     r"se rompio|rompio|roto|rota",
     r"algo le pasa|no se que (?:le pasa|tiene)|something (?:is )?(?:wrong|up|off)|somethings (?:wrong|up|off)",
     r"^(?:help|help me|help please|please help|i need help|need help|ayuda|ayudame|necesito ayuda|socorro|auxilio|"
-    r"sos)$",
+    r"sos)(?: (?:porfa|por favor|please|pls|plis|urgente))?$",
 )
