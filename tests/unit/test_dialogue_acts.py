@@ -14,6 +14,7 @@ from stichat.domain.conversation import Context, Conversation, Kind, Stage
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.nlu import understand
 from stichat.domain.ticket_summary import summarize_steps, summary_paragraph
+from stichat.domain.tickets import Ticket, reply_text, whatsapp_text
 
 TICKET = "TCK-20231114-ABCDEF"
 
@@ -598,3 +599,15 @@ def test_asking_how_a_numbered_step_goes_explains_that_step() -> None:
 def test_a_correction_takes_the_first_device_named_after_es() -> None:
     out = say(at_steps("la pc no prende"), "ah no perdón, es la notebook, la de escritorio ni la uso")
     assert out.conversation.device == "notebook"
+
+
+@pytest.mark.parametrize(("locale", "name", "expected"), [
+    ("es-AR", "Ana", "¡Hola Ana! Te escribimos de STI por tu ticket TCK-20231114-ABCDEF."),
+    ("en", None, "Hi! This is STI about your ticket TCK-20231114-ABCDEF."),
+])
+def test_an_operators_first_whatsapp_answer_names_the_ticket_in_the_customers_language(
+        locale: str, name: str | None, expected: str) -> None:
+    ticket = Ticket(id=TICKET, created_at=0.0, session_id="s" * 32, locale=locale, name=name, device="notebook",
+                    problem="no_power", device_label="notebook", problem_label="no prende", description="")
+    assert reply_text(ticket, kb().texts).strip() == expected
+    assert TICKET in whatsapp_text(ticket, "https://example.test/t", kb().texts)

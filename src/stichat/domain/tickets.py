@@ -119,5 +119,12 @@ def whatsapp_text(ticket: Ticket, public_url: str, texts: Catalog) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def reply_text(ticket: Ticket, texts: Catalog) -> str:
+    """An operator's first WhatsApp answer to the customer, naming the ticket (``whatsapp_reply*``)."""
+    if ticket.name:
+        return texts.say("whatsapp_reply_name", ticket.locale, name=ticket.name, ticket=ticket.id)
+    return texts.say("whatsapp_reply", ticket.locale, ticket=ticket.id)
+
+
 def whatsapp_url(number: str, text: str) -> str:
     return f"https://wa.me/{number}?text={quote(text, safe='')}"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from stichat.domain.desk import (
     MAX_NOTE,
@@ -80,7 +79,8 @@ class DeskService:
         transcript = await self._transcripts.read(ticket.session_id) if ticket.session_id else []
         return TicketView(ticket=ticket, state=state, transcript=transcript, notes=await self._desk.notes(ticket_id),
                           audit=await self._desk.audit(ticket_id=ticket_id),
-                          customer_url=self._tickets.links(ticket).whatsapp_url, reply_url=reply_url(ticket))
+                          customer_url=self._tickets.links(ticket).whatsapp_url,
+                          reply_url=self._tickets.reply_url(ticket))
 
     async def change_status(self, ticket_id: str, status: object, *, version: int, actor: str) -> DeskState:
         new_status = check_status(status)
@@ -139,13 +139,4 @@ class DeskService:
     async def audit(self, limit: int = 100) -> list[AuditEntry]:
         return await self._desk.audit(limit=limit)
 
-
-def reply_url(ticket: Ticket) -> str:
-    """A WhatsApp link with no number (WhatsApp asks which chat) and a first answer in the customer's
-    language that names the ticket: the customer's own message carries the same id."""
-    if ticket.locale == "en":
-        text = f"Hi{' ' + ticket.name if ticket.name else ''}! This is STI about your ticket {ticket.id}. "
-    else:
-        text = f"¡Hola{' ' + ticket.name if ticket.name else ''}! Te escribimos de STI por tu ticket {ticket.id}. "
-    return f"https://wa.me/?text={quote(text, safe='')}"
 

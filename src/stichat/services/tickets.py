@@ -17,6 +17,7 @@ from stichat.domain.tickets import (
     Ticket,
     is_ticket_id,
     make_ticket_id,
+    reply_text,
     whatsapp_text,
     whatsapp_url,
 )
@@ -109,6 +110,11 @@ class TicketService:
         public = f"{self._base}/ticket/{ticket.id}?t={quote(token)}"
         text = whatsapp_text(ticket, public, self._kb.texts)
         return TicketLinks(ticket.id, whatsapp_url(self._number, text), public)
+
+    def reply_url(self, ticket: Ticket) -> str:
+        """A WhatsApp link with no number (WhatsApp asks which chat) and an operator's first answer in the
+        customer's language that names the ticket: the customer's own message carries the same id."""
+        return f"https://wa.me/?text={quote(reply_text(ticket, self._kb.texts), safe='')}"
 
     async def by_link(self, ticket_id: str, token: str | None) -> Ticket:
         if not is_ticket_id(ticket_id):
