@@ -136,9 +136,12 @@ def apply(conversation: Conversation, event: Event, context: Context) -> Outcome
 
 def start(session_id: str, *, locale: str, now: float, kb: KnowledgeBase) -> tuple[Conversation, Reply]:
     """A new conversation at ASK_CONSENT and its first message."""
-    conversation = Conversation(session_id=session_id, created_at=now, locale=locale, updated_at=now)
-    reply = prompt(conversation, kb)
-    return replace(conversation, last_reply=reply.text), reply
+    def made(last_reply: str = "") -> Conversation:
+        return Conversation(session_id=session_id, created_at=now, locale=locale, updated_at=now,
+                            last_reply=last_reply)
+
+    reply = prompt(made(), kb)
+    return made(reply.text), reply  # made twice: cheaper than a replace() of its 25 fields
 
 
 def diagram() -> str:
