@@ -48,6 +48,8 @@ unit: $(BIN)/.installed ## only the fast unit tests
 
 bench: $(BIN)/.installed sysdeps ## benchmarks against a bare FastAPI app (not part of make test)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/inproc.py chat
+	$(BIN)/python bench/inproc.py greeting
 	$(BIN)/python bench/images.py
 	$(BIN)/python bench/turn.py
 
