@@ -10,7 +10,9 @@ import yaml
 
 from stichat.domain.errors import KnowledgeError
 from stichat.domain.knowledge import KnowledgeBase, build_knowledge
+from stichat.domain.language import SPEC, build_vocabulary, file_of
 from stichat.domain.shop import build_shop_facts
+from stichat.domain.vocabulary import data as vocabulary_data
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 
@@ -20,16 +22,39 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 EXAMPLE_SHOP_FACTS = DEFAULT_DIR / "shop_facts.example.yaml"
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: Path, name: str | None = None) -> dict[str, Any]:
+    name = name or path.name
     try:
         content = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader
     except FileNotFoundError as exc:
-        raise KnowledgeError(f"{path.name}: missing") from exc
+        raise KnowledgeError(f"{name}: missing") from exc
     except yaml.YAMLError as exc:
-        raise KnowledgeError(f"{path.name}: not valid YAML: {exc}") from exc
+        raise KnowledgeError(f"{name}: not valid YAML: {exc}") from exc
     if not isinstance(content, dict):
-        raise KnowledgeError(f"{path.name}: must be a mapping at the top level")
+        raise KnowledgeError(f"{name}: must be a mapping at the top level")
     return content
+
+
+def _keys(taxonomy: dict[str, Any], section: str) -> frozenset[str]:
+    entries = taxonomy.get(section)
+    return frozenset(str(k) for k in entries) if isinstance(entries, dict) else frozenset()
+
+
+def load_language(directory: Path = DEFAULT_DIR, generated: object = vocabulary_data) -> dict[str, object]:
+    """Read and validate the language files (``language/*.yaml``) against the taxonomy, and check that the
+    generated module the domain reads (``vocabulary/data.py``) was built from them."""
+    taxonomy = _read(directory / "taxonomy.yaml")
+    docs = {p.stem: _read(p, f"language/{p.name}") for p in sorted((directory / "language").glob("*.yaml"))}
+    devices, problems = _keys(taxonomy, "devices"), _keys(taxonomy, "problems")
+    # The generated module has been compiled by `patterns` already: when the files give exactly it, every
+    # branch is a valid regular expression. Otherwise each is compiled, to name a broken one first.
+    built = build_vocabulary(docs, devices, problems, compile_each=False)
+    for name, *_ in SPEC:
+        if getattr(generated, name, None) != built[name]:
+            build_vocabulary(docs, devices, problems)
+            raise KnowledgeError(f"{file_of(name)}: changed since src/stichat/domain/vocabulary/data.py was "
+                                 f"generated ({name} differs): run `make vocabulary`")
+    return built
 
 
 @lru_cache(maxsize=4)
@@ -39,6 +64,7 @@ def load_knowledge(directory: Path = DEFAULT_DIR, shop_facts: Path | None = None
     The steps and answers ship with the package; the shop's facts come from SHOP_FACTS_FILE (the
     example in the package when it is not set).
     """
+    load_language(directory)
     docs: dict[str, Any] = {}
     for path in [directory / "taxonomy.yaml", *sorted((directory / "steps").glob("*.yaml"))]:
         docs[path.name] = _read(path)

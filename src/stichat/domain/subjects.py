@@ -1,6 +1,6 @@
 """What a message is about: which device and which problem it describes.
 
-Both are found by weighted phrase rules from the vocabulary (see ``vocabulary.macros``): the
+Both are found by weighted phrase rules from the vocabulary (``knowledge/language/``): the
 heaviest problem wins, a suppressor cancels a problem's weak hits, and when a message names two
 devices the one that works ("el monitor anda con la notebook, con la pc no") is set aside.
 """
