@@ -2,7 +2,6 @@
 
     scripts/language.py build    knowledge/language/*.yaml → src/stichat/domain/vocabulary/data.py
     scripts/language.py check    exit 1 when data.py is not what `build` would write
-    scripts/language.py export   (one-off) today's Python vocabulary modules → knowledge/language/*.yaml
 
 The domain never reads files: it imports data.py, which `make vocabulary` (a prerequisite of run,
 test and lint) rebuilds whenever a language file is newer.
@@ -134,11 +133,6 @@ def main(argv: list[str]) -> int:
         if DATA.read_text(encoding="utf-8") != build_text():
             print(f"{DATA.relative_to(ROOT)} is out of date: run `make vocabulary`", file=sys.stderr)
             return 1
-        return 0
-    if command == "export":
-        from language_export import export  # a one-off, beside this script
-
-        export(LANGUAGE)
         return 0
     print(__doc__, file=sys.stderr)
     return 2
