@@ -231,6 +231,27 @@ def test_v15_first_messages_name_the_device_and_problem(text: str, device: str, 
     assert (heard.device, heard.problem) == (device, problem)
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("y cuánto me sale si la llevo al local?", Kind.SHOP),
+    ("quiero dejarla en el local para q la revisen, me atiende alguien?", Kind.TECHNICIAN),
+    ("más pasos no hay?", Kind.ADVANCED),
+    ("ya hice todo eso", Kind.PERSISTS),
+    ("no prende ni a palos", Kind.PERSISTS),
+    ("se me volcó un poco de mate encima antes, tendrá q ver?", Kind.QUESTION),
+    ("q es la dirección mac?", Kind.QUESTION),
+    ("no me animo a hacer eso del registro, no quiero romper nada", Kind.CANT_DO),
+    ("ahora sí se mueve, era el receptor usb q estaba flojo", Kind.SOLVED),
+])
+def test_v16_follow_ups_are_read_as_the_act_they_are(text: str, kind: Kind) -> None:
+    c = say(at_steps(), "sigue igual").conversation if kind in (Kind.SHOP, Kind.TECHNICIAN) else at_steps()
+    assert turns.text_event(c, text, understand(text), kb=kb()).kind == kind
+
+
+def test_a_phone_number_given_as_contact_is_not_the_device_at_fault() -> None:
+    heard = understand("anotate mi cel [PHONE] x las dudas, la pc se apaga sola dsp de un rato")
+    assert heard.device == "pc"
+
+
 def test_a_bare_yes_at_the_steps_asks_whether_it_is_fixed_instead_of_closing() -> None:
     out = say(at_steps(), "sí")
     assert out.conversation.stage == Stage.BASIC_TESTS

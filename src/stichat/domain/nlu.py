@@ -157,7 +157,13 @@ def understand(text: str) -> Understanding:
                    extra={**first.extra, "second": text[split.end():].strip()[:120]})
 
 
+#: A phone number given as contact ("mi cel [PHONE]"): the phone it names is not the device at fault.
+_CONTACT_PHONE = re.compile(r"(?i)\b(?:mi|my|el|al|a mi)?\s*(?:cel|celu|celular|tel|tel[eé]fono|whatsapp|wsp|wpp|"
+                            r"n[uú]mero|number|phone|cell)\s*(?:es|is|:)?\s*\[PHONE\]")
+
+
 def _read(text: str) -> Understanding:
+    text = _CONTACT_PHONE.sub(" ", text)
     raw_tokens = normalise(text).split()
     canon = canonical(text)
     tokens = canon.split()

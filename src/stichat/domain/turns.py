@@ -51,6 +51,8 @@ _REQUEST = re.compile(
     r"|\bcon qui[eé]n (?:hablo|me comunico|puedo hablar)\b|\bwho (?:do|can|should) i (?:talk|speak) to\b"
     r"|\b(?:me pas[aá]n|me pas[aá]s|pasame|p[aá]senme|me comunic[aá]n|me deriv[aá]n|conectame|connect me|put me)\b"
     r".{0,12}\b(?:con|with|to|through)\b"
+    r"|\bme atiende alguien\b|\balguien (?:que )?me atienda\b"
+    r"|\bway to get (?:a |an )?(?:tech\w*|professional|someone|person)\b"
     r"|\b(?:possib\w*|chance|posib\w*|forma de)\b.{0,25}\b(?:tech\w*|someone|somebody|a person|alguien|t[ée]cnic\w*)\b")
 #: A question proper, as opposed to a request phrased with a question mark ("¿me pasás con un técnico?").
 _INTERROGATIVE = re.compile(
@@ -234,6 +236,9 @@ def _asks_what_to_do(heard: Understanding, kb: KnowledgeBase | None) -> bool:
             and kb.answers.find(heard.canon) is not None)
 
 
+#: "¿Se me volcó mate encima, tendrá que ver?": a question whether something else is the cause.
+_IS_IT_RELATED = re.compile(r"\b(?:tendra|tiene) (?:que|q) ver|\b(?:puede|podra|podria) ser (?:por )?eso\b|"
+                            r"\bcould (?:that|it) be\b|\bis that (?:why|the reason)\b")
 #: "¿Dónde la veo?", "how do I check it?": a question about how or where to do something.
 _WHERE_OR_HOW = re.compile(r"\b(?:donde|como|where|how) (?:(?:la|lo|las|los|se|me|i|do i|can i|could i) )?(?:veo|ve|"
                            r"encuentro|busco|saco|cambio|hago|fijo|chequeo|find|see|check|get|change|look)\b")
@@ -294,7 +299,8 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
         if heard.device not in (None, c.device, "other") and _OTHERS_WORK.search(heard.canon):
             return ev(Kind.AFFIRM)  # "el celu y la note se conectan bien": other devices work; ask about this one
         return ev(Kind.SOLVED)
-    if Intent.QUESTION in intents and _WHERE_OR_HOW.search(heard.canon) and Intent.PERSISTS not in intents:
+    if Intent.QUESTION in intents and (_WHERE_OR_HOW.search(heard.canon) or _IS_IT_RELATED.search(heard.canon)) and (
+            Intent.PERSISTS not in intents):
         return ev(Kind.QUESTION)  # "y la contraseña del wifi dónde la veo?" asks, it reports no new problem
     if Intent.ALSO in intents and heard.device not in (None, c.device, "other") and heard.problem != c.problem and (
             Intent.PERSISTS not in intents or _NEITHER.search(heard.canon)):

@@ -665,6 +665,10 @@ PROBLEM_PATTERNS: dict[str, tuple[tuple[str, float], ...]] = {
     ),
     'no_boot': (
         (
+            r"no pasa (?:del|de la) (?:logo|marca|pantalla de inicio)",
+            2.9,
+        ),
+        (
             (
                 r"circulito de carga|"
                 r"loading circle|"
@@ -769,6 +773,13 @@ PROBLEM_PATTERNS: dict[str, tuple[tuple[str, float], ...]] = {
         ),
     ),
     'no_display': (
+        (
+            (
+                r"(?:pantalla|display) (?:\S+ ){0,3}(?:se puso|quedo|se quedo) (?:toda )?(?:negra|en negro)|"
+                r"(?:screen|display) (?:\S+ ){0,3}(?:went|goes|turned) (?:all )?black"
+            ),
+            2.7,
+        ),
         (
             (
                 r"no (?:da|tira|tiene|hay|sale) (?:\S+ )?(?:senal|video|imagen)|"
@@ -1901,6 +1912,15 @@ PROBLEM_PATTERNS: dict[str, tuple[tuple[str, float], ...]] = {
     'other': (
         (
             (
+                r"fotos? (?:\S+ ){0,2}borros[oa]s?|"
+                r"camara (?:\S+ ){0,4}borros|"
+                r"blurry (?:photos|pictures|pics)|"
+                r"camera (?:\S+ ){0,4}blurry"
+            ),
+            2.6,
+        ),
+        (
+            (
                 r"(?:que|q|which|what) (?:\S+ ){0,2}(?:me conviene|conviene comprar|should i (?:buy|get))|"
                 r"(?:me )?(?:recomendas|recomiendan|recommend) (?:una|un|a|an) "
             ),
@@ -2151,6 +2171,9 @@ NO_PHRASES: str = (
 
 INTENT_PATTERNS: dict[str, str] = {
     'solved': (
+        r"anda de 10|"
+        r"era (?:el|la) \S+ (?:nomas|nada mas)|"
+        r"ahora si (?:se )?(?:mueve|escribe|anda|funciona|prende|carga|imprime|conecta|suena|ve)|"
         r"(?:\S+ )*(?:ahora|ya) (?:va|anda) (?:mucho |re )?(?:mas )?(?:rapido|rapida|bien|normal)(?: \S+)*|"
         r"(?:\S+ )*ya responde(?: \S+)*|"
         r"(?:\S+ )*(?:ya|ahora si) se (?:escucha|ve|conecta|carga)(?: \S+)*|"
@@ -2185,6 +2208,8 @@ INTENT_PATTERNS: dict[str, str] = {
         r"(?<!no )(?<!no se )(?<!no me )(?<!no lo )(?<!todavia no )(?<!aun no )(?<!not )(?:se (?:me )?(?:soluciono|arreglo|resolvio|compuso|destrabo)|ya (?:me )?(?:anda|funciona|funca|prende|carga|imprime|conecta|esta|quedo|se arreglo|se soluciono)|ahora (?:si )?(?:me )?(?:anda|funciona|funca|prende|carga|imprime)|(?:me )?(?:funciono|anduvo|sirvio|resulto)|lo (?:pude|pudimos) (?:solucionar|arreglar|resolver)|(?:quedo|esta|ya esta) (?:solucionado|arreglado|resuelto|funcionando)|solucionado|resuelto|arreglado|listo ya|anda (?:perfecto|joya|barbaro|de diez|10 puntos)|funciona (?:perfecto|bien ahora)|it works|its working|works now|working now|fixed|solved|that (?:did it|worked|helped)|it worked|resolved|all good now|problem solved|(?:that |this )?(?:did the trick|was it)|(?:that|this) (?:fixed|solved|sorted) it|hace (?:\S+ ){1,3}que no (?:se )?(?:corta|apaga|tilda|cuelga|reinicia|traba|calienta|desconecta|cae)|(?:its|it s|is|are) (?:printing|working|charging|booting|connecting|playing|loading|typing|running) (?:\S+ )?again|(?:has|have|got) (?:sound|picture|signal|internet|wifi|audio|image|video) (?:back|again)|no (?:more )?(?:freeze|freezes|freezing|crash|crashes|drops|errors?|lag) (?:anymore|since)|(?:ahora |ya )(?:\S+ ){0,4}(?:entro|navego|puedo entrar|abre|abro) (?:a |en )?(?:youtube|internet|google|netflix|todo|facebook)|luces (?:\S+ )?verdes|(?:ahora|ya) (?:ya |si )?(?:veo|se ve) (?:el escritorio|la pantalla|windows|todo|la imagen)|empezo a (?:escribir|andar|funcionar|cargar|imprimir|sonar)|(?:ahora|ya) (?:\S+ )?(?:navega|anda|va|funciona|carga|imprime|suena) (?:perfecto|joya|barbaro|de diez|normal|rapidisimo)|(?:ya )?(?:van|lleva|llevo|llevamos) (?:\S+ ){0,2}(?:horas|hora|dias|dia|minutos|un rato) sin (?:cortes|cortarse|problemas|fallas|apagarse|colgarse|tildarse|reiniciarse)|(?:y |ahora |ya )(?:\S+ )?(?:abre|entra|escribe|reproduce|agarra|se conecta) (?:\S+ )?(?:netflix|youtube|todo|bien|perfecto|joya|normal)|ahora ni se (?:escucha|siente|nota|calienta)|(?:screen|display|image|picture|desktop|menu|signal|connection|home screen) (?:is |are )?back|now i (?:can )?see (?:my|the|everything)|(?:its |it s |is )?working again|works again|(?:flickering|crashing|freezing|noise|beeping|buzzing|clicking|ads|popups|pop ups|error|errors|lag) (?:has |have |is |are )?(?:stopped|went away|gone|disappeared)|now (?:its|it is|it s) (?:\S+ )?(?:activated|working|fine|fixed|connected|charging|back|on)(?!\S)|(?:hasnt|has not|havent|have not) (?:shut|turned|switched|died|crashed|frozen|restarted|dropped|disconnected|overheated|cut)(?: off| down| out)? (?:since|in|for)|now (?:the |my )?(?:\S+ )?(?:connect|connects|work|works|print|prints|charge|charges|boot|boots|load|loads)(?!\S)|(?:desaparecio|desaparecieron|se fue|se fueron) (?:el |la |los |las |todo |toda |todas |todos )?(?:\S+ )?(?:publicidad|publicidades|cartel|carteles|cartelito|virus|error|errores|ventanitas|ventanas|pop ?ups|anuncios|mensaje|mensajes|aviso|avisos|ruido|rayas|manchas|pantallazos?|parpadeo|lineas)(?!\S)|volvio (?:el |la )?(?:internet|wifi|senal|sonido|imagen|audio|conexion)|ya (?:me )?(?:prendio|arranco|salio|sale|salen|conecto|cargo|anda bien|se ve|se escucha|entra|enciende|encendio)|ya no (?:\S+ ){0,2}(?:se corta|se apaga|se tilda|se calienta|se cuelga|sale|salen|aparece|aparecen|pasa|hace|molesta)(?: \S+){0,2}|ahi (?:salio|anduvo|anda|funciona|prendio|arranco|imprimio|imprime)|(?:it |its )?(?:prints|works|boots|turns on|charges|connects) (?:now|again|fine now)|(?:much )?(?:faster|better) now|did it|fixed now|back to normal|good as new|sorted|(?:\S+ )*(?<!no )(?<!ni )(?<!nunca )(?:prendio|arranco|conecto|conectaron|imprimio|funciono|anduvo|encendio|aparecieron|booteo|se conecto|se conectaron|se prendio|salio la hoja|salieron las hojas)(?! pero)(?: \S+){0,4}|(?:\S+ )*(?<!not )(?<!never )(?:finally )?(?:booted|worked|connected|printed|came back|turned on)(?! but)(?: \S+){0,4}|no more \S+(?: \S+)?|(?:way|much|a lot|so much) (?:better|cooler|faster|quieter) (?:now)?|(?:sorted|fixed) it|ya tengo (?:\S+ )?(?:sonido|internet|wifi|imagen|senal|conexion|audio|acceso)|ya no se \S+ mas(?: \S+)*|(?:y|ahora|ahi) (?:ya )?(?:anda|funciona|prende|carga|imprime)(?: \S+){0,2}|(?:pude|pudimos) (?:recuperar|entrar|arreglar|solucionar|conectar|imprimir|acceder)(?: \S+){0,3}|era eso|(?:it |its )?\S+ fine now|works fine|(?:works|working|prints|boots|charges|streams|connects) (?:fine|ok|okay|great|perfectly)(?: \S+)?(?: now)?|got it (?:working|to work|going|running|fixed|sorted)(?: \S+)*|(?:\S+ )*(?:ahora|ya) (?:arranca|inicia|carga|dura|prende|abre|va)(?: \S+){0,3} (?:rapido|mas|bien|normal|un monton)(?: \S+)*|(?:\S+ )*(?:creo que |parece que )?ya esta$|(?:\S+ )*se fue todo(?: \S+)*|(?:\S+ )*lasting (?:way |much |a lot )?longer(?: \S+)*|(?:\S+ )*(?:now|and) (?:it )?(?:opens|works|loads|starts|runs|boots)(?: \S+){0,2}$|(?:\S+ )*all good$|(?:\S+ )*(?<!todavia )no (?:me )?(?:salio|aparecio|se corto|se colgo|se tildo|fallo|se apago|se reinicio) mas(?: \S+)*|^ahora si$|^ahora si (?:\S+ )?(?:anda|funciona|ya|gracias)(?: \S+)*|(?:\S+ )*ya (?:me )?(?:aparece|aparecen|recupere|pude entrar|entre)(?: \S+)*|(?:ahi|ya|ahora) (?:si )?(?:agarro|agarra|engancho|engancha|suena|suenan|se escucha|se ve|se conecto)(?: \S+)*|^(?:listo |ya |ahora )?(?:anda|funciona|funca|prendio|arranco|suena)(?: (?:era|gracias|genial|joya|perfecto|che|man)\b.*)?$|(?:listo|anda|ya anda|ya esta|ahi esta|ahi anda)(?: \S+){0,2} era (?:el|la|los|las|un|una|eso|por)\b.*|(?:\S+ )*(?:much |way |so |a lot )?(?:smoother|quicker|snappier) now(?: \S+)*)"
     ),
     'persists': (
+        r"ni a palos|"
+        r"ya (?:hice|probe|intente) todo(?: eso| lo que (?:me )?(?:dijiste|pasaste))?$|"
         r"(?:\S+ )*(?:hace|es|pasa) (?:exactamente |justo )?lo mismo(?: \S+)*|"
         r"(?:\S+ )*(?<!da )lo mismo$|"
         r"no (?:encontro|detecto|llega|llego) nada|"
@@ -2233,6 +2258,8 @@ INTENT_PATTERNS: dict[str, str] = {
         r"(?:y|pero) (?:es |da |pasa |hace )?lo mismo|"
         r"(?:\S+ )*(?:error|errores|falla|fallando|tira|sale|aparece)(?: \S+){0,4} igual$|"
         r"(?:sigue|siguen) (?:\S+ ){0,2}(?:saliendo|apareciendo|igual|pasando)|"
+        r"(?:i )?(?:did|tried|done) all (?:of )?(?:that|those|these|it)(?: already| before)?$|"
+        r"already did all (?:of )?(?:that|those)|"
         r"none of (?:that|it|those|this)(?: \S+)*|"
         r"didnt (?:work|help|fix)|"
         r"did not (?:work|help)|"
@@ -2317,6 +2344,8 @@ INTENT_PATTERNS: dict[str, str] = {
         r"(?:paste|send|post|show|give) (?:me )?(?:that|the) (?:list|steps) again"
     ),
     'advanced': (
+        r"(?:no hay )?mas pasos(?: no hay)?|"
+        r"otros pasos|"
         r"(?:pasos|pruebas) para expertos|"
         r"segunda tanda|"
         r"(?:proba|probemos) con los (?:pasos|mas) (?:mas )?(?:complicad|dificil|avanzad)\w*|"
@@ -2346,6 +2375,8 @@ INTENT_PATTERNS: dict[str, str] = {
         r"(?:pasemos|vamos|pasamos) a lo (?:dificil|complicado|avanzado|tecnico)"
     ),
     'technician': (
+        r"me atiende alguien|"
+        r"alguien (?:que )?me atienda|"
         r"hablo con alguien|"
         r"(?:que )?alguien me (?:llame|puede llamar|contacte)|"
         r"tecnic[oa]s?|"
@@ -2389,6 +2420,8 @@ INTENT_PATTERNS: dict[str, str] = {
         r"(?:me )?(?:lo|la) (?:quieren|pueden|podrian) (?:ver|revisar|mirar) ustedes|"
         r"(?:esto |ya |esto ya )?me (?:supera|queda grande|queda muy grande|excede)|"
         r"un profesional|"
+        r"send (?:someone|somebody|a tech|a technician|help|a person)|"
+        r"(?:im|i am) done (?:troubleshooting|trying|with this)|"
         r"(?:is there|theres|there is) (?:a |an |some |any )?(?:human|person|real person|someone|somebody|tech|technician|agent)|"
         r"(?:your|the) techs?|"
         r"reach out|"
@@ -2605,6 +2638,8 @@ INTENT_PATTERNS: dict[str, str] = {
 
 DIALOGUE_PATTERNS: dict[str, str] = {
     'cant_do': (
+        r"no me (?:animo|atrevo) a|"
+        r"me pide (?:una |la )?(?:contrasena|clave) (?:que|q) no (?:se|tengo|recuerdo|me acuerdo)|"
         r"no (?:lo |la )?(?:pude|puedo|pudimos|logre|logro) (?:\S+ ){0,2}(?:hacer|probar|encontrar|sacar|abrir|entrar|hacerlo|probarlo|encontrarlo|hacer eso|seguir)|"
         r"no (?:encuentro|encontre|veo|ubico) (?:el|la|los|las|ese|esa|donde)|"
         r"no (?:tengo|tenemos) (?:otro|otra|otros|otras|un|una|donde|como|el|la)|"
@@ -2617,6 +2652,8 @@ DIALOGUE_PATTERNS: dict[str, str] = {
         r"no (?:hay|tiene) (?:ningun|ninguna|tal|ese|esa) |"
         r"(?:asi que|entonces) no (?:puedo|pude)$|"
         r"(?:el |lo del )?paso \d (?:no )?(?:no me sirve|no aplica|no corresponde|no va)|"
+        r"(?:i )?(?:dont|do not) dare|"
+        r"(?:im|i am) (?:scared|afraid) to|"
         r"(?:i )?(?:cannot|cant|can not) change (?:it|that)|"
         r"(?:i )?(?:dont|do not|cant|cannot) (?:see|find) (?:\S+ ){0,3}(?:anywhere|menu|option|button)|"
         r"(?:couldnt|could not|cant|cannot|can not|wasnt able to|unable to) (?:\S+ ){0,2}(?:do|find|try|open|get|reach|access|see|locate|follow)|"
@@ -2631,6 +2668,8 @@ DIALOGUE_PATTERNS: dict[str, str] = {
         r"no (?:existe|aparece|figura|esta) (?:ese|esa|el|la|tal|ningun|ninguna) (?:\S+ )?(?:menu|opcion|boton|pestana|seccion|ajuste|configuracion|parte|cosa|item)"
     ),
     'question': (
+        r"tendra (?:que|q) ver|"
+        r"(?:puede|podra|podria) ser (?:por )?eso|"
         r"(?:es|sera|seria) (?:seguro|peligroso|riesgoso|normal|grave)|"
         r"(?:puedo|podria|conviene|hay que|tengo que|debo|deberia|se puede|me conviene) (?:\S+ ){0,4}(?:abrir|destapar|desarmar|usar|seguir|dejar|limpiar|mojar|cargar|sacar|enchufar|desenchufar|apagar|prender|tocar|soplar|lavar|secar|cambiar|actualizar|formatear|reinstalar|borrar|resetear)|"
         r"hay (?:peligro|riesgo)|"
@@ -2638,6 +2677,8 @@ DIALOGUE_PATTERNS: dict[str, str] = {
         r"para que sirve|"
         r"como (?:se|hago|hacemos|hacer|entro|abro|saco|veo|busco|reseteo|reinicio|actualizo)|"
         r"donde (?:esta|queda|encuentro|se ve|veo)|"
+        r"could (?:that|it) be (?:the reason|why|it)|"
+        r"is that (?:why|the reason)|"
         r"(?:is it|is that|would it be|will it be) (?:safe|ok|okay|dangerous|normal|bad|risky)|"
         r"(?:can|could|should|may|do) i (?:\S+ ){0,3}(?:open|use|keep|leave|clean|charge|remove|unplug|plug|turn|touch|blow|wash|dry|replace|update|format|reinstall|delete|reset)|"
         r"what (?:is|are|does|do you mean)|"
@@ -2778,7 +2819,7 @@ SHOP_TOPICS: dict[str, str] = {
     ),
     'address': (
         r"donde (?:quedan|estan|queda(?! (?:el|la|los|las) (?!local|negocio|taller)\S+)|esta el local|los encuentro|atienden)|"
-        r"direccion|"
+        r"direccion(?! (?:mac|ip|de correo|de mail|de email|del router))|"
         r"ubicacion|"
         r"(?:como|por donde) llego|"
         r"estacionamiento|"
@@ -2797,12 +2838,14 @@ SHOP_TOPICS: dict[str, str] = {
         r"cochera"
     ),
     'prices': (
+        r"cuanto (?:me |nos |te )?(?:sale|saldria|cuesta|costaria|cobran|cobrarian|cobras)|"
         r"cuanto (?:sale|cuesta|cobran|me cobran|me cobrarian|cobrarian|vale|saldria|costaria|seria)|"
         r"precios?|"
         r"presupuesto|"
         r"tarifa|"
         r"(?:cobran|sale) (?:el|la) (?:diagnostico|revision|visita)|"
         r"diagnostico (?:cuesta|sale|tiene costo|es gratis)|"
+        r"what (?:do|would|will) (?:you|u) charge|"
         r"how much(?! (?:free |disk |storage )?(?:space|memory|storage|ram|battery|data|time|longer))|"
         r"price|"
         r"prices|"
