@@ -57,6 +57,14 @@ class NaiveBayes:
         self._size = max(1, len(vocabulary))
         self._vocabulary = frozenset(vocabulary)
         self.labels = tuple(examples)
+        # Each label's log-probability per n-gram, computed once: a guess is then lookups and sums.
+        self._logp: dict[str, dict[str, float]] = {}
+        self._unseen: dict[str, float] = {}
+        for label, counts in self._counts.items():
+            denominator = self._totals[label] + ALPHA * self._size
+            self._logp[label] = {g: math.log((n + ALPHA) / denominator) for g, n in counts.items()}
+            self._unseen[label] = math.log(ALPHA / denominator)
+        self._counts.clear()
 
     def guess(self, text: str) -> Guess | None:
         grams = {g: n for g, n in features(self._normalise(text)).items() if g in self._vocabulary}
@@ -64,8 +72,8 @@ class NaiveBayes:
             return None  # not one word it has seen: letters alone ("asdfgh") are no evidence
         scores: dict[str, float] = {}
         for label in self.labels:
-            counts, denominator = self._counts[label], self._totals[label] + ALPHA * self._size
-            scores[label] = sum(n * math.log((counts.get(g, 0) + ALPHA) / denominator) for g, n in grams.items())
+            logp, unseen = self._logp[label], self._unseen[label]
+            scores[label] = sum(n * logp.get(g, unseen) for g, n in grams.items())
         size = sum(grams.values())
         scaled = {label: TEMPERATURE * score / size for label, score in scores.items()}
         best = max(scaled.values())
