@@ -24,7 +24,7 @@ TRAINING = ("nlu_corpus.yaml", "conversations/blind_v1.yaml", "conversations/bli
             "conversations/blind_v4.yaml", "conversations/blind_v4_messages.yaml",
             "conversations/blind_v5.yaml", "conversations/blind_v5_messages.yaml",
             "conversations/blind_v6.yaml", "conversations/blind_v6_messages.yaml",
-            *(f"conversations/blind_v{n}{tail}.yaml" for n in range(7, 16) for tail in ("", "_messages")))
+            *(f"conversations/blind_v{n}{tail}.yaml" for n in range(7, 17) for tail in ("", "_messages")))
 ACTS = {"solved", "persists", "cant_do", "help", "show_steps", "advanced", "technician", "question", "thanks",
         "bye", "complaint"}
 FOLLOW_UP = {"BASIC_TESTS", "ESCALATE", "ADVANCED_TESTS"}
