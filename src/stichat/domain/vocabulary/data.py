@@ -2209,7 +2209,7 @@ INTENT_PATTERNS: dict[str, str] = {
     ),
     'persists': (
         r"ni a palos|"
-        r"ya (?:hice|probe|intente) todo(?: eso| lo que (?:me )?(?:dijiste|pasaste))?$|"
+        r"^ya (?:hice|probe|intente) todo(?: eso| lo que (?:me )?(?:dijiste|pasaste))?$|"
         r"(?:\S+ )*(?:hace|es|pasa) (?:exactamente |justo )?lo mismo(?: \S+)*|"
         r"(?:\S+ )*(?<!da )lo mismo$|"
         r"no (?:encontro|detecto|llega|llego) nada|"
