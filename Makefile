@@ -19,14 +19,15 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	@touch $@
 
-# The domain reads the NLU vocabulary from a generated module, rebuilt whenever a language file is newer:
-# editing knowledge/language/*.yaml is enough for `make run` and `make test`.
-VOCABULARY := src/stichat/domain/vocabulary/data.py
-$(VOCABULARY): $(wildcard src/stichat/knowledge/language/*.yaml) src/stichat/knowledge/taxonomy.yaml \
+# The domain reads the NLU vocabulary from generated modules, one per language file, rebuilt whenever a
+# language file is newer: editing knowledge/language/*.yaml is enough for `make run` and `make test`.
+LANGUAGE_FILES := $(wildcard src/stichat/knowledge/language/*.yaml)
+VOCABULARY := $(patsubst src/stichat/knowledge/language/%.yaml,src/stichat/domain/vocabulary/%.py,$(LANGUAGE_FILES))
+$(VOCABULARY) &: $(LANGUAGE_FILES) src/stichat/knowledge/taxonomy.yaml \
 		src/stichat/domain/language.py scripts/language.py | $(BIN)/.installed
 	$(BIN)/python scripts/language.py build
 
-vocabulary: $(VOCABULARY) ## rebuild the NLU vocabulary (vocabulary/data.py) from knowledge/language/*.yaml
+vocabulary: $(VOCABULARY) ## rebuild the NLU vocabulary (domain/vocabulary/<file>.py) from knowledge/language/*.yaml
 
 run: $(BIN)/.installed $(VOCABULARY) ## start the service on http://127.0.0.1:8080 (embedded default)
 	$(BIN)/stichat serve

@@ -1,5 +1,5 @@
 """The language files (knowledge/language/*.yaml): validated at start-up, tied to the taxonomy, and the
-generated module the domain reads (vocabulary/data.py) built from them."""
+generated modules the domain reads (vocabulary/<file>.py) built from them."""
 
 from __future__ import annotations
 
@@ -124,7 +124,7 @@ def test_a_duplicate_branch_is_refused_even_under_another_locale(tmp_path: Path)
 
 def test_an_edit_the_generated_module_does_not_have_says_to_run_make_vocabulary(tmp_path: Path) -> None:
     message = _error(_broken(tmp_path, "devices", lambda doc: doc["mouse"][0]["es-AR"].append("ratoncito")))
-    assert message.startswith("language/devices.yaml: changed since src/stichat/domain/vocabulary/data.py")
+    assert message.startswith("language/devices.yaml: changed since src/stichat/domain/vocabulary/devices.py")
     assert "run `make vocabulary`" in message
 
 

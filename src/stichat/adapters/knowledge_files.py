@@ -8,11 +8,11 @@ from typing import Any
 
 import yaml
 
+from stichat.domain import vocabulary
 from stichat.domain.errors import KnowledgeError
 from stichat.domain.knowledge import KnowledgeBase, build_knowledge
-from stichat.domain.language import SPEC, build_vocabulary, file_of
+from stichat.domain.language import SPEC, build_vocabulary, file_of, generated_module
 from stichat.domain.shop import build_shop_facts
-from stichat.domain.vocabulary import data as vocabulary_data
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 
@@ -40,19 +40,19 @@ def _keys(taxonomy: dict[str, Any], section: str) -> frozenset[str]:
     return frozenset(str(k) for k in entries) if isinstance(entries, dict) else frozenset()
 
 
-def load_language(directory: Path = DEFAULT_DIR, generated: object = vocabulary_data) -> dict[str, object]:
+def load_language(directory: Path = DEFAULT_DIR, generated: object = vocabulary) -> dict[str, object]:
     """Read and validate the language files (``language/*.yaml``) against the taxonomy, and check that the
-    generated module the domain reads (``vocabulary/data.py``) was built from them."""
+    modules the domain reads (``vocabulary/<file>.py``) were built from them."""
     taxonomy = _read(directory / "taxonomy.yaml")
     docs = {p.stem: _read(p, f"language/{p.name}") for p in sorted((directory / "language").glob("*.yaml"))}
     devices, problems = _keys(taxonomy, "devices"), _keys(taxonomy, "problems")
     # The generated module has been compiled by `patterns` already: when the files give exactly it, every
     # branch is a valid regular expression. Otherwise each is compiled, to name a broken one first.
     built = build_vocabulary(docs, devices, problems, compile_each=False)
-    for name, *_ in SPEC:
+    for name, file, _, _ in SPEC:
         if getattr(generated, name, None) != built[name]:
             build_vocabulary(docs, devices, problems)
-            raise KnowledgeError(f"{file_of(name)}: changed since src/stichat/domain/vocabulary/data.py was "
+            raise KnowledgeError(f"{file_of(name)}: changed since src/{generated_module(file)} was "
                                  f"generated ({name} differs): run `make vocabulary`")
     return built
 

@@ -3,7 +3,7 @@
 Pure: `build_vocabulary()` takes the already-parsed documents (file stem → mapping) and the taxonomy's
 device and problem keys, and returns every constant of ``stichat.domain.vocabulary`` by name, raising
 `KnowledgeError` that names the file and the entry. Reading the files is an adapter's job; the domain
-itself reads the generated copy, ``vocabulary/data.py`` (``scripts/language.py build``).
+itself reads the generated copies, ``vocabulary/<file>.py`` (``scripts/language.py build``).
 
 A pattern is written as its top-level alternatives, one per line, grouped by the language they are in:
 
@@ -268,3 +268,8 @@ def build_vocabulary(docs: Mapping[str, Mapping[str, Any]], devices: frozenset[s
 def file_of(name: str) -> str:
     """The language file a constant comes from."""
     return next(f"language/{file}.yaml" for constant, file, _, _ in SPEC if constant == name)
+
+
+def generated_module(file: str) -> str:
+    """Where the generated copy of a language file lives, relative to src/."""
+    return f"stichat/domain/vocabulary/{file}.py"
