@@ -176,6 +176,11 @@ def test_thanking_with_slang_after_the_end_is_not_a_new_problem() -> None:
     ("volqué mate sobre el teclado y ahora escribe cualquier cosa", "keyboard", "physical_damage"),
     ("it's broken", None, None), ("celu roto", "smartphone", "physical_damage"),
     ("la pc anda para atrás", "pc", None),
+    ("la pc prende, las luces del teclado se encienden, pero no da video", "pc", "no_display"),
+    ("el teclado usb de la pc no prende las luces y no escribe", "keyboard", "not_detected"),
+    ("my laptop speakers crackle and then no sound at all", "notebook", "no_sound"),
+    ("cant print from my iphone", "smartphone", "printing"),
+    ("el celu se reinicia solo a cada rato, un xiaomi redmi note 10", "smartphone", "freezes"),
 ])
 def test_first_messages_name_the_device_at_fault_and_only_a_problem_they_say(
         text: str, device: str | None, problem: str | None) -> None:
@@ -183,18 +188,37 @@ def test_first_messages_name_the_device_at_fault_and_only_a_problem_they_say(
     assert (heard.device, heard.problem) == (device, problem)
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("el paso 2 como sería? dónde queda la tapita de atrás", Kind.HELP),
-    ("no sé cómo se abre el gabinete, no le encuentro los tornillos", Kind.CANT_DO),
-    ("no veo ninguna mejora, sigue siendo una tortuga", Kind.PERSISTS),
-    ("dejé el botón apretado 30 segundos y ni se inmuta", Kind.PERSISTS),
-    ("volvé a pasarme la lista q no la veo", Kind.SHOW_STEPS),
-    ("ya van 2 horas sin cortes", Kind.SOLVED),
-    ("no habrá alguien q me pueda dar una mano en persona?", Kind.TECHNICIAN),
-    ("che y no hay forma de q alguien la revise por anydesk?", Kind.TECHNICIAN),
+#: Follow-ups from the v14–v16 rounds, each typed at the steps of the conversation it came from.
+@pytest.mark.parametrize(("first", "text", "kind"), [
+    ("la pc está lenta", "el paso 2 como sería? dónde queda la tapita de atrás", Kind.HELP),
+    ("la pc está lenta", "no sé cómo se abre el gabinete, no le encuentro los tornillos", Kind.CANT_DO),
+    ("la pc está lenta", "no veo ninguna mejora, sigue siendo una tortuga", Kind.PERSISTS),
+    ("la pc está lenta", "dejé el botón apretado 30 segundos y ni se inmuta", Kind.PERSISTS),
+    ("la pc está lenta", "volvé a pasarme la lista q no la veo", Kind.SHOW_STEPS),
+    ("la pc está lenta", "ya van 2 horas sin cortes", Kind.SOLVED),
+    ("la pc está lenta", "no habrá alguien q me pueda dar una mano en persona?", Kind.TECHNICIAN),
+    ("la pc está lenta", "che y no hay forma de q alguien la revise por anydesk?", Kind.TECHNICIAN),
+    ("la pc no da imagen", "listo!! lo pasé al puerto de abajo y ahora ya veo el escritorio de windows", Kind.SOLVED),
+    ("la pc no da imagen", "hice lo del comando netsh y reinicié, ahora navega perfecto", Kind.SOLVED),
+    ("la pc no da imagen", "bueno pasemos a lo difícil", Kind.ADVANCED),
+    ("la pc no da imagen", "no me salió ninguno, sigue tirando el mismo error", Kind.PERSISTS),
+    ("la pc no da imagen", "no tengo cinta de embalar como dice el 1", Kind.CANT_DO),
+    ("la pc no da imagen",
+     "me lo arreglan ustedes? quiero hablar con el técnico para q me pase presupuesto", Kind.TECHNICIAN),
+    ("la pc no da imagen", "con quién hablo para que me lo instalen remoto?", Kind.TECHNICIAN),
+    ("la pc no da imagen", "hacen visitas a oficinas o hay q llevarla?", Kind.SHOP),
+    ("mi notebook no prende", "y cuánto me sale si la llevo al local?", Kind.SHOP),
+    ("mi notebook no prende", "quiero dejarla en el local para q la revisen, me atiende alguien?", Kind.TECHNICIAN),
+    ("mi notebook no prende", "más pasos no hay?", Kind.ADVANCED),
+    ("mi notebook no prende", "ya hice todo eso", Kind.PERSISTS),
+    ("mi notebook no prende", "no prende ni a palos", Kind.PERSISTS),
+    ("mi notebook no prende", "se me volcó un poco de mate encima antes, tendrá q ver?", Kind.QUESTION),
+    ("mi notebook no prende", "q es la dirección mac?", Kind.QUESTION),
+    ("mi notebook no prende", "no me animo a hacer eso del registro, no quiero romper nada", Kind.CANT_DO),
+    ("mi notebook no prende", "ahora sí se mueve, era el receptor usb q estaba flojo", Kind.SOLVED),
 ])
-def test_v14_follow_ups_are_read_as_the_act_they_are(text: str, kind: Kind) -> None:
-    c = at_steps("la pc está lenta")
+def test_typed_follow_ups_at_the_steps_are_read_as_the_act_they_say(first: str, text: str, kind: Kind) -> None:
+    c = at_steps(first)
     assert turns.text_event(c, text, understand(text), kb=kb()).kind == kind
 
 
@@ -202,49 +226,6 @@ def test_a_device_denied_after_the_one_meant_is_set_aside() -> None:
     assert understand("la q se cierra y tiene batería, no la de escritorio").device == "notebook"
     assert understand("es la aspiradora robot, una xiaomi, lo demás anda bien con el wifi").device == "other"
     assert understand("el monitor nuevo anda con la play pero con la pc no da imagen").device == "pc"
-
-
-@pytest.mark.parametrize(("text", "kind"), [
-    ("listo!! lo pasé al puerto de abajo y ahora ya veo el escritorio de windows", Kind.SOLVED),
-    ("hice lo del comando netsh y reinicié, ahora navega perfecto", Kind.SOLVED),
-    ("bueno pasemos a lo difícil", Kind.ADVANCED),
-    ("no me salió ninguno, sigue tirando el mismo error", Kind.PERSISTS),
-    ("no tengo cinta de embalar como dice el 1", Kind.CANT_DO),
-    ("me lo arreglan ustedes? quiero hablar con el técnico para q me pase presupuesto", Kind.TECHNICIAN),
-    ("con quién hablo para que me lo instalen remoto?", Kind.TECHNICIAN),
-    ("hacen visitas a oficinas o hay q llevarla?", Kind.SHOP),
-])
-def test_v15_follow_ups_are_read_as_the_act_they_are(text: str, kind: Kind) -> None:
-    c = at_steps("la pc no da imagen")
-    assert turns.text_event(c, text, understand(text), kb=kb()).kind == kind
-
-
-@pytest.mark.parametrize(("text", "device", "problem"), [
-    ("la pc prende, las luces del teclado se encienden, pero no da video", "pc", "no_display"),
-    ("el teclado usb de la pc no prende las luces y no escribe", "keyboard", "not_detected"),
-    ("my laptop speakers crackle and then no sound at all", "notebook", "no_sound"),
-    ("cant print from my iphone", "smartphone", "printing"),
-    ("el celu se reinicia solo a cada rato, un xiaomi redmi note 10", "smartphone", "freezes"),
-])
-def test_v15_first_messages_name_the_device_and_problem(text: str, device: str, problem: str) -> None:
-    heard = understand(text)
-    assert (heard.device, heard.problem) == (device, problem)
-
-
-@pytest.mark.parametrize(("text", "kind"), [
-    ("y cuánto me sale si la llevo al local?", Kind.SHOP),
-    ("quiero dejarla en el local para q la revisen, me atiende alguien?", Kind.TECHNICIAN),
-    ("más pasos no hay?", Kind.ADVANCED),
-    ("ya hice todo eso", Kind.PERSISTS),
-    ("no prende ni a palos", Kind.PERSISTS),
-    ("se me volcó un poco de mate encima antes, tendrá q ver?", Kind.QUESTION),
-    ("q es la dirección mac?", Kind.QUESTION),
-    ("no me animo a hacer eso del registro, no quiero romper nada", Kind.CANT_DO),
-    ("ahora sí se mueve, era el receptor usb q estaba flojo", Kind.SOLVED),
-])
-def test_v16_follow_ups_are_read_as_the_act_they_are(text: str, kind: Kind) -> None:
-    c = say(at_steps(), "sigue igual").conversation if kind in (Kind.SHOP, Kind.TECHNICIAN) else at_steps()
-    assert turns.text_event(c, text, understand(text), kb=kb()).kind == kind
 
 
 def test_a_phone_number_given_as_contact_is_not_the_device_at_fault() -> None:
