@@ -100,10 +100,12 @@ def _collect(words: list[str], gaps: list[str], start: int) -> list[str]:
     return taken
 
 
+#: Words that introduce a phone number: "mi cel es …", "my number".
+PHONE_WORDS = r"cel|celu|celular|tel|tel[eé]fono|whatsapp|wsp|wpp|n[uú]mero|number|phone|cell"
 _CONTACT = re.compile(
     r"\[(?:EMAIL|CARD|CBU|CUIT|DNI|PHONE)\]|\S+@\S+|\+?\d[\d\s().-]{5,}|"
-    r"(?i:\b(?:mi|my)\s+(?:cel|celu|celular|tel|tel[eé]fono|whatsapp|wsp|wpp|mail|e-?mail|correo|n[uú]mero|"
-    r"number|phone|cell)\b|(?:you can )?(?:text|call|reach|contact|whatsapp|email|e-mail|mail|write|message) me\b"
+    rf"(?i:\b(?:mi|my)\s+(?:{PHONE_WORDS}|mail|e-?mail|correo)\b|"
+    r"(?:you can )?(?:text|call|reach|contact|whatsapp|email|e-mail|mail|write|message) me\b"
     r"(?=\s*(?:at\b|on\b|to\b|\[|\d|\S+@|$))|"
     r"\b(?:cel|cell|celu|tel|mail|email|phone|whatsapp|wsp)\b\s*[:.]?\s*(?=\[|\d|\S+@))")
 #: Greetings in front of a name, however many: "Good evening, myself Priya", "Hola, buenas, soy Ana".

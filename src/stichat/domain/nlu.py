@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from stichat.domain import vocabulary as v
-from stichat.domain.names import extract_name
+from stichat.domain.names import PHONE_WORDS, extract_name
 from stichat.domain.patterns import Rule, compile_rule, compile_test, word_starts
 from stichat.domain.spelling import MAX_INPUT, canonical_word, normalise
 from stichat.domain.subjects import find_device, find_problem, prefer_plausible
@@ -158,12 +158,12 @@ def understand(text: str) -> Understanding:
 
 
 #: A phone number given as contact ("mi cel [PHONE]"): the phone it names is not the device at fault.
-_CONTACT_PHONE = re.compile(r"(?i)\b(?:mi|my|el|al|a mi)?\s*(?:cel|celu|celular|tel|tel[eé]fono|whatsapp|wsp|wpp|"
-                            r"n[uú]mero|number|phone|cell)\s*(?:es|is|:)?\s*\[PHONE\]")
+_CONTACT_PHONE = re.compile(rf"(?i)\b(?:mi|my|el|al|a mi)?\s*(?:{PHONE_WORDS})\s*(?:es|is|:)?\s*\[PHONE\]")
 
 
 def _read(text: str) -> Understanding:
-    text = _CONTACT_PHONE.sub(" ", text)
+    if "[PHONE]" in text:
+        text = _CONTACT_PHONE.sub(" ", text)
     raw_tokens = normalise(text).split()
     canon = canonical(text)
     tokens = canon.split()
