@@ -70,12 +70,10 @@ def prefer_plausible(
     device: str, problem: str, confidence: float, best: dict[str, tuple[float, int]], canon: str = ""
 ) -> tuple[str, float]:
     plausible = v.DEVICE_PROBLEMS.get(device, frozenset())
-    if problem == "printing" and device in ("smartphone", "tablet", "pc", "notebook") and not _OFFLINE.search(canon):
-        return problem, confidence  # "cant print from my iphone": the printing problem, whichever device sends it
-    if problem in plausible:
-        return problem, confidence
     if problem == "printing" and device in _ONLINE_THINGS and _OFFLINE.search(canon):
         return "no_internet", min(confidence, 0.7)  # "my ring doorbell camera is offline" is not a printer's offline
+    if problem in plausible:
+        return problem, confidence  # "cant print from my iphone": a phone or a computer sends what is printed
     if problem == "no_internet" and device in v.DEVICE_DEFAULT_PROBLEM and device not in _NETWORKED:
         # "my external ssd disconnects randomly" is a drive that drops off, not a network problem
         return v.DEVICE_DEFAULT_PROBLEM[device], min(confidence, 0.7)

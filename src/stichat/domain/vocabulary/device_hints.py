@@ -78,10 +78,10 @@ PART_HOSTS: dict[str, str] = {
 
 DEVICE_PROBLEMS: dict[str, frozenset[str]] = {
     'pc': frozenset("""
-blue_screen freezes no_boot no_display no_power overheating slow
+blue_screen freezes no_boot no_display no_power overheating printing slow
 """.split()),
     'notebook': frozenset("""
-battery blue_screen freezes no_boot no_power overheating slow
+battery blue_screen freezes no_boot no_power overheating printing slow
 """.split()),
     'monitor': frozenset("""
 no_display no_power physical_damage
@@ -93,10 +93,10 @@ no_internet no_power not_detected printing software
 no_internet no_power
 """.split()),
     'smartphone': frozenset("""
-account battery no_power physical_damage slow
+account battery no_power physical_damage printing slow
 """.split()),
     'tablet': frozenset("""
-battery no_power physical_damage slow
+battery no_power physical_damage printing slow
 """.split()),
     'tv': frozenset("""
 no_display no_internet no_power no_sound
