@@ -134,7 +134,8 @@ def find_device(
         return "router", 0.7, ()  # "ni el celu ni la note tienen internet": the connection itself
     if problem == "no_internet" and not broken and _EVERY_DEVICE.search(canon):
         return "router", 0.7, ()  # "no hay internet en ninguna máquina de la ofi": the connection, not one device
-    if vague_names and problem in _COMPUTER_PROBLEMS and broken and all(d in v.PERIPHERALS for d in broken):
+    if vague_names and problem in _COMPUTER_PROBLEMS and broken and all(
+            d in v.PERIPHERALS and problem not in v.DEVICE_PROBLEMS.get(d, frozenset()) for d in broken):
         broken = {}  # "se me tildó la compu, no responde ni el mouse": the computer froze, which one is it?
     if problem == "not_detected" and _STORAGE_WORD.search(canon) and set(broken) & {"pc", "notebook"} and not (
             set(hits) & {"keyboard", "mouse", "smartphone", "tablet", "printer"}):
@@ -155,7 +156,7 @@ def find_device(
                   if d not in v.PERIPHERALS or problem in v.DEVICE_PROBLEMS.get(d, frozenset())} or strong
         if len(strong) == 1:
             return next(iter(strong)), 0.8, ()
-    if problem and len(strong) > 1:
+    if problem in _COMPUTER_PROBLEMS | {"no_display"} and len(strong) > 1:
         # "la pc prende, las luces del teclado se encienden, pero no da video": a keyboard shows no picture
         unable = {d for d in strong if d in v.PERIPHERALS and problem not in v.DEVICE_PROBLEMS.get(d, frozenset())}
         if unable and len(unable) < len(strong):
