@@ -432,6 +432,10 @@ def test_friendly_states_for_429_errors_and_offline(open_page: Any) -> None:
     page.context.set_offline(True)
     box.press("Enter")
     expect(notice).to_contain_text("Sin conexión")
+    # The notice shows as soon as the browser goes offline, before the failed send comes back:
+    # wait for the widget to give the text back and stop being busy before trying again.
+    expect(page.get_by_role("dialog")).to_have_attribute("aria-busy", "false")
+    expect(box).to_have_value("Ana")
     page.context.set_offline(False)
     box.press("Enter")
     bot_says(page, "Ana")
