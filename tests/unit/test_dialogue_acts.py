@@ -33,6 +33,9 @@ def press(c: Conversation, value: str) -> conv.Outcome:
     return conv.apply(c, turns.button_event(value, kb()), Context(kb(), 1_700_000_000.0, TICKET))
 
 
+WONT_TURN_ON = {"es-AR": "mi notebook no prende", "en": "my laptop won't turn on"}
+
+
 def at_steps(text: str = "mi notebook no prende", locale: str = "es-AR") -> Conversation:
     c, _ = conv.start("s" * 32, locale=locale, now=0.0, kb=kb())
     c = press(c, "BTN_LANG_EN" if locale == "en" else "BTN_LANG_ES_AR").conversation
@@ -613,3 +616,69 @@ def test_an_operators_first_whatsapp_answer_names_the_ticket_in_the_customers_la
                     problem="no_power", device_label="notebook", problem_label="no prende", description="")
     assert reply_text(ticket, kb().texts).strip() == expected
     assert TICKET in whatsapp_text(ticket, "https://example.test/t", kb().texts)
+
+
+@pytest.mark.parametrize(("first", "locale", "text"), [
+    ("la pc no da imagen", "es-AR", "era la ram que estaba mal calzada, la saqué y ahora da imagen"),
+    ("me salen ventanitas de publicidad en la note", "es-AR", "pasé el antivirus, borré 3 cosas y ya no salta nada"),
+    ("la pc hace mucho ruido", "es-AR", "la limpié y el ruido bajó un montón"),
+    ("la impresora no imprime", "es-AR", "borré la cola, reinicié y salió todo"),
+    ("no puedo instalar la impresora", "es-AR", "ahí quedó instalada, gracias!"),
+    ("my external drive isn't detected", "en", "ok the drive shows up now"),
+])
+def test_saying_what_fixed_it_and_how_it_is_now_ends_as_solved(first: str, locale: str, text: str) -> None:
+    assert say(at_steps(first, locale), text).conversation.stage == Stage.ENDED
+
+
+@pytest.mark.parametrize(("locale", "text"), [("es-AR", "ya hice todo lo q dijiste y ni un led che"),
+                                              ("en", "doesnt work, tried every option")])
+def test_having_done_every_step_with_nothing_to_show_moves_on_to_the_escalation(locale: str, text: str) -> None:
+    assert say(at_steps(WONT_TURN_ON[locale], locale), text).conversation.stage == Stage.ESCALATE
+
+
+@pytest.mark.parametrize(("locale", "text"), [
+    ("es-AR", "prefiero no tocar nada más, ¿me puede ayudar alguien del taller?"),
+    ("es-AR", "¿tienen el repuesto? prefiero hablar con alguien para el presupuesto"),
+    ("en", "ok a person please"),
+])
+def test_a_request_for_a_person_opens_a_ticket_even_beside_a_question(locale: str, text: str) -> None:
+    out = say(at_steps(WONT_TURN_ON[locale], locale), text)
+    assert out.conversation.stage == Stage.TICKET and conv.OpenTicket(TICKET) in out.actions
+
+
+@pytest.mark.parametrize(("locale", "text", "word"), [("es-AR", "a que hora puedo pasar a dejarlo?", "lunes"),
+                                                      ("es-AR", "en que calle estan?", "Rosario"),
+                                                      ("en", "are you guys even able to repair these?", "repair")])
+def test_more_ways_of_asking_the_shop_are_answered_and_the_steps_stay(locale: str, text: str, word: str) -> None:
+    out = say(at_steps(WONT_TURN_ON[locale], locale), text)
+    assert word in out.reply.text and out.conversation.stage == Stage.BASIC_TESTS
+
+
+def test_a_device_named_alone_at_the_steps_is_the_device_meant() -> None:
+    c = at_steps("el router no anda, no hay internet")
+    out = say(c, "un samsung a32")
+    assert out.conversation.device == "smartphone" and out.conversation.problem == "no_internet"
+
+
+def test_something_that_will_not_join_the_wifi_is_asked_about_not_taken_for_the_router() -> None:
+    c, _ = conv.start("s" * 32, locale="es-AR", now=0.0, kb=kb())
+    c = press(c, "BTN_LANG_ES_AR").conversation
+    c = say(c, "Ana").conversation
+    c = say(c, "no se me conecta al wifi de casa").conversation
+    assert c.stage == Stage.ASK_DEVICE and c.problem == "no_internet" and "router" not in c.device_candidates
+
+
+@pytest.mark.parametrize(("locale", "text", "word"), [("en", "wait whats disk management", "Disk Management"),
+                                                      ("es-AR", "que es la memoria ram? es lo mismo que el disco?",
+                                                       "RAM"),
+                                                      ("es-AR", "y el administrador de dispositivos donde esta?",
+                                                       "Administrador de dispositivos")])
+def test_what_a_word_of_the_steps_means_is_answered_at_the_steps(locale: str, text: str, word: str) -> None:
+    first = "my external drive isn't detected" if locale == "en" else "el disco externo no lo detecta"
+    out = say(at_steps(first, locale), text)
+    assert word in out.reply.text and out.conversation.stage == Stage.BASIC_TESTS
+
+
+def test_trying_another_computer_too_is_a_result_of_the_steps_not_another_problem() -> None:
+    c = at_steps("el disco externo no lo lee ninguna compu y tengo todas las fotos ahi")
+    assert say(c, "probé en la otra compu también, no aparece por ningún lado").conversation.stage == Stage.ESCALATE

@@ -91,7 +91,8 @@ _INTENT_RES = {name: compile_test(p) for name, p in v.INTENT_PATTERNS.items()}
 _DIALOGUE_RES = {name: compile_test(p) for name, p in v.DIALOGUE_PATTERNS.items()}
 _TOPIC_RES = tuple((topic, compile_test(p)) for topic, p in v.SHOP_TOPICS.items())
 _QUESTION_LEAD = re.compile(
-    r"^(?:y |pero |che |ok |bueno |hola |disculpa |perdon )?(?:como|que es|que significa|cual|cuales|cuando|donde|"
+    r"^(?:(?:y|pero|che|ok|bueno|hola|disculpa|perdon|wait|sorry|so|and|but|um|uh|ah|eh|ey|hey|oh|a ver|espera|"
+    r"perdona) )*(?:como|que es|que significa|cual|cuales|cuando|donde|"
     r"cuanto|cuanta|por que|para que|how|what|whats|wats|wat|wut|which|when|where|why)\b")
 _YES_RE = compile_rule(v.YES_PHRASES)
 _NO_RE = compile_rule(v.NO_PHRASES)
@@ -297,7 +298,7 @@ def _step(canon: str) -> int | None:
 
 
 def _generic_malfunction(canon: str, intents: set[Intent], prefixes: frozenset[str]) -> bool:
-    conversational = intents - {Intent.GREETING, Intent.NO, Intent.YES}
+    conversational = intents - {Intent.GREETING, Intent.NO, Intent.YES, Intent.PERSISTS}
     if conversational:
         return False
     return any(r.search(canon, prefixes) for r in _GENERIC_RES)

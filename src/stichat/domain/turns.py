@@ -9,11 +9,11 @@ problem or a change of device each has its own dialogue act.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Protocol
 
 from stichat.domain.conversation import TRANSITIONS, Conversation, Event, Kind, Stage
 from stichat.domain.errors import UnknownButton
+from stichat.domain.guesses import learned_act, learned_problem
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.nlu import Intent, Understanding, extract_name, understand
 from stichat.domain.pii import Masked
@@ -48,6 +48,8 @@ _REQUEST = re.compile(
     r"|\b(?:is there|theres|hay|no hay)\b.{0,12}\b(?:human|person|someone|somebody|tech\w*|agent|alguien|nadie|"
     r"persona|t[ée]cnico)\b"
     r"|\b(?:quiero|quisiera|necesito|want to|wanna|need to) (?:hablar|talk|speak|chatear)\b"
+    r"|\b(?:prefiero|prefeririamos|i(?:d| would)? rather|i prefer)\b.{0,12}\b(?:hablar|talk|speak|chatear|que me "
+    r"(?:llame|atienda)|alguien|someone|somebody|a person)\b"
     r"|\bcon qui[eé]n (?:hablo|me comunico|puedo hablar)\b|\bwho (?:do|can|should) i (?:talk|speak) to\b"
     r"|\b(?:me pas[aá]n|me pas[aá]s|pasame|p[aá]senme|me comunic[aá]n|me deriv[aá]n|conectame|connect me|put me)\b"
     r".{0,12}\b(?:con|with|to|through)\b"
@@ -116,7 +118,7 @@ def text_event(conversation: Conversation, text: Masked, heard: Understanding, *
                 heard = understand(rest)  # "me llamo Juan Cruz de la Torre": a surname names no device
             return ev(Kind.NAME, name)
     if kb is not None and stage in (Stage.ASK_NAME, Stage.ASK_PROBLEM, Stage.ASK_DEVICE, Stage.TICKET, Stage.ENDED):
-        heard = _learned_problem(heard, kb)
+        heard = learned_problem(heard, kb)
     if Intent.CLOSE in intents and not _describes(heard) and Intent.QUESTION not in intents:
         return ev(Kind.CLOSE)
     if Intent.COMPLAINT in intents:
@@ -293,6 +295,9 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
         return ev(Kind.CHANGE_DEVICE, meant)
     if Intent.REPHRASE in intents and not _new_subject(c, heard):
         return ev(Kind.REPHRASE)
+    if not intents and heard.problem is None and heard.device not in (None, c.device, "other") and len(
+            heard.canon.split()) <= 8:
+        return ev(Kind.CHANGE_DEVICE, heard.device)  # "un samsung a32": only a device, named at the steps
     if Intent.QUESTION in intents and _INTERROGATIVE.match(heard.canon) and Intent.PERSISTS not in intents:
         return ev(Kind.QUESTION)  # "¿qué quiere decir extensiones del navegador?" names no new problem
     if Intent.SOLVED in intents and Intent.QUESTION not in intents:
@@ -309,7 +314,8 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
     if Intent.PERSISTS in intents:
         return ev(Kind.PERSISTS)
     other_device = heard.device is not None and heard.device not in (c.device, "other")
-    if _new_subject(c, heard) and (Intent.ALSO in intents or Intent.REPHRASE in intents
+    tried_here = heard.device in (None, c.device) and bool(_TRIED.search(heard.canon))
+    if _new_subject(c, heard) and not tried_here and (Intent.ALSO in intents or Intent.REPHRASE in intents
                                    or (other_device and heard.problem is not None)):
         if heard.device and heard.device != c.device and heard.problem in (None, c.problem) and (
                 Intent.ALSO not in intents):
@@ -331,49 +337,8 @@ def _follow_up(c: Conversation, heard: Understanding, kb: KnowledgeBase | None, 
         return ev(Kind.THANKS)
     if Intent.GREETING in intents:
         return ev(Kind.GREETING)
-    return _learned_act(heard, kb, ev)
-
-
-#: How sure the statistical fallback must be before its reading counts, chosen by 5-fold cross-validation
-#: on the examples: acts at 0.7 (89 % answered, 87 % right), problems at 0.8 (85 % answered, 91 % right).
-LEARNED_BELOW = 0.7
-PROBLEM_BELOW = 0.8
-#: Acts that end or hand over the conversation need more certainty; below it Tecnos asks.
-_DECISIVE = {"bye": 0.9, "technician": 0.85, "complaint": 0.9}
-_LEARNED_KINDS = {"solved": Kind.SOLVED, "persists": Kind.PERSISTS, "cant_do": Kind.CANT_DO, "help": Kind.HELP,
-                  "show_steps": Kind.SHOW_STEPS, "advanced": Kind.ADVANCED, "technician": Kind.TECHNICIAN,
-                  "question": Kind.QUESTION, "thanks": Kind.THANKS, "bye": Kind.CLOSE, "complaint": Kind.COMPLAINT}
-
-
-def _learned_act(heard: Understanding, kb: KnowledgeBase | None, ev: _Ev) -> Event:
-    """What the rules could not read at the steps, as the examples suggest; unclear when unsure."""
-    guess = kb.examples.acts.guess(heard.canon) if kb is not None and kb.examples.acts and heard.canon else None
-    if guess is None or guess.confidence < LEARNED_BELOW:
-        return ev(Kind.UNCLEAR)
-    if guess.label == "solved":
-        return ev(Kind.AFFIRM)  # a guess never ends the conversation: Tecnos asks whether it is fixed
-    if guess.confidence < _DECISIVE.get(guess.label, 0.0):
-        return ev(Kind.UNCLEAR)
-    return ev(_LEARNED_KINDS[guess.label], step=heard.step)
-
-
-_ARTICLES = frozenset({"el", "la", "los", "las", "mi", "mis", "un", "una", "the", "my", "a", "an", "su", "tu"})
-
-
-def _learned_problem(heard: Understanding, kb: KnowledgeBase) -> Understanding:
-    """A description the rules placed no problem for, read by the examples when they are sure enough."""
-    words = [w for w in heard.canon.split() if w not in _ARTICLES]
-    if heard.problem is not None or not kb.examples.problems or len(words) < 2 or (
-            heard.intents == {Intent.GREETING} and len(words) <= 3):
-        return heard  # "el celu" names a device and says nothing of it yet
-    if heard.extra.get("vague"):
-        return heard  # "no funciona bien": the customer has not said what it does yet, so ask
-    if heard.intents - {Intent.GREETING, Intent.NO, Intent.YES, Intent.ALSO}:
-        return heard
-    guess = kb.examples.problems.guess(heard.canon)
-    if guess is None or guess.confidence < PROBLEM_BELOW or guess.label == "_none":
-        return heard
-    return replace(heard, problem=guess.label, problem_confidence=round(guess.confidence * 0.6, 2))
+    kind, step = learned_act(heard, kb)
+    return ev(kind, step=step)
 
 
 class _Ev(Protocol):

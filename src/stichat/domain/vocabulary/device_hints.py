@@ -33,6 +33,16 @@ AMBIGUOUS_DEVICE_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        r"(?:no )?(?:se )?(?:me )?(?:conecta|engancha|agarra|toma) (?:al|a la|el|la) (?:wifi|red)|(?:wont|doesnt|does not|cant|cannot|will not) (?:connect|join) (?:to )?(?:the |my )?(?:wifi|network)",
+        (
+            r"smartphone",
+            r"notebook",
+            r"pc",
+            r"tablet",
+            r"tv",
+        ),
+    ),
+    (
         r"samsung|lg|philips",
         (
             r"smartphone",

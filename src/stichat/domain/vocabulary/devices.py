@@ -55,7 +55,7 @@ DEVICE_PATTERNS: dict[str, tuple[tuple[str, float], ...]] = {
         (r"raton|mouse|mouses|mause|mous", 2.0),
     ),
     'storage': (
-        (r"disco (?:externo|rigido externo|solido externo)|tarjeta (?:sd|micro sd|microsd|de memoria)|memoria usb|pen drive|usb stick|flash drive|thumb drive|memory stick|external (?:hard )?drive|external disk|sd card|pendrive|pendraiv|microsd|micro sd", 2.5),
+        (r"disco (?:externo|rigido externo|solido externo)|tarjeta (?:sd|micro sd|microsd|de memoria)|memoria usb|(?:wd|western digital|seagate|sandisk|kingston|toshiba canvio|lacie) (?:passport|elements|expansion|drive|disk|ssd|hdd|pendrive|usb)|(?:my )?(?:wd|seagate) passport|pen drive|usb stick|flash drive|thumb drive|memory stick|external (?:hard )?drive|external disk|sd card|pendrive|pendraiv|microsd|micro sd", 2.5),
         (r"memoria|hard drive|hard disk|disco|disco rigido|hdd|ssd|usb", 0.7),
     ),
     'other': (

@@ -140,7 +140,7 @@ PROBLEM_PATTERNS: dict[str, tuple[tuple[str, float], ...]] = {
         (r"puertos usb|usb port|usb ports|bluetooth|puerto usb", 1.2),
     ),
     'printing': (
-        (r"(?:me )?traba el papel|se (?:me )?traba (?:el )?papel|papel (?:\S+ )?(?:trabado|arrugado)|sale (?:todo )?arrugado|paper (?:keeps )?(?:jamming|crumpl\w*)", 2.8),
+        (r"imprime (?:bien |joya |perfecto )?desde (?:\S+ ){1,3}pero no desde|(?:me )?traba el papel|se (?:me )?traba (?:el )?papel|papel (?:\S+ )?(?:trabado|arrugado)|sale (?:todo )?arrugado|(?:prints|printing|works) (?:fine |ok |okay |great )?from (?:\S+ ){1,3}but not from|paper (?:keeps )?(?:jamming|crumpl\w*)", 2.8),
         (r"(?:saca|salen|sale|imprime) (?:\S+ ){0,2}(?:hojas|paginas|copias|impresiones) (?:\S+ ){0,2}(?:rayas|manchas|manchad\w*|borros\w*)|(?:pages|prints|sheets) (?:\S+ ){0,2}(?:streaks|smudges|lines)", 2.9),
         (r"no (?:me )?(?:toma|agarra|tira|saca|carga) (?:\S+ )?(?:el |la |las )?(?:papel|hoja|hojas)|(?:dice|figura|aparece|says|shows|sale) (?:\S+ )?(?:sin conexion|desconectada|offline)", 2.8),
         (r"(?:toner|cartridge|ink) (?:error|low|empty)|(?:error|falta|sin|low|out of) (?:de )?(?:toner|tinta|cartuchos?|ink|cartridges?)", 2.7),
@@ -185,7 +185,7 @@ PROBLEM_PATTERNS: dict[str, tuple[tuple[str, float], ...]] = {
     ),
     'data_recovery': (
         (r"(?:ahi|alli|where|donde) (?:tenia|tengo|had|have|estaban|guardaba) (?:\S+ ){0,3}(?:fotos|archivos|documentos|datos|photos|files|pictures|documents)", 2.8),
-        (r"(?:tengo|tenia|estan|tiene|had|has|have) (?:\S+ ){0,3}(?:fotos|archivos|documentos|videos|photos|files|pictures) (?:ahi|adentro|on it|in it)|(?:photos|files|pictures|fotos|archivos) (?:\S+ ){0,4}(?:are |se )?(?:gone|lost|perdieron|borraron)", 2.7),
+        (r"(?:tengo|tenia|estan|tiene|had|has|have) (?:\S+ ){0,3}(?:fotos|archivos|documentos|videos|photos|files|pictures)(?: \S+){0,3} (?:ahi|adentro|on it|in it)|(?:photos|files|pictures|fotos|archivos) (?:\S+ ){0,4}(?:are |se )?(?:gone|lost|perdieron|borraron)", 2.7),
         (r"(?:me )?pide (?:que lo )?formatear|quiere formatear|no (?:me )?monta|wont mount|doesnt mount|asks? (?:me )?to format|wants me to format", 2.6),
         (r"(?:tengo|tenia|hay) (?:\S+ ){0,3}(?:el laburo|el trabajo|mis fotos|mis archivos|cosas importantes|todo mi)|cosas importantes|important (?:files|stuff|documents|photos)", 2.7),
         (r"se (?:me )?formateo|borre sin querer|(?:got |was )?formatted(?: \S+){0,5} (?:fotos|files|photos|work|tp)", 2.8),

@@ -89,14 +89,14 @@ nadie necesita necesito need new ni night no noche noches none nono nos nosotros
 novio nueva nuevo nunca o of office oficina ok old on or out over para partido pasada pasadas pasado
 paso pasos pelicula peliculas people peor perdon perdona perfecto pero person pieza please podes por
 porque posta presupuesto prima primo probamos probe project projects proyecto proyectos pude puede
-pueden puedo que queres quien quiere quiero rato re really reparar repararon reparaste retiraron
-retire revisar revisaron revisaste school se semana senor senora ser serie series she shop should si
-siempre sigue siguen sin sisi so sobre sobrina sobrino sola solo some somebody someone something son
-still store su suegra suegro sus tambien tampoco tarde tardes te tenes tengo tenia thank thanks that
-the their them then these they this those tia tiene tienen time tio to todavia today todo todos
-tomorrow too trabajo traje trajeron tu tus u ubicados un una unas under unos up urgente usted veces
-vecina vecino very vez vieja viejo volver volvio vos vuelve want was we were what whatsapp which who
-whom will with without work would y ya yes yesterday yo you your
+pueden puedo que queres quien quiere quiero rato re really reparar repararon reparaste repuesto
+repuestos retiraron retire revisar revisaron revisaste school se semana senor senora ser serie
+series she shop should si siempre sigue siguen sin sisi so sobre sobrina sobrino sola solo some
+somebody someone something son still store su suegra suegro sus tambien tampoco tarde tardes te
+tenes tengo tenia thank thanks that the their them then these they this those tia tiene tienen time
+tio to todavia today todo todos tomorrow too trabajo traje trajeron tu tus u ubicados un una unas
+under unos up urgente usted veces vecina vecino very vez vieja viejo volver volvio vos vuelve want
+was we were what whatsapp which who whom will with without work would y ya yes yesterday yo you your
 """.split())
 
 PROFANITY: frozenset[str] = frozenset("""
