@@ -339,6 +339,6 @@ def build(settings: Settings, *, clock: Clock | None = None, overrides: Override
                     tickets=tickets, uploads=uploads, rate_limiter=rate_limiter, desk=desk, operators=operators,
                     activity=activity, engine=engine, privacy=privacy, retention=retention,
                     storage=StorageProbe({"data": settings.data_dir, **settings.storage_dirs()}),
-                    closers=[sessions, *([analyzer] if analyzer is not None else [])], smart=smart,
+                    closers=[sessions, transcripts, *([analyzer] if analyzer is not None else [])], smart=smart,
                     image_queue=image_queue,
                     image_worker=queue if settings.redis_url else None)

@@ -5,6 +5,7 @@ readiness is re-probed at once."""
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 from typing import Any
 
@@ -72,8 +73,12 @@ def test_a_transcript_line_cut_short_by_a_full_disk_is_taken_back(tmp_path: Path
         return real_write(fd, data[:5])
 
     monkeypatch.setattr(file_transcripts.os, "write", short_write)
-    with pytest.raises(OSError) as caught:
-        file_transcripts.FileTranscriptStore._append(path, b'{"next": "line"}\n')
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+    try:
+        with pytest.raises(OSError) as caught:
+            file_transcripts.append_whole(fd, path.stat().st_size, b'{"next": "line"}\n', name="s")
+    finally:
+        os.close(fd)
     assert caught.value.errno == errno.ENOSPC
     assert path.read_bytes() == b'{"whole": "line"}\n'
 
