@@ -12,7 +12,7 @@ from stichat.domain import conversation as conv
 from stichat.domain import turns
 from stichat.domain.conversation import Context, Conversation, Kind, Stage
 from stichat.domain.knowledge import KnowledgeBase
-from stichat.domain.nlu import understand
+from stichat.domain.nlu import Intent, understand
 from stichat.domain.ticket_summary import summarize_steps, summary_paragraph
 from stichat.domain.tickets import Ticket, reply_text, whatsapp_text
 
@@ -682,3 +682,60 @@ def test_what_a_word_of_the_steps_means_is_answered_at_the_steps(locale: str, te
 def test_trying_another_computer_too_is_a_result_of_the_steps_not_another_problem() -> None:
     c = at_steps("el disco externo no lo lee ninguna compu y tengo todas las fotos ahi")
     assert say(c, "probé en la otra compu también, no aparece por ningún lado").conversation.stage == Stage.ESCALATE
+
+
+@pytest.mark.parametrize(("first", "locale", "text"), [
+    ("me salen ventanitas de publicidad en la note", "es-AR", "listo le pasé el antivirus y no aparecen más"),
+    ("la note no agarra el wifi", "es-AR", "listo ahí lo agarró, mil gracias"),
+    ("my laptop is really slow", "en", "ok found it, turned off background refresh and its way better"),
+    ("my laptop is really slow", "en", "thats way better, fast again. thanks!"),
+    ("la pc no da imagen", "es-AR", "ya fue era el cable hdmi jajaja, ya anda"),
+])
+def test_more_ways_of_saying_it_is_fixed_end_as_solved(first: str, locale: str, text: str) -> None:
+    assert say(at_steps(first, locale), text).conversation.stage == Stage.ENDED
+
+
+@pytest.mark.parametrize("text", ["che y no puede venir alguien a verla?",
+                                  "no, no quiero más pruebas, que lo revise alguien de ustedes"])
+def test_refusing_more_steps_or_asking_for_a_visit_opens_a_ticket(text: str) -> None:
+    c = press(at_steps(), "BTN_PERSIST").conversation
+    assert say(c, text).conversation.stage == Stage.TICKET
+
+
+def test_a_complaint_about_a_repair_said_to_be_fixed_is_not_read_as_solved() -> None:
+    text = ("ya se la llevé el mes pasado por esto mismo, me dijeron que quedó arreglada y es un desastre, "
+            "me siento estafado")
+    out = say(at_steps(), text)
+    assert out.conversation.stage == Stage.TICKET and out.conversation.ticket_reason == "complaint"
+
+
+@pytest.mark.parametrize(("text", "device"), [
+    ("es la de escritorio, la q tengo abajo de la mesa enchufada al monitor grande", "pc"),
+    ("its an lg ultrawide plugged into my desktop", "monitor"),
+])
+def test_what_the_device_is_plugged_into_is_not_the_device_at_fault(text: str, device: str) -> None:
+    assert understand(text).device == device
+
+
+def test_a_device_plugged_into_a_computer_that_fails_there_points_at_the_computer() -> None:
+    assert understand("los parlantes andan con el celu pero enchufados a la pc no se escucha nada").device == "pc"
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("hi, things just aren't working right", None),  # "arent" is not corrected to "agent"
+    ("the vr headset wont connect to wifi", "no_internet"),
+    ("se me queda colgada la compu en el circulito de windows y no pasa de ahi", "no_boot"),
+    ("tengo un drama con el monitor", None),
+])
+def test_first_messages_read_as_they_are_meant(text: str, problem: str | None) -> None:
+    heard = understand(text)
+    assert heard.problem == problem and Intent.TECHNICIAN not in heard.intents
+
+
+def test_a_repair_dropped_off_is_asked_about_not_a_dropped_device() -> None:
+    heard = understand("hey just checking if my laptop is ready yet, dropped it off monday")
+    assert heard.topic == "repair_status" and heard.problem is None
+
+
+def test_a_message_opening_on_a_step_number_is_about_that_step() -> None:
+    assert understand("en el 3 qué es el menú OSD?").step == 3

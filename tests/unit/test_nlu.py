@@ -398,3 +398,11 @@ def test_only_top_level_alternatives_lose_their_word_wrappers() -> None:
     rule = compile_test(r"(?:a|(?:\S+ )*b)|[|] c|(?:\S+ )*d(?: \S+)*")
     assert rule.regex.pattern.count(r"(?:\S+ )*") == 1  # the one inside a group stays
     assert rule.search("x d y", frozenset({"x", "d", "y"})) and not rule.search("dd", frozenset({"d", "dd"}))
+
+
+@pytest.mark.parametrize(("text", "name"), [("Mirta de la inmobiliaria", "Mirta"),
+                                            ("Tom from the dental office", "Tom"),
+                                            ("Graciela del almacen", "Graciela"),
+                                            ("Juan de la Torre", "Juan de la Torre")])
+def test_where_someone_writes_from_is_not_part_of_the_name(text: str, name: str) -> None:
+    assert extract_name(text) == name

@@ -127,6 +127,10 @@ _TITLES = frozenset({"prof", "profe", "profesor", "profesora", "dr", "dra", "doc
 _PLACES = frozenset("""
 rosario reconquista funes roldan santa cordoba buenos villa granadero casilda rafaela venado parana capitan
 arroyo canada firmat fisherton echesortu zona barrio centro alberdi baigorria
+inmobiliaria farmacia kiosco kiosko estudio oficina escuela colegio ferreteria panaderia verduleria libreria agencia
+empresa consultorio municipalidad muni taller negocio local fabrica cooperativa clinica sanatorio almacen
+office shop store school clinic pharmacy bakery company firm agency studio library church hospital bank
+restaurant cafe practice
 """.split())
 _NAME_TAIL = re.compile(r"(?i)^(?:name'?s|names|name is|name\s*:|nombre\s*:)\s*|\s+(?:here|aqu[ií]|ac[aá])\s*[.!]*$")
 
@@ -185,5 +189,8 @@ def extract_name(text: str) -> str | None:
     if here and not taken and len(rest) == 1 and rest[0][:1].isupper() and _name_key(rest[0]) not in _ROLES:
         return rest[0]  # "Hi, Mark here": a capitalised word named as oneself, even when it is also a word
     left = [_name_key(w) for w in rest[len(taken):]]
-    from_place = len(left) >= 2 and left[0] in ("de", "desde", "from") and left[1] in _PLACES
+    place = [k for k in left if k not in ("la", "el", "los", "las", "the")]  # "Mirta de la inmobiliaria"
+    # "Tom from the dental office": a place within the next three words
+    from_place = len(place) >= 2 and place[0] in ("de", "del", "desde", "from") and any(
+        k in _PLACES for k in place[1:4])
     return _format_name(taken) if taken and (len(taken) == len(rest) or from_place) else None

@@ -94,6 +94,10 @@ _QUESTION_LEAD = re.compile(
     r"^(?:(?:y|pero|che|ok|bueno|hola|disculpa|perdon|wait|sorry|so|and|but|um|uh|ah|eh|ey|hey|oh|a ver|espera|"
     r"perdona) )*(?:como|que es|que significa|cual|cuales|cuando|donde|"
     r"cuanto|cuanta|por que|para que|how|what|whats|wats|wat|wut|which|when|where|why)\b")
+#: "tengo un problema con el monitor": the subject is named, what it does is not, not even "no anda".
+_OPENER = re.compile(r"^(?:hola |buenas |hi |hello )?(?:tengo|tenemos|i have|ive got|i got|we have) (?:un|una|a|an) "
+                     r"(?:drama|problema|problemita|lio|quilombo|temita|tema|consulta|problem|issue|question) "
+                     r"(?:con|with) (?:el|la|mi|los|las|my|the|our) \S+(?: \S+)?$")
 _YES_RE = compile_rule(v.YES_PHRASES)
 _NO_RE = compile_rule(v.NO_PHRASES)
 _CLOSE_SHORT_RE = re.compile(
@@ -108,6 +112,9 @@ _STEP_KEYWORD_RE = re.compile(
 )
 _STEP_ORDINAL_RE = re.compile(rf"(?<!\S){_NUMBER} (?:paso|step)(?!\S)")
 _STEP_ARTICLE_RE = re.compile(rf"(?<!\S)(?:el|la|lo del|the|del|al|number|nro|numero) {_NUMBER}(?!\S)")
+#: "en el 3 qué es el menú OSD?": a message that opens on a number is about that step.
+_STEP_LEAD_RE = re.compile(
+    rf"^(?:y |pero |che |and |but )?(?:en|con|in|on|for|with) (?:el|la|the|step|paso) {_NUMBER}(?!\S)")
 _NOTHING_AFTER = re.compile(r"(?i)\w[,.;:]\s*(?:y\s+|and\s+|pero\s+)?(?:nada|nothing|nope|igual|same)\W*$")
 _SI_FIRM_RE = re.compile(r"^\W*(?:s[ií]{2,}|sí|si\s*[,.!;:])", re.IGNORECASE)
 _ES_ONLY = v.SPANISH_WORDS - v.ENGLISH_WORDS
@@ -172,6 +179,8 @@ def _read(text: str) -> Understanding:
     intents, step = _intents(canon, tokens, text, prefixes)
     plain = " ".join(raw_tokens)
     topic = _dialogue(canon, plain, text, intents, word_starts(raw_tokens) | prefixes)
+    if step is None and (lead := _STEP_LEAD_RE.match(canon)):
+        step = _to_step(lead.group(1))
     if step is None and Intent.CANT_DO in intents:
         found = _STEP_ARTICLE_RE.search(canon)  # "no pude hacer el 2"
         step = _to_step(found.group(1)) if found else None
@@ -183,8 +192,9 @@ def _read(text: str) -> Understanding:
         problem, problem_conf = prefer_plausible(device, problem, problem_conf, hits, canon)
     if problem == "physical_damage" and device is None and not candidates and hits[problem][0] < 2.0:
         problem, problem_conf = None, 0.0  # "it's broken" says nothing yet; "celu roto" says the phone is damaged
-    vague = problem is None and _generic_malfunction(canon, intents, prefixes)
-    if vague and device in v.DEVICE_DEFAULT_PROBLEM:
+    opener = problem is None and not intents and bool(_OPENER.match(canon))
+    vague = problem is None and (opener or _generic_malfunction(canon, intents, prefixes))
+    if vague and device in v.DEVICE_DEFAULT_PROBLEM and not opener:
         # "el mouse no anda" can only mean one thing; "la compu anda mal" says nothing yet: ask.
         problem, problem_conf, vague = v.DEVICE_DEFAULT_PROBLEM[device], 0.5, False
     return Understanding(
@@ -269,6 +279,8 @@ def _intents(
             found.add(intent)
     if _NOTHING_AFTER.search(raw):
         found.add(Intent.PERSISTS)  # "lo cambié de puerto, nada": what was tried, then how it went
+    if _INTENT_RES["not_advanced"].search(canon, prefixes):
+        found.discard(Intent.ADVANCED)  # "no quiero más pruebas, que lo revise alguien": no more steps
     if Intent.PERSISTS in found or _INTENT_RES["not_solved"].search(canon, prefixes):
         found.discard(Intent.SOLVED)  # "desde ahí anda mal", "I just want it fixed": not solved
     if n <= 8 and _CLOSE_SHORT_RE.match(canon):

@@ -123,6 +123,10 @@ def find_device(
     if outright and not (strong and _FINE_WITH_OTHER.search(canon)):
         return "other", 0.9, ()  # a device outside the taxonomy, named outright
     strong = {d: h for d, h in strong.items() if not _denied(canon, h[1])} or strong
+    # "la de escritorio, enchufada al monitor grande", "an lg ultrawide plugged into my desktop": what it is
+    # plugged into is not the device at fault
+    if not _BUT.search(canon):  # "los parlantes andan con el celu pero enchufados a la pc no": the pc fails
+        strong = {d: h for d, h in strong.items() if not _ATTACHED_TO.search(canon, 0, h[1])} or strong
     working = _working(canon, prefixes) if len(strong) > 1 or (strong and vague_names) else set()
     broken = {d: h for d, h in strong.items() if d not in working}
     if "notebook" in broken and "keyboard" in broken and not _PLUGS_IN.search(canon):
@@ -249,6 +253,9 @@ def _denied(canon: str, start: int) -> bool:
 #: A drive named as such: "usb" alone may be a port, a mouse or a phone's cable.
 _STORAGE_WORD = re.compile(r"(?<!\S)(?:ssd|ssds|hdd|disco|discos|pendrive|pen drive|hard drive|drive|nvme|m2)(?!\S)")
 #: The monitor as the place where nothing shows: "no aparece nada en el monitor".
+_ATTACHED_TO = re.compile(r"(?<!\S)(?:enchufad[oa]|conectad[oa]|plugged|hooked up|connected|attached) (?:\S+ )?"
+                          r"(?:a|al|a la|en|en el|en la|into|to|in) (?:el |la |mi |my |the |a |an )?(?:\S+ )?$")
+_BUT = re.compile(r"(?<!\S)(?:pero|but)(?!\S)")
 _ON_THE_MONITOR = re.compile(r"(?<!\S)(?:en|on|in) (?:el|the|my|mi) monitor(?!\S)")
 _ANOTHER_COMPUTER = re.compile(r"(?<!\S)(?:otra|otro|another|other|ninguna|any) (?:pc|compu|computadora|notebook|note|"
                                r"laptop|computer)(?!\S)")

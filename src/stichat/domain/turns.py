@@ -131,8 +131,10 @@ def text_event(conversation: Conversation, text: Masked, heard: Understanding, *
         asks_person = False  # "¿si la llevo, cuánto sale?" asks the price
     if asks_person:
         return ev(Kind.TECHNICIAN)
-    describes_first = heard.topic == "services" and stage in (Stage.ASK_PROBLEM, Stage.ASK_DEVICE) and bool(
-        heard.problem)  # "can you recover deleted photos from an sd card?" is the problem itself
+    # "can you recover deleted photos from an sd card?" is the problem itself; "es la camarita de seguridad que
+    # pusimos en el local" answers the device question
+    describes_first = (heard.topic == "services" and stage in (Stage.ASK_PROBLEM, Stage.ASK_DEVICE) and bool(
+        heard.problem)) or (stage == Stage.ASK_DEVICE and heard.device is not None and Intent.QUESTION not in intents)
     if Intent.SHOP in intents and heard.topic and not _asks_what_to_do(heard, kb) and not describes_first:
         return ev(Kind.SHOP, heard.topic)
     if stage == Stage.ASK_NAME:
@@ -251,7 +253,8 @@ _ASKS_WHAT_THEY_ARE = re.compile(
     r"really )?(?:complicad|dificil|larg|peligros|riesgos|hard|difficult|long|risky|complicated|technical|tecnic)|"
     r"\b(?:are|is) (?:\S+ ){0,3}(?:hard|difficult|complicated|risky|technical)\b")
 _MAY_I = re.compile(
-    r"^(?:y |pero |che |ok )?(?:puedo|podria|podemos|conviene|debo|deberia|deberiamos|es seguro|hay que|can i|could i|"
+    r"^(?:y |pero |che |ok )?(?:puedo|podria|podemos|se puede|se podra|se podria|conviene|debo|deberia|deberiamos|"
+    r"es seguro|hay que|can i|could i|"
     r"should i|should we|can we|is it safe|is it ok|do i have to|do we have to)")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 DEVICE_PATTERNS: dict[str, tuple[tuple[str, float], ...]] = {
     'pc': (
         (r"\S+ desktop|desktop \S+|(?:dell|hp|lenovo) (?:optiplex|prodesk|elitedesk|thinkcentre)", 2.6),
-        (r"gabinete|torre|desktop|all in one|pc|pcs|cpu|aio|imac", 2.0),
+        (r"(?:es |una |la )?(?:la|una) de escritorio|gabinete|torre|desktop|all in one|pc|pcs|cpu|aio|imac", 2.0),
         (r"(?:compu|computadora|computador|ordenador|maquina|computer|equipo) (?:de )?escritorio", 3.0),
         (r"de escritorio|todo en uno|pc armada|la torre|desktop (?:computer|pc)|tower|gaming rig|custom built|optiplex|prodesk|thinkcentre|elitedesk|pc gamer", 2.5),
         (r"placa de video|tarjeta grafica|placa madre|tarjeta de video|graphics card|motherboard", 1.8),
@@ -19,20 +19,20 @@ DEVICE_PATTERNS: dict[str, tuple[tuple[str, float], ...]] = {
         (r"dell xps|surface (?:pro|laptop)|xps|zenbook|matebook", 2.6),
         (r"surface|microsoft surface", 1.9),
         (r"(?:la|el|the one) (?:que|q|that) (?:se cierra|se pliega|closes|folds)", 2.2),
-        (r"portatil|positivo|(?<! a )(?<!^a )(?<! the )(?<!^the )(?<! ransom )(?<! this )note(?! (?:asking|saying|that|from|on|with))|laptop|notebook|notebooks|notbuk|laptops|netbook|ultrabook|macbook|chromebook|thinkpad|ideapad|vivobook|zenbook|aspire|pavilion|inspiron|vostro|latitude|probook|elitebook|exo|bangho|bgh", 2.0),
+        (r"portatil|positivo|(?<! a )(?<!^a )(?<! the )(?<!^the )(?<! ransom )(?<! this )note(?! (?:asking|saying|that|from|on|with))|laptop|notebook|notebooks|notbuk|laptops|netbook|ultrabook|macbook|chromebook|(?:lenovo )?yoga|macbook(?: air| pro)?|thinkpad|ideapad|vivobook|zenbook|aspire|pavilion|inspiron|vostro|latitude|probook|elitebook|exo|bangho|bgh", 2.0),
         (r"(?:compu|computadora|computer|maquina) (?:portatil|portable)", 3.0),
         (r"(?:llevo|uso|tengo) (?:\S+ ){0,4}(?:en la mochila|en la facu)|la de la facu|in my backpack", 2.2),
     ),
     'monitor': (
         (r"(?:screen|display) (?:\S+ ){0,3}plugged into|pantalla (?:\S+ ){0,4}(?:enchufada|conectada) (?:a|al|en) (?:la|el)", 3.0),
-        (r"pantalla externa|segundo monitor|segunda pantalla|external (?:monitor|display|screen)|second (?:monitor|screen)|monitor|monitores|display externo", 2.0),
+        (r"pantalla externa|segundo monitor|segunda pantalla|external (?:monitor|display|screen)|second (?:monitor|screen)|monitor|monitores|ultrawide|ultra wide|display externo", 2.0),
     ),
     'printer': (
         (r"impresora|printer|brother|impresoras|impre|printers|multifuncion|multifuncional|epson|canon|xerox|kyocera|ricoh|lexmark|laserjet|deskjet|officejet|ecotank|escaner|scanner|plotter", 2.0),
         (r"hp (?:laserjet|deskjet|officejet|ink tank|smart tank)|brother dcp|multifuncion \S+|dcp \S+", 3.0),
     ),
     'router': (
-        (r"nada de internet|(?:internet|wifi)(?: \S+){0,4} (?:at home|en (?:la|mi) casa|de la casa)|no internet at home|internet (?:is |anda )?(?:slow|lento|lenta)", 2.0),
+        (r"nada de internet|netgear|nighthawk|d ?link|linksys|ubiquiti|mikrotik|arris|sagemcom|askey|(?:internet|wifi)(?: \S+){0,4} (?:at home|en (?:la|mi) casa|de la casa)|no internet at home|internet (?:is |anda )?(?:slow|lento|lenta)", 2.0),
         (r"fibra optica|movistar|access point|mesh|router|routers|ruter|rauter|modem|modems|ont|repetidor|extensor|decodificador|telecentro|fibertel|tp ?link|mercusys|huawei hg\S*", 2.0),
         (r"wifi|red|red wifi|wlan", 0.5),
         (r"(?:internet|wifi) (?:\S+ ){0,3}en casa|(?:el |the |my )?internet (?:\S+ ){0,2}(?:keeps|se corta|se cae|se me corta|se me cae|anda cortandose|dropping|drops|cuts|is down|went down|se fue|anda para atras)", 2.0),
@@ -59,7 +59,7 @@ DEVICE_PATTERNS: dict[str, tuple[tuple[str, float], ...]] = {
         (r"memoria|hard drive|hard disk|disco|disco rigido|hdd|ssd|usb", 0.7),
     ),
     'other': (
-        (r"camara|auriculares|microfono|camera|speakers?|headphones|microphone|drone|webcam|parlantes?|headset", 0.9),
-        (r"lector de (?:libros|ebooks)|robot (?:aspiradora|de limpieza)|camaras? (?:de seguridad|ip|wifi)|consola|una ups|el ups|la play|timbre|kindle|e ?reader|robot vacuum|security cam\w*|console|playstation|nintendo switch|smart watch|ring doorbell|bluetooth speaker|smart speaker|proyector|proyectores|projector|kindles|aspiradora robot|roomba|camarit[ao]s?|dvr|nvr|consolas|play ?[345]|ps[345]|xbox|joystick|joysticks|gamepad|gamepads|joystic|nintendo|smartwatch|reloj (?:inteligente|smart)|galaxy watch|apple watch|mi band|estabilizador|alexa|echo dot|google home|doorbell|parlante (?:bluetooth|inteligente)|airpods|earbuds|auriculares (?:bluetooth|inalambricos)|galaxy buds", 3.0),
+        (r"barra de sonido|camara|auriculares|microfono|soundbar|sound bar|camera|speakers?|headphones|microphone|drone|webcam|parlantes?|headset", 0.9),
+        (r"lector de (?:libros|ebooks)|robot (?:aspiradora|de limpieza)|camaras? (?:de seguridad|ip|wifi)|consola|una ups|el ups|la play|timbre (?:de (?:la |mi )?(?:casa|puerta|entrada)|inteligente|wifi|smart|con camara)|kindle|e ?reader|robot vacuum|security cam\w*|console|playstation|nintendo switch|smart watch|ring doorbell|bluetooth speaker|smart speaker|vr headset|oculus(?: quest)?|meta quest|proyector|proyectores|projector|kindles|aspiradora robot|roomba|camarit[ao]s?|dvr|nvr|consolas|play ?[345]|ps[345]|xbox|joystick|joysticks|gamepad|gamepads|joystic|nintendo|smartwatch|reloj (?:inteligente|smart)|galaxy watch|apple watch|mi band|estabilizador|alexa|echo dot|google home|doorbell|parlante (?:bluetooth|inteligente)|airpods|earbuds|auriculares (?:bluetooth|inalambricos)|galaxy buds", 3.0),
     ),
 }

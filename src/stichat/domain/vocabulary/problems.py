@@ -21,7 +21,7 @@ PROBLEM_PATTERNS: dict[str, tuple[tuple[str, float], ...]] = {
     ),
     'no_boot': (
         (r"no pasa (?:del|de la) (?:logo|marca|pantalla de inicio)", 2.9),
-        (r"circulito de carga|loading circle|(?:stuck|clavad[oa]|se queda|queda) (?:on|at|en) (?:the |el |la |los )?(?:windows )?(?:loading|spinning|puntitos|circulo|circulito|rueda)(?: (?:circle|dots|wheel|screen))?", 2.9),
+        (r"circulito de carga|(?:se )?(?:me )?(?:queda|quedo) (?:colgad[oa]|trabad[oa]|tildad[oa]|clavad[oa]) (?:\S+ ){0,3}en (?:el|la) (?:circulito|logo|manzana|marca|pantalla de inicio|inicio)|loading circle|(?:stuck|clavad[oa]|se queda|queda) (?:on|at|en) (?:the |el |la |los )?(?:windows )?(?:loading|spinning|puntitos|circulo|circulito|rueda)(?: (?:circle|dots|wheel|screen))?", 2.9),
         (r"(?:restarts|reboots|restarting|rebooting) over and over|(?:gets|goes|llega|pasa) (?:to|hasta|del?) (?:the )?(?:logo|marca|windows logo|apple logo|manzana)(?: \S+){0,4} (?:restarts|reboots|se reinicia|se apaga|shuts off|turns off|vuelve a empezar)", 3.0),
         (r"windows no (?:se )?(?:pudo|puede) (?:iniciar|arrancar|cargar)|(?:windows|it) (?:could not|couldnt|failed to) (?:start|load|boot)(?: correctly| properly)?", 2.8),
         (r"no bootea|(?:se )?reinicia (?:sol[oa] )?antes de (?:que )?(?:cargue|entre|arranque|inicie)|(?:queda )?en (?:un )?bucle|wont boot|(?:restarts|restarting|reboots|rebooting) before (?:windows|it) (?:loads|starts)|(?:restarts|reboots|restarting|rebooting) again and again", 2.7),
@@ -79,7 +79,7 @@ PROBLEM_PATTERNS: dict[str, tuple[tuple[str, float], ...]] = {
         (r"codigo de detencion|carita triste|pantalla de la muerte|se pone (?:la pantalla )?azul|todo azul|blue screen|stop code|critical process died|memory management|0x0{4,}[0-9a-f]{2,4}|0xc0000(?:21a|225|001|098|0e9|142|185|221)|inaccessible boot device|page fault in nonpaged area|system service exception|kmode exception|pantall(?:a|azo|azos)s? azul(?:es)?|pantallazos?|bsod|bluescreen|irql|kernel|whea|video tdr|dpc watchdog", 3.0),
     ),
     'no_internet': (
-        (r"(?:wifi|wi fi) (?:\S+ )?(?:wont|doesnt|does not|no) (?:\S+ )?(?:turn on|switch on|prende|enciende|se activa|activa)", 3.0),
+        (r"(?:(?:wont|doesnt|cant|does not|will not|cannot) |no (?:se )?(?:me )?)(?:connect|join|conecta|engancha) (?:to |al |a la )?(?:the |my )?(?:wifi|wi fi|red|network|internet)|(?:wont|doesnt|cant|does not|will not|cannot|no (?:se )?(?:me )?) ?(?:connect|join|conecta|engancha) (?:to |al |a la )?(?:the |my )?(?:wifi|wi fi|red|network|internet)|(?:wifi|wi fi) (?:\S+ )?(?:wont|doesnt|does not|no) (?:\S+ )?(?:turn on|switch on|prende|enciende|se activa|activa)", 3.0),
         (r"(?:pierde|pierden|perdio|perdieron) (?:el |la )?(?:wifi|internet|senal|conexion)|(?:lose|loses|losing|lost|drop|drops|dropping) (?:the )?(?:wifi|wi fi|internet|connection|signal)", 2.4),
         (r"contrasena incorrecta (?:\S+ ){0,2}(?:wifi|red)|(?:wifi|red) (?:\S+ ){0,3}contrasena incorrecta|(?:wifi|red|network) (?:\S+ ){0,4}(?:wrong|incorrect) password|(?:wrong|incorrect) password (?:\S+ ){0,5}(?:wifi|network)|cant join (?:the |my )?(?:\S+ )?(?:wifi|network)", 2.8),
         (r"(?:cant|can not|cannot|wont|dont|doesnt|unable to) (?:get|connect|go|stay) (?:on|to|onto) (?:the )?(?:wifi|internet|network)|none of (?:our|my|the) (?:devices|things) (?:\S+ ){0,2}(?:connect|get on|work on)", 2.6),
@@ -212,6 +212,6 @@ PROBLEM_PATTERNS: dict[str, tuple[tuple[str, float], ...]] = {
         (r"se (?:me |le |nos )?(?:cayo|cayeron|golpeo|golpearon|mojo|mojaron|rompio|rajo|partio|quebro|doblo|hincho|quemo|fisuro|estrello)|me (?:la |lo )?(?:pisaron|tiraron|golpearon|rompieron)|(?:la |lo )?(?:pise|aplaste|tire|golpee|rompi|moje)", 2.3),
         (r"mojad[oa]|liquido|water damage|spill|fell in (?:the )?(?:water|pool|toilet)|(?:le |me |se )?(?:cayo|tire|tiro|derrame|derramo|volque|volco|se volco|se derramo|spilled|spill) (?:\S+ ){0,3}(?:agua|jugo|cerveza|vino|liquido|leche|te|coca|water|coffee|soda|juice|beer|wine|cafe|mate|gaseosa|fernet|tea)|(?:agua|jugo|cerveza|vino|liquido|leche|te|coca|water|coffee|soda|juice|beer|wine|cafe|mate|gaseosa|fernet|tea) {G}(?:encima|arriba|sobre|on)|got wet|spilled", 2.6),
         (r"(?:pantalla|vidrio|display|screen|glass|carcasa|tapa|bisagra|ficha|pin|puerto|enchufe) (?:\S+ )?(?:rot[oa]|partid[oa]|rajad[oa]|astillad[oa]|quebrad[oa]|estallad[oa]|trizad[oa]|destruid[oa]|cracked|broken|shattered|smashed|bent|doblad[oa]|floja|suelt[oa])|(?:rot[oa]|partid[oa]|rajad[oa]|cracked|broken|shattered|smashed) (?:la |el |the |my )?(?:pantalla|vidrio|display|screen|glass|bisagra|hinge)|bisagras?|hinge", 2.5),
-        (r"cayo|(?<!de )golpe|roto|rota|dropped|fell|cracked|shattered|smashed|broken|golpeada?o?|fisura|abollad[oa]|rompi", 1.4),
+        (r"cayo|(?<!de )golpe|roto|rota|dropped(?! (?:it |them |the \S+ |my \S+ )?off)|fell|cracked|shattered|smashed|broken|golpeada?o?|fisura|abollad[oa]|rompi", 1.4),
     ),
 }

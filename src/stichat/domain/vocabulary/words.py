@@ -74,29 +74,30 @@ this to turn turns was were what when wifi with wont work working works would ye
 
 COMMON_WORDS: frozenset[str] = frozenset("""
 a again ahora al algo alguien all also amiga amigo an and anda andan andas ando ano anos antes any
-aquel are arreglar arreglaron arreglaste at aun available ayer ayuda bad barbaro be been being bien
-boludo buen buenas bueno buenos but by bye cambiar cambiaron can casa chau che claro clase clases
-cliente clientes cobrar cobraron comedor como con confundi confundo cosa cosas could cual cuando
-cuartito cunada cunado dale day de deje del desde despues dia dias did direccion disculpa disculpas
-do does donde dormitorio down e el ella ellos en entre entregaron era es esa escuela ese eso esposa
-esposo esta estaba estacionar estan estar estas este esto estoy facu facultad fallar fallo favor for
-from fue funciona garantia garantias genial good gracias habia hace hacen had hago has hasta have
-hay he hello help hermana hermano hermanos hey hi hice hija hijo hizo hola home hora horario
-horarios horas hoy i if igual in instalaron instale instalo intente is it jaja jajaja job joya juego
-juegos just la las le les listo living lleve lo local loco lol los luego mal manana many marido mas
-me mejor menos mes mi minuto mis misma mismo mochila more most much mucha mucho mujer muy my nada
-nadie necesita necesito need new ni night no noche noches none nono nos nosotros not nothing novia
-novio nueva nuevo nunca o of office oficina ok old on or out over para partido pasada pasadas pasado
-paso pasos pelicula peliculas people peor perdon perdona perfecto pero person pieza please podes por
-porque posta presupuesto prima primo probamos probe project projects proyecto proyectos pude puede
-pueden puedo que queres quien quiere quiero rato re really reparar repararon reparaste repuesto
-repuestos retiraron retire revisar revisaron revisaste school se semana senor senora ser serie
-series she shop should si siempre sigue siguen sin sisi so sobre sobrina sobrino sola solo some
-somebody someone something son still store su suegra suegro sus tambien tampoco tarde tardes te
-tenes tengo tenia thank thanks that the their them then these they this those tia tiene tienen time
-tio to todavia today todo todos tomorrow too trabajo traje trajeron tu tus u ubicados un una unas
-under unos up urgente usted veces vecina vecino very vez vieja viejo volver volvio vos vuelve want
-was we were what whatsapp which who whom will with without work would y ya yes yesterday yo you your
+aquel are arent arreglar arreglaron arreglaste at aun available ayer ayuda bad barbaro be been being
+bien boludo buen buenas bueno buenos but by bye cambiar cambiaron can cant casa chau che claro clase
+clases cliente clientes cobrar cobraron comedor como con confundi confundo cosa cosas could couldnt
+cual cuando cuartito cunada cunado dale day de deje del desde despues dia dias did didnt direccion
+disculpa disculpas do does doesnt donde dont dormitorio down e el ella ellos en entre entregaron era
+es esa escuela ese eso esposa esposo esta estaba estacionar estan estar estas este esto estoy facu
+facultad fallar fallo favor for from fue funciona garantia garantias genial good gracias habia hace
+hacen had hago has hasnt hasta have havent hay he hello help hermana hermano hermanos hey hi hice
+hija hijo hizo hola home hora horario horarios horas hoy i if igual in instalan instalaron instale
+instalo intente is isnt it jaja jajaja job joya juego juegos just la las le les listo living lleve
+lo local loco lol los luego mal manana many marido mas me mejor menos mes mi minuto mis misma mismo
+mochila more most much mucha mucho mujer muy my nada nadie necesita necesito need new ni night no
+noche noches none nono nos nosotros not nothing novia novio nueva nuevo nunca o of office oficina ok
+old on or out over para partido pasada pasadas pasado paso pasos pelicula peliculas people peor
+perdon perdona perfecto pero person pieza please podes por porque posta presupuesto prima primo
+probamos probe project projects proyecto proyectos pude puede pueden puedo que queres quien quiere
+quiero rato re really reparar repararon reparaste repuesto repuestos retiraron retire revisar
+revisaron revisaste school se semana senor senora ser serie series she shop should shouldnt si
+siempre sigue siguen sin sisi so sobre sobrina sobrino sola solo some somebody someone something son
+still store su suegra suegro sus tambien tampoco tarde tardes te tenes tengo tenia thank thanks that
+the their them then these they this those tia tiene tienen time tio to todavia today todo todos
+tomorrow too trabajo traje trajeron tu tus u ubicados un una unas under unos up urgente usted veces
+vecina vecino very vez vieja viejo volver volvio vos vuelve want was wasnt we were werent what
+whatsapp which who whom will with without wont work would y ya yes yesterday yo you your
 """.split())
 
 PROFANITY: frozenset[str] = frozenset("""
