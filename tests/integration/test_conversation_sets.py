@@ -32,7 +32,9 @@ SETS = Path(__file__).resolve().parents[1] / "data" / "conversations"
                                                          ("blind_v17", 0.97, 0.97),
                                                          ("blind_v18", 0.97, 0.96),
                                                          ("blind_v19", 0.96, 0.97),
-                                                         ("blind_v20", 0.89, 0.97)])
+                                                         ("blind_v20", 0.89, 0.97),
+                                                         ("blind_v21", 0.95, 0.91),
+                                                         ("blind_v22", 0.89, 0.94)])
 def test_whole_conversations_are_understood_and_never_stuck(name: str, steps: float, follow_ups: float) -> None:
     judged = judge(load(SETS / f"{name}.yaml"))
     report = "\n".join([*judged.lines(), *judged.misses])
@@ -57,7 +59,8 @@ def test_the_first_blind_set_opens_a_ticket_for_most_requests_and_answers_shop_q
                                                        ("blind_v13", 1.0, 0.96), ("blind_v14", 1.0, 0.96),
                                                        ("blind_v15", 1.0, 0.96), ("blind_v16", 1.0, 0.96),
                                                        ("blind_v17", 1.0, 0.96), ("blind_v18", 1.0, 0.96),
-                                                       ("blind_v19", 1.0, 0.90), ("blind_v20", 1.0, 0.85)])
+                                                       ("blind_v19", 1.0, 0.90), ("blind_v20", 1.0, 0.85),
+                                                       ("blind_v22", 1.0, 0.90)])
 def test_the_latest_blind_sets_hand_every_request_for_a_person_over_and_answer_shop_questions(
         name: str, shop: float, tickets: float) -> None:
     judged = judge(load(SETS / f"{name}.yaml"))
@@ -88,7 +91,9 @@ def test_the_latest_blind_sets_hand_every_request_for_a_person_over_and_answer_s
                                                          ("blind_v17_messages", 0.99, 0.98),
                                                          ("blind_v18_messages", 0.98, 0.97),
                                                          ("blind_v19_messages", 0.99, 0.98),
-                                                         ("blind_v20_messages", 0.99, 0.98)])
+                                                         ("blind_v20_messages", 0.99, 0.98),
+                                                         ("blind_v21_messages", 0.98, 0.93),
+                                                         ("blind_v22_messages", 0.97, 0.98)])
 def test_first_messages_alone_place_the_device_and_the_problem(name: str, device: float, problem: float) -> None:
     figures = judge_messages(load(SETS / f"{name}.yaml"))
     report = "\n".join(figures.misses)

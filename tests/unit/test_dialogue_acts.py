@@ -739,3 +739,10 @@ def test_a_repair_dropped_off_is_asked_about_not_a_dropped_device() -> None:
 
 def test_a_message_opening_on_a_step_number_is_about_that_step() -> None:
     assert understand("en el 3 qué es el menú OSD?").step == 3
+
+
+@pytest.mark.parametrize(("text", "name"), [("Mark", "Mark"), ("Ella", "Ella"), ("Bien", None)])
+def test_one_capitalised_word_answering_the_name_question_is_the_name(text: str, name: str | None) -> None:
+    c, _ = conv.start("s" * 32, locale="es-AR", now=0.0, kb=kb())
+    c = press(c, "BTN_LANG_ES_AR").conversation
+    assert say(c, text).conversation.name == name

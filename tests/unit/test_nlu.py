@@ -406,3 +406,9 @@ def test_only_top_level_alternatives_lose_their_word_wrappers() -> None:
                                             ("Juan de la Torre", "Juan de la Torre")])
 def test_where_someone_writes_from_is_not_part_of_the_name(text: str, name: str) -> None:
     assert extract_name(text) == name
+
+
+@pytest.mark.parametrize(("text", "name"), [("Hola querido soy Nelida", "Nelida"), ("ah ok, soy Fer", "Fer"),
+                                            ("Jen from accounting", "Jen"), ("Cra. Silvia Paz", "Silvia Paz")])
+def test_names_after_a_friendly_lead_or_a_professional_title(text: str, name: str) -> None:
+    assert extract_name(text) == name

@@ -25,7 +25,7 @@ _LEAD_SKIP = frozenset({
     "hola", "holis", "buenas", "buen", "buenos", "dia", "dias", "tardes", "noches", "que", "tal", "hi",
     "hello", "hey", "good", "morning", "afternoon", "evening", "tecnos", "ok", "dale", "si", "bueno",
     "che", "ah", "eh", "yes", "sure", "okay", "claro", "well", "perdon", "disculpa", "gracias", "thanks",
-    "there", "hla", "ola", "holaa", "buenass",
+    "there", "hla", "ola", "holaa", "buenass", "querido", "querida", "estimado", "estimada",
 })
 #: Words for what someone is, never their name: "soy Estudiante" is not a name even capitalised.
 _ROLES = frozenset("""
@@ -115,14 +115,15 @@ _GREETING = re.compile(r"(?i)^(?:(?:good (?:morning|afternoon|evening)|buenas (?
                        r"se[ñn]orita)\b[,!.\s]*)+")
 #: What follows a name after a comma or a dash is about the person, not the name: "Osvaldo, de la ferretería".
 _AFTER_NAME = re.compile(r"\s*(?:[,;(]|\s[-–—]\s|[.!]\s)|\s+(?:y\s+)?tengo\s")
-_TITLE_DOT = re.compile(r"(?i)^(?:(?:soy|i am|im|i'm)\s+)?(?:prof|dr|dra|sr|sra|srta|lic|ing|mr|mrs|ms)\.\s*")
+_TITLE_DOT = re.compile(
+    r"(?i)^(?:(?:soy|i am|im|i'm)\s+)?(?:prof|dr|dra|sr|sra|srta|lic|ing|cr|cra|esc|mr|mrs|ms)\.\s*")
 #: The dot of a title inside the text ("habla la Dra. Silvia") is not the end of a sentence.
-_TITLE_ABBREVIATION = re.compile(r"(?i)\b(prof|dr|dra|sr|sra|srta|lic|ing|mr|mrs|ms)\.\s*")
+_TITLE_ABBREVIATION = re.compile(r"(?i)\b(prof|dr|dra|sr|sra|srta|lic|ing|cr|cra|esc|mr|mrs|ms)\.\s*")
 #: Titles before a name are not part of it: "Prof. Liliana Ortiz", "Don Osvaldo", "Dr. Paz".
 _TITLES = frozenset({"prof", "profe", "profesor", "profesora", "dr", "dra", "doctor", "doctora", "don", "dona", "sr",
                      "sra", "srta", "lic", "licenciado", "licenciada", "ing", "ingeniero", "ingeniera", "arquitecto",
                      "arquitecta", "mr", "mrs", "ms", "miss", "father", "padre", "sister", "pastor", "senor", "senora",
-                     "senorita"})
+                     "senorita", "cr", "cra", "contador", "contadora", "escribano", "escribana", "esc"})
 #: Where someone writes from, after "de": "Ramón de Reconquista" is Ramón (the city is not a surname).
 _PLACES = frozenset("""
 rosario reconquista funes roldan santa cordoba buenos villa granadero casilda rafaela venado parana capitan
@@ -130,7 +131,8 @@ arroyo canada firmat fisherton echesortu zona barrio centro alberdi baigorria
 inmobiliaria farmacia kiosco kiosko estudio oficina escuela colegio ferreteria panaderia verduleria libreria agencia
 empresa consultorio municipalidad muni taller negocio local fabrica cooperativa clinica sanatorio almacen
 office shop store school clinic pharmacy bakery company firm agency studio library church hospital bank
-restaurant cafe practice
+restaurant cafe practice accounting sales marketing finance reception admin contabilidad ventas
+administracion recepcion sistemas compras
 """.split())
 _NAME_TAIL = re.compile(r"(?i)^(?:name'?s|names|name is|name\s*:|nombre\s*:)\s*|\s+(?:here|aqu[ií]|ac[aá])\s*[.!]*$")
 
@@ -146,7 +148,10 @@ def extract_name(text: str) -> str | None:
     raw = _NAME_TAIL.sub("", raw.strip(" ,;:-–—.")).strip(" ,;:-–—.")
     raw = _TITLE_DOT.sub("", _GREETING.sub("", raw).strip())
     raw = _TITLE_ABBREVIATION.sub(r"\1 ", raw)
-    raw = _AFTER_NAME.split(raw, maxsplit=1)[0].strip(" ,;:-–—.!")
+    parts = _AFTER_NAME.split(raw, maxsplit=1)
+    while len(parts) > 1 and all(_name_key(w) in _LEAD_SKIP for w in parts[0].split()):
+        parts = _AFTER_NAME.split(parts[1].strip(), maxsplit=1)  # "ah ok, soy Fer": the lead says no name yet
+    raw = parts[0].strip(" ,;:-–—.!")
     raw = _NAME_TAIL.sub("", raw).strip(" ,;:-–—.!")  # "Kevin here. my android is slow": the tail before the stop
     if not raw or any(c.isdigit() for c in raw) or _BAD_CHARS.search(raw.lower()):
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from stichat.domain import vocabulary as v
 from stichat.domain.conversation import TRANSITIONS, Conversation, Event, Kind, Stage
 from stichat.domain.errors import UnknownButton
 from stichat.domain.guesses import learned_act, learned_problem
@@ -61,6 +62,9 @@ _INTERROGATIVE = re.compile(
     r"^(?:(?:y|pero|che|ok|bueno|hola|disculpa|perdon|una consulta|consulta) )*(?:que|como|cual|cuales|cuando|donde|"
     r"por que|para que|puedo|conviene|es|sera|hay que|tengo que|debo|what|whats|how|why|which|when|where|wheres|is|"
     r"should|do i|can i|wats|wat|wut)\b")
+#: The whole answer to "what is your name?" is one capitalised word.
+_LONE_NAME = re.compile(r"^\s*([A-ZÁÉÍÓÚÑ][a-záéíóúñü]{2,})\s*[.!]?\s*$")
+_FUNCTION_WORDS = v.SPANISH_WORDS | v.ENGLISH_WORDS
 FOLLOW_UP_STAGES = (Stage.BASIC_TESTS, Stage.ADVANCED_TESTS, Stage.ESCALATE)
 
 
@@ -117,6 +121,10 @@ def text_event(conversation: Conversation, text: Masked, heard: Understanding, *
             if rest != text:
                 heard = understand(rest)  # "me llamo Juan Cruz de la Torre": a surname names no device
             return ev(Kind.NAME, name)
+        lone = _LONE_NAME.match(text)
+        if lone and not (heard.intents or heard.device or heard.problem or heard.topic) and (
+                normalise(lone.group(1)) not in _FUNCTION_WORDS):
+            return ev(Kind.NAME, lone.group(1))  # "Mark", "Ella": one capitalised word is the name asked for
     if kb is not None and stage in (Stage.ASK_NAME, Stage.ASK_PROBLEM, Stage.ASK_DEVICE, Stage.TICKET, Stage.ENDED):
         heard = learned_problem(heard, kb)
     if Intent.CLOSE in intents and not _describes(heard) and Intent.QUESTION not in intents:
