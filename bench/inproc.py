@@ -8,6 +8,7 @@ closed-loop throughput of bench/run.py, so it is the figure to compare a change 
     python bench/inproc.py chat        # the free-text turn of bench/run.py, 64 conversations at BASIC_TESTS
     python bench/inproc.py greeting    # a new conversation each time
     PYTHONPATH=<another checkout>/src python bench/inproc.py chat   # the same for another version
+    python bench/inproc.py chat --concurrency 16    # 16 requests in flight, as bench/run.py's 16 connections
 
 The service runs as bench/run.py starts it (embedded default, a temporary DATA_DIR, logging at INFO
 to its file and to stdout, here thrown away, rate limits lifted). `--rounds` and `--requests` change
@@ -88,22 +89,29 @@ async def conversations(app: App) -> list[dict[str, str]]:
     return bodies
 
 
-async def cpu_per_request(app: App, path: str, bodies: list[dict[str, str]], requests: int, rounds: int) -> float:
-    """Best of `rounds`: CPU µs per request over `requests` requests."""
-    for i in range(requests // 10):  # warm-up
-        await call(app, path, bodies[i % len(bodies)])
+async def cpu_per_request(app: App, path: str, bodies: list[dict[str, str]], requests: int, rounds: int,
+                          concurrency: int = 1) -> float:
+    """Best of `rounds`: CPU µs per request over `requests` requests, `concurrency` of them in flight at once
+    (each wave on as many different conversations)."""
+    async def wave(first: int) -> None:
+        answers = await asyncio.gather(*(call(app, path, bodies[(first + k) % len(bodies)])
+                                         for k in range(concurrency)))
+        for status, body in answers:
+            if status != 200:
+                raise RuntimeError(f"{path} answered {status}: {body[:200]!r}")
+
+    for i in range(0, requests // 10, concurrency):  # warm-up
+        await wave(i)
     best = float("inf")
     for _ in range(rounds):
         began = time.process_time()
-        for i in range(requests):
-            status, body = await call(app, path, bodies[i % len(bodies)])
-            if status != 200:
-                raise RuntimeError(f"{path} answered {status}: {body[:200]!r}")
+        for i in range(0, requests, concurrency):
+            await wave(i)
         best = min(best, (time.process_time() - began) / requests)
     return best * 1e6
 
 
-async def measure(which: str, requests: int, rounds: int) -> None:
+async def measure(which: str, requests: int, rounds: int, concurrency: int = 1) -> None:
     from stichat.cli.settings import load_settings
     from stichat.web.app import create_app
 
@@ -112,13 +120,14 @@ async def measure(which: str, requests: int, rounds: int) -> None:
     bodies = await conversations(service)
     gc.collect()
     gc.freeze()  # as `stichat serve` does after start-up
-    baseline = await cpu_per_request(bare.create_app(), "/bare", bodies, requests, rounds)
+    baseline = await cpu_per_request(bare.create_app(), "/bare", bodies, requests, rounds, concurrency)
     if which == "chat":
-        ours = await cpu_per_request(service, "/api/chat", bodies, requests, rounds)
+        ours = await cpu_per_request(service, "/api/chat", bodies, requests, rounds, concurrency)
     else:
-        ours = await cpu_per_request(service, "/api/greeting", [{"locale": "es-AR"}], requests, rounds)
-    print(f"bare FastAPI POST {baseline:6.0f} µs CPU per request (in process)", file=sys.stderr)
-    print(f"POST /api/{which:<8}{ours:6.0f} µs CPU per request (in process), {ours / baseline:.1f}× the bare app",
+        ours = await cpu_per_request(service, "/api/greeting", [{"locale": "es-AR"}], requests, rounds, concurrency)
+    where = "in process" if concurrency == 1 else f"in process, {concurrency} in flight"
+    print(f"bare FastAPI POST {baseline:6.0f} µs CPU per request ({where})", file=sys.stderr)
+    print(f"POST /api/{which:<8}{ours:6.0f} µs CPU per request ({where}), {ours / baseline:.1f}× the bare app",
           file=sys.stderr)
     lifespan.cancel()
     with contextlib.suppress(asyncio.CancelledError):
@@ -130,6 +139,8 @@ def main() -> None:
     parser.add_argument("which", choices=["chat", "greeting"])
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--concurrency", type=int, default=1, choices=range(1, CONVERSATIONS + 1),
+                        metavar="N", help="requests in flight at once (1 to 64)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         os.environ.update({
@@ -140,7 +151,7 @@ def main() -> None:
         # The service logs every request to stdout (its writer keeps the stream it was given, so this
         # one stays open); the figures go to stderr.
         with contextlib.redirect_stdout(open(os.devnull, "w")):
-            asyncio.run(measure(args.which, args.requests, args.rounds))
+            asyncio.run(measure(args.which, args.requests, args.rounds, args.concurrency))
 
 
 if __name__ == "__main__":

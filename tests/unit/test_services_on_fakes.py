@@ -21,7 +21,7 @@ from stichat.domain.errors import (
 from stichat.domain.images import DONE, FAILED, MAX_IMAGES_PER_SESSION, QUEUED
 from stichat.domain.knowledge import KnowledgeBase
 from stichat.domain.tickets import Ticket
-from stichat.services.chat import Turn
+from stichat.services.chat import SESSION_ID, Turn, new_session_tokens
 from tests.fakes import JPEG_MAGIC, OnFakes
 
 T = TypeVar("T")
@@ -324,3 +324,9 @@ def test_an_operator_erasure_from_a_ticket_reaches_the_session_behind_it(app: On
         assert ticket.session_id not in app.sessions.rows
         assert app.ticket_store.tickets[ticket.id].name is None
     run(scenario())
+
+
+def test_a_new_sessions_id_and_csrf_token_are_each_32_url_safe_characters_and_never_repeat() -> None:
+    made = [new_session_tokens() for _ in range(200)]
+    assert all(SESSION_ID.match(session_id) and SESSION_ID.match(csrf) for session_id, csrf in made)
+    assert len({token for pair in made for token in pair}) == 400
