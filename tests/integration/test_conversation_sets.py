@@ -7,13 +7,20 @@ measured when each set was adopted, so a change that makes the assistant underst
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
 
-from tests.conversation_eval import judge, judge_messages, load
+from tests.conversation_eval import Judged, judge, judge_messages, load
 
 SETS = Path(__file__).resolve().parents[1] / "data" / "conversations"
+
+
+@cache
+def judged_set(name: str) -> Judged:
+    """A set played once through the API and judged; several tests read the same figures."""
+    return judge(load(SETS / f"{name}.yaml"))
 
 
 @pytest.mark.parametrize(("name", "steps", "follow_ups"), [("blind_v1", 0.88, 0.92), ("blind_v2", 0.85, 0.90),
@@ -36,7 +43,7 @@ SETS = Path(__file__).resolve().parents[1] / "data" / "conversations"
                                                          ("blind_v21", 0.95, 0.91),
                                                          ("blind_v22", 0.89, 0.94)])
 def test_whole_conversations_are_understood_and_never_stuck(name: str, steps: float, follow_ups: float) -> None:
-    judged = judge(load(SETS / f"{name}.yaml"))
+    judged = judged_set(name)
     report = "\n".join([*judged.lines(), *judged.misses])
     assert judged.rate(judged.steps_right, judged.steps_total) >= steps, report
     assert judged.rate(judged.follow_right, judged.follow_total) >= follow_ups, report
@@ -46,7 +53,7 @@ def test_whole_conversations_are_understood_and_never_stuck(name: str, steps: fl
 
 
 def test_the_first_blind_set_opens_a_ticket_for_most_requests_and_answers_shop_questions() -> None:
-    judged = judge(load(SETS / "blind_v1.yaml"))
+    judged = judged_set("blind_v1")
     report = "\n".join([*judged.lines(), *judged.misses])
     assert judged.tech_opened / judged.tech_total >= 0.85, report
     assert judged.shop_answered / judged.shop_total >= 0.80, report
@@ -63,7 +70,7 @@ def test_the_first_blind_set_opens_a_ticket_for_most_requests_and_answers_shop_q
                                                        ("blind_v22", 1.0, 0.90)])
 def test_the_latest_blind_sets_hand_every_request_for_a_person_over_and_answer_shop_questions(
         name: str, shop: float, tickets: float) -> None:
-    judged = judge(load(SETS / f"{name}.yaml"))
+    judged = judged_set(name)
     report = "\n".join([*judged.lines(), *judged.misses])
     assert judged.tech_opened == judged.tech_total, report
     assert judged.shop_answered / judged.shop_total >= shop, report
